@@ -1,0 +1,7 @@
+"""``python -m avereport`` is the ``avereport`` command."""
+
+import sys
+
+from avereport.cli import main
+
+sys.exit(main())

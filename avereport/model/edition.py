@@ -1,0 +1,416 @@
+"""The domain types of one report year (an *edition*).
+
+Everything the yearly activity report shows is a field here. Field names are
+also the keys of the JSON interchange format (docs/format.md), so renaming
+one is a format change.
+
+Conventions:
+- ``None`` means "not known / not entered"; a computation never treats it as 0.
+- ``key`` fields are stable identifiers copied from one edition to the next so
+  that year-on-year deltas survive a rename; ``id`` fields are references
+  inside one edition (bureau role -> board member, staff -> replaced staff).
+- List order is the order the user chose and the report shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from avereport.model.dates import FuzzyDate
+from avereport.model.regions import Region
+
+
+class Qualifier(StrEnum):
+    """How exact a stated figure is ("plus de 120 questions")."""
+
+    EXACT = "exact"
+    OVER = "over"
+    NEARLY = "nearly"
+    ABOUT = "about"
+
+    @property
+    def prefix(self) -> str:
+        return QUALIFIER_PREFIXES[self]
+
+
+QUALIFIER_PREFIXES = {
+    Qualifier.EXACT: "",
+    Qualifier.OVER: "plus de ",
+    Qualifier.NEARLY: "près de ",
+    Qualifier.ABOUT: "environ ",
+}
+
+
+class Structure(StrEnum):
+    """Which network structure a membership category stands for."""
+
+    NONE = "none"
+    PLIE = "plie"
+    MDE = "mde"
+    PLIE_MDE = "plie_mde"
+
+    @property
+    def counts_as_plie(self) -> bool:
+        return self in (Structure.PLIE, Structure.PLIE_MDE)
+
+    @property
+    def counts_as_mde(self) -> bool:
+        return self in (Structure.MDE, Structure.PLIE_MDE)
+
+
+class NetworkKind(StrEnum):
+    PLIE = "plie"
+    MDE = "mde"
+    OI = "oi"
+
+
+class EventKind(StrEnum):
+    ELECTION = "election"
+    RESIGNATION = "resignation"
+    ARRIVAL = "arrival"
+    DEPARTURE = "departure"
+    HONORARY = "honorary"
+    OTHER = "other"
+
+
+class MeetingKind(StrEnum):
+    BOARD = "board"
+    GENERAL_ASSEMBLY = "general_assembly"
+    SEMINAR = "seminar"
+    OTHER = "other"
+
+
+class TrainingMode(StrEnum):
+    ON_SITE = "on_site"
+    REMOTE = "remote"
+
+
+class SectionKind(StrEnum):
+    """What a section of the outline shows besides its own text."""
+
+    NARRATIVE = "narrative"
+    MEMBERSHIP = "membership"
+    COVERAGE = "coverage"
+    MAPS = "maps"
+    BOARD = "board"
+    BUREAU = "bureau"
+    GOVERNANCE_EVENTS = "governance_events"
+    MEETINGS = "meetings"
+    REGIONAL_BODIES = "regional_bodies"
+    STAFF = "staff"
+    KEY_FIGURES = "key_figures"
+    TRAINING = "training"
+    ASSISTANCE = "assistance"
+    CLUBS = "clubs"
+    WEBINARS = "webinars"
+    LIST = "list"
+    COMMUNICATION = "communication"
+
+
+# --- organisation -----------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class Organisation:
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    logo: bytes | None = None
+    primary_colour: str = "#1F4E79"
+    secondary_colour: str = "#E3872D"
+
+
+# --- membership -------------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class MemberCategory:
+    key: str
+    name: str
+    count: int | None = None
+    structure: Structure = Structure.NONE
+    retired: bool = False
+
+
+@dataclass(slots=True, kw_only=True)
+class MemberGroup:
+    key: str
+    name: str
+    declared_total: int | None = None
+    in_total: bool = True
+    retired: bool = False
+    categories: list[MemberCategory] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class DatedNote:
+    date: FuzzyDate | None = None
+    text: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Membership:
+    as_of: FuzzyDate | None = None
+    declared_total: int | None = None
+    groups: list[MemberGroup] = field(default_factory=list)
+    notes: list[DatedNote] = field(default_factory=list)
+
+
+# --- network coverage -------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class Coverage:
+    """One kind of structure across France and how many are members.
+
+    For ``oi`` (organismes intermédiaires pivots), ``total`` counts the OI and
+    ``grouped_plie`` the PLIE they group; ``members`` is not used.
+    """
+
+    kind: NetworkKind
+    total: int | None = None
+    members: int | None = None
+    grouped_plie: int | None = None
+    as_of: FuzzyDate | None = None
+    map_date: FuzzyDate | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class RegionCount:
+    kind: NetworkKind
+    region: Region
+    count: int
+
+
+@dataclass(slots=True, kw_only=True)
+class Network:
+    coverage: list[Coverage] = field(default_factory=list)
+    region_counts: list[RegionCount] = field(default_factory=list)
+
+
+# --- governance -------------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class BoardMember:
+    id: int | None = None
+    surname: str = ""
+    first_name: str = ""
+    region: Region | None = None
+    college: str = ""
+    functions: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class BureauRole:
+    member_id: int
+    role: str
+    since: FuzzyDate | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class GovernanceEvent:
+    date: FuzzyDate | None = None
+    kind: EventKind = EventKind.OTHER
+    person: str = ""
+    role: str = ""
+    description: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Meeting:
+    kind: MeetingKind = MeetingKind.BOARD
+    date: FuzzyDate | None = None
+    place: str = ""
+    label: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class RegionalBody:
+    region: Region | None = None
+    name: str = ""
+    description: str = ""
+    website: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class StaffMember:
+    """A head-office post holder; ``replaces_id`` names whom they replace."""
+
+    id: int | None = None
+    name: str = ""
+    role: str = ""
+    start: FuzzyDate | None = None
+    end: FuzzyDate | None = None
+    replaces_id: int | None = None
+    reason: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Governance:
+    mandate_years: int | None = None
+    mandate_end: FuzzyDate | None = None
+    board: list[BoardMember] = field(default_factory=list)
+    bureau: list[BureauRole] = field(default_factory=list)
+    events: list[GovernanceEvent] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    regional_bodies: list[RegionalBody] = field(default_factory=list)
+    staff: list[StaffMember] = field(default_factory=list)
+
+
+# --- training ---------------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class TrainingSession:
+    module: str = ""
+    date: FuzzyDate | None = None
+    mode: TrainingMode = TrainingMode.REMOTE
+    plie: int = 0
+    mde: int = 0
+    collectivites: int = 0
+    autres: int = 0
+
+
+@dataclass(slots=True, kw_only=True)
+class TrainingModule:
+    name: str
+    new: bool = False
+
+
+@dataclass(slots=True, kw_only=True)
+class Indicator:
+    """A counted figure, optionally compared with an earlier year it states."""
+
+    key: str
+    label: str
+    value: int | None = None
+    unit: str = ""
+    qualifier: Qualifier = Qualifier.EXACT
+    compare_year: int | None = None
+    compare_value: int | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class UserClub:
+    name: str = ""
+    software: str = ""
+    audience: str = ""
+    meetings: int | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Training:
+    note: str = ""
+    sessions: list[TrainingSession] = field(default_factory=list)
+    modules: list[TrainingModule] = field(default_factory=list)
+    assistance: list[Indicator] = field(default_factory=list)
+    clubs: list[UserClub] = field(default_factory=list)
+
+
+# --- communication ----------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class Followers:
+    network: str
+    handle: str = ""
+    count: int | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+
+
+@dataclass(slots=True, kw_only=True)
+class ReachTier:
+    min_views: int
+    posts: int
+
+
+@dataclass(slots=True, kw_only=True)
+class Webinar:
+    date: FuzzyDate | None = None
+    title: str = ""
+    partner: str = ""
+    participants: int | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+
+
+@dataclass(slots=True, kw_only=True)
+class Metric:
+    key: str
+    label: str
+    value: float | None = None
+    unit: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Communication:
+    website_visits: int | None = None
+    top_page: str = ""
+    top_page_visits: int | None = None
+    top_page_qualifier: Qualifier = Qualifier.EXACT
+    job_offers: int | None = None
+    followers: list[Followers] = field(default_factory=list)
+    reach_tiers: list[ReachTier] = field(default_factory=list)
+    webinars: list[Webinar] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+
+
+# --- key figures, lists, outline --------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class KeyFigure:
+    value: float
+    unit: str = ""
+    label: str = ""
+    qualifier: Qualifier = Qualifier.EXACT
+
+
+@dataclass(slots=True, kw_only=True)
+class KeyFigureBlock:
+    key: str
+    title: str
+    source: str = ""
+    items: list[KeyFigure] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class TitledList:
+    key: str
+    title: str
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class Section:
+    """One entry of the report's outline: a heading, Markdown text, and for
+    structured kinds the data it shows (``ref`` names the list or key-figure
+    block for kinds ``list`` and ``key_figures``)."""
+
+    key: str
+    kind: SectionKind = SectionKind.NARRATIVE
+    heading: str = ""
+    level: int = 1
+    body: str = ""
+    ref: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class Edition:
+    year: int
+    organisation: Organisation = field(default_factory=Organisation)
+    membership: Membership = field(default_factory=Membership)
+    network: Network = field(default_factory=Network)
+    governance: Governance = field(default_factory=Governance)
+    training: Training = field(default_factory=Training)
+    communication: Communication = field(default_factory=Communication)
+    key_figures: list[KeyFigureBlock] = field(default_factory=list)
+    lists: list[TitledList] = field(default_factory=list)
+    outline: list[Section] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"Rapport d'activité {self.year}"
