@@ -1,0 +1,86 @@
+"""Generic conversion between dataclass objects and table rows.
+
+A dataclass's *scalar* fields (everything but lists and nested dataclasses)
+are columns of the same name. Values are stored as SQLite understands them:
+enums as their value, dates as ISO text, booleans as 0/1, bytes as BLOB.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any
+
+from avereport.model.dates import FuzzyDate
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    to_sql: Callable[[Any], Any]
+    from_sql: Callable[[Any], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _enum_value(value: Enum) -> Any:
+    return value.value
+
+
+def _bare(tp: Any) -> Any:
+    """``X | None`` as ``X``."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        (inner,) = (arg for arg in typing.get_args(tp) if arg is not type(None))
+        return inner
+    return tp
+
+
+def _column(name: str, tp: Any) -> Column | None:
+    tp = _bare(tp)
+    if tp is FuzzyDate:
+        return Column(name, str, FuzzyDate.parse)
+    if typing.get_origin(tp) is list or dataclasses.is_dataclass(tp):
+        return None
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return Column(name, _enum_value, tp)
+    if tp is bool:
+        return Column(name, int, bool)
+    if tp is float:
+        return Column(name, float, float)
+    if tp in (int, str, bytes):
+        return Column(name, _same, _same)
+    raise TypeError(f"{name}: no column mapping for {tp!r}")
+
+
+@functools.cache
+def columns_of(cls: type) -> tuple[Column, ...]:
+    """The scalar fields of dataclass ``cls``, in declaration order."""
+    hints = typing.get_type_hints(cls)
+    found = (_column(f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    return tuple(column for column in found if column is not None)
+
+
+def to_row(obj: Any) -> dict[str, Any]:
+    """The scalar fields of ``obj`` as column values."""
+    row = {}
+    for column in columns_of(type(obj)):
+        value = getattr(obj, column.name)
+        row[column.name] = None if value is None else column.to_sql(value)
+    return row
+
+
+def from_values(cls: type, values: Sequence[Any]) -> Any:
+    """A ``cls`` built from column values in :func:`columns_of` order; its
+    list fields start empty."""
+    return cls(
+        **{
+            column.name: None if value is None else column.from_sql(value)
+            for column, value in zip(columns_of(cls), values, strict=True)
+        }
+    )
