@@ -1,0 +1,97 @@
+"""The ``avereport`` command: the app, and the document commands.
+
+Exit status: 0 nothing to report, 1 errors or warnings found, 2 unusable
+input. Every failure a user can cause is one French sentence on stderr,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from avereport.cli_parser import EXIT_USAGE, FrenchArgumentParser
+from avereport.errors import UserError, describe_os_error, report_unexpected
+
+COMMANDS = ("demo", "check", "dump", "load")
+
+
+def build_parser() -> FrenchArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="avereport",
+        description="Rapport d'activité d'Alliance Villes Emploi : commandes sur un document .db.",
+        epilog="Sans commande, « avereport [FICHIER.db] » ouvre l'application.",
+    )
+    commands = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE")
+    commands.required = True
+
+    demo = commands.add_parser("demo", help="écrire le document de démonstration (éditions 2020 et 2021)")
+    demo.add_argument("file", metavar="FICHIER.db", type=Path, help="document à créer")
+
+    check = commands.add_parser("check", help="contrôler une édition (erreurs et avertissements)")
+    check.add_argument("file", metavar="FICHIER.db", type=Path, help="document à contrôler")
+    check.add_argument("--year", type=int, metavar="ANNÉE", help="édition à contrôler (par défaut la plus récente)")
+
+    dump = commands.add_parser("dump", help="exporter une édition ou toutes au format JSON d'échange")
+    dump.add_argument("file", metavar="FICHIER.db", type=Path, help="document à lire")
+    chosen = dump.add_mutually_exclusive_group()
+    chosen.add_argument("--year", type=int, metavar="ANNÉE", help="édition à exporter (par défaut la plus récente)")
+    chosen.add_argument("--all", action="store_true", help="exporter toutes les éditions")
+    dump.add_argument("-o", "--output", type=Path, metavar="FICHIER.json", help="fichier à écrire (par défaut la sortie standard)")
+
+    load = commands.add_parser("load", help="charger un fichier JSON d'échange dans un document")
+    load.add_argument("json_file", metavar="FICHIER.json", type=Path, help="fichier JSON à charger")
+    load.add_argument("--into", required=True, type=Path, metavar="FICHIER.db", help="document cible (créé si besoin)")
+    load.add_argument("--replace", action="store_true", help="remplacer les éditions déjà présentes")
+    return parser
+
+
+def build_app_parser() -> FrenchArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="avereport",
+        description="Ouvre l'application sur un document (ou, au premier lancement, sur une copie de la démonstration).",
+        epilog="Commandes : " + ", ".join(COMMANDS) + " (avereport COMMANDE --help).",
+    )
+    parser.add_argument("file", metavar="FICHIER.db", type=Path, nargs="?", help="document à ouvrir")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            args = build_parser().parse_args(args_list)
+            return _run_command(args)
+        app_args = build_app_parser().parse_args(args_list)
+        from avereport.ui.app import run_app
+
+        return run_app(app_args.file)
+    except UserError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(describe_os_error(error), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # noqa: BLE001 - last resort: never a traceback for users
+        print(report_unexpected(error), file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run_command(args) -> int:  # noqa: ANN001 - argparse namespace
+    from avereport import commands
+
+    if args.command == "demo":
+        return commands.write_demo_command(args.file)
+    if args.command == "check":
+        return commands.check_command(args.file, args.year)
+    if args.command == "dump":
+        return commands.dump_command(args.file, args.year, args.all, args.output)
+    return commands.load_command(args.json_file, args.into, args.replace)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""argparse speaking French.
+
+argparse's own messages are English and it ships no French catalogue; this
+parser translates the handful it can emit for our commands and titles its
+help in French.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import NoReturn
+
+EXIT_USAGE = 2
+
+_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"the following arguments are required: (.+)"), "arguments obligatoires manquants : {0}"),
+    (re.compile(r"unrecognized arguments: (.+)"), "arguments non reconnus : {0}"),
+    (re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"), "{0} : choix invalide {1} (choix possibles : {2})"),
+    (re.compile(r"argument (\S+): invalid int value: (.+)"), "{0} : nombre entier attendu, reçu {1}"),
+    (re.compile(r"argument (\S+): expected one argument"), "{0} : une valeur est attendue"),
+    (re.compile(r"ambiguous option: (\S+) could match (.+)"), "option ambiguë : {0} (possibles : {1})"),
+]
+
+
+def translate(message: str) -> str:
+    for pattern, french in _MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            return french.format(*match.groups())
+    return message
+
+
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse signature
+        super().add_usage(usage, actions, groups, prefix or "utilisation : ")
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {translate(message)}\n")

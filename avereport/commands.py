@@ -1,0 +1,100 @@
+"""What the document commands of the CLI do; the CLI only parses arguments."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from avereport.errors import UserError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+
+
+def write_demo_command(path: Path) -> int:
+    from avereport.demo import write_demo
+
+    write_demo(path)
+    print(f"Document de démonstration écrit : « {path} ».")
+    return EXIT_OK
+
+
+def check_command(path: Path, year: int | None) -> int:
+    from avereport.model.checks import Severity, check_edition
+    from avereport.model.labels import SECTION_KIND_LABELS
+    from avereport.store import open_document
+
+    with open_document(path, read_only=True) as document:
+        year = choose_year(document.years(), year, path)
+        edition = document.read_edition(year)
+        previous = document.read_edition(year - 1) if year - 1 in document.years() else None
+    findings = check_edition(edition, previous)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    print(f"« {path.name} », édition {year} : {_count(errors, 'erreur')}, {_count(warnings, 'avertissement')}.")
+    for finding in findings:
+        label = "ERREUR" if finding.severity is Severity.ERROR else "AVERTISSEMENT"
+        print(f"  {label} · {SECTION_KIND_LABELS[finding.section]} · {finding.message}")
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def dump_command(path: Path, year: int | None, all_editions: bool, output: Path | None) -> int:
+    from avereport.interchange import dump_editions
+    from avereport.store import open_document
+
+    with open_document(path, read_only=True) as document:
+        years = document.years()
+        chosen = years if all_editions else [choose_year(years, year, path)]
+        if not chosen:
+            raise UserError(f"Le document « {path.name} » ne contient aucune édition.")
+        text = dump_editions([document.read_edition(y) for y in chosen])
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomically(output, text)
+        print(f"{_count(len(chosen), 'édition', 'exportée')} dans « {output} ».", file=sys.stderr)
+    return EXIT_OK
+
+
+def load_command(json_path: Path, target: Path, replace: bool) -> int:
+    from avereport.interchange import load_file
+    from avereport.store import open_document
+
+    editions = load_file(json_path)
+    with open_document(target, create=True) as document:
+        document.write_editions(editions, replace=replace)
+    years = ", ".join(str(e.year) for e in editions)
+    print(f"{_count(len(editions), 'édition', 'chargée')} dans « {target.name} » : {years}.")
+    return EXIT_OK
+
+
+def choose_year(years: list[int], year: int | None, path: Path) -> int:
+    """The requested edition, or the newest; a French error if there is none."""
+    if not years:
+        raise UserError(f"Le document « {path.name} » ne contient aucune édition.")
+    if year is None:
+        return years[-1]
+    if year not in years:
+        available = ", ".join(str(y) for y in years)
+        raise UserError(f"Le document « {path.name} » n'a pas d'édition {year} (éditions présentes : {available}).")
+    return year
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write beside the target then rename, so a failure never leaves half a file."""
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _count(n: int, *words: str) -> str:
+    """"2 éditions chargées": French plural agreement of a count and its words."""
+    plural = "s" if n > 1 else ""
+    return " ".join([str(n), *(word + plural for word in words)])

@@ -1,0 +1,29 @@
+"""The bundled demo document: the 2020 and 2021 editions of the report."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from avereport.errors import UserError
+from avereport.model.edition import Edition
+
+DEMO_RESOURCE = "demo.json"
+
+
+def demo_editions() -> list[Edition]:
+    from avereport.interchange import load_editions
+
+    text = resources.files("avereport.resources").joinpath(DEMO_RESOURCE).read_text(encoding="utf-8")
+    return load_editions(text, DEMO_RESOURCE)
+
+
+def write_demo(path: Path) -> None:
+    """Create ``path`` holding the demo editions; never overwrites a file."""
+    from avereport.store import open_document
+
+    if path.exists():
+        raise UserError(f"Le fichier « {path.name} » existe déjà : choisissez un autre nom, il ne sera pas écrasé.")
+    editions = demo_editions()
+    with open_document(path, create=True) as document:
+        document.write_editions(editions)
