@@ -1,0 +1,120 @@
+"""Members across editions and members by category."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from avereport.charts.bars import annotated_bars
+from avereport.charts.data import CategoryBar, Chart, Series, aligned
+from avereport.charts.describe import sentence, series_sentence
+from avereport.charts.palette import Palette
+from avereport.charts.style import MIN_FONT_PT, add_legend, add_title, new_figure, styled
+from avereport.model.fmt import delta, number
+
+# A second visual channel besides colour, for readers who confuse the colours.
+MARKERS = ("o", "s", "^", "D", "v", "P")
+MARKER_SIZE_PT = 6
+LABEL_OFFSET_PT = 6
+LABEL_HEIGHT_PT = 1.25 * MIN_FONT_PT
+
+
+@styled
+def membership_trend(
+    series: Sequence[Series], palette: Palette, *, title: str = "Évolution des adhérents"
+) -> Chart:
+    """One line per group of members over the editions; a year without data
+    breaks the line instead of dropping to zero."""
+    series = aligned(series)
+    figure = new_figure(height_cm=8.5)
+    add_title(figure, title)
+    axes = figure.add_subplot()
+    years = sorted({year for s in series for year, _ in s.points})
+    for index, s in enumerate(series):
+        colour = palette.series[index % len(palette.series)]
+        xs = [year for year, _ in s.points]
+        ys = [math.nan if value is None else value for _, value in s.points]
+        axes.plot(
+            xs,
+            ys,
+            color=colour,
+            linewidth=2,
+            marker=MARKERS[index % len(MARKERS)],
+            markersize=MARKER_SIZE_PT,
+            label=s.label,
+        )
+    axes.set_xticks(years, [str(year) for year in years])
+    if years:
+        axes.set_xlim(years[0] - 0.4, years[-1] + 0.4)
+    axes.set_ylim(bottom=0, top=axes.get_ylim()[1] * 1.12)
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
+    axes.grid(axis="y")
+    axes.tick_params(axis="x", length=0)
+    if series:
+        add_legend(axes, min(len(series), 4))
+    _label_points(figure, axes, series, palette)
+    return Chart(figure, series_sentence(title, series))
+
+
+def _label_points(figure, axes, series: Sequence[Series], palette: Palette) -> None:
+    """Write each value next to its point, above or below, wherever the label
+    clears the markers and labels already placed for that year; a value with
+    no room left stays unlabelled (the alternative text and tables carry it)."""
+    figure.draw_without_rendering()  # settles the layout: points get their printed positions
+    px = figure.dpi / 72
+    label_height, offset, marker_radius = LABEL_HEIGHT_PT * px, LABEL_OFFSET_PT * px, MARKER_SIZE_PT / 2 * px
+    bottom, top = axes.bbox.y0, axes.bbox.y1
+    years = sorted({year for s in series for year, _ in s.known})
+    for year in years:
+        points = sorted(
+            ((value, index) for index, s in enumerate(series) for y, value in s.known if y == year),
+            reverse=True,
+        )
+        centres = [axes.transData.transform((year, value))[1] for value, _ in points]
+        taken = [(c - marker_radius, c + marker_radius) for c in centres]
+        for rank, ((value, _), centre) in enumerate(zip(points, centres)):
+            for above in (True, False) if rank == 0 else (False, True):
+                low = centre + offset if above else centre - offset - label_height
+                high = low + label_height
+                if low >= bottom and high <= top and all(high <= a or low >= b for a, b in taken):
+                    taken.append((low, high))
+                    axes.annotate(
+                        number(value),
+                        xy=(year, value),
+                        xytext=(0, LABEL_OFFSET_PT if above else -LABEL_OFFSET_PT),
+                        textcoords="offset points",
+                        ha="center",
+                        va="bottom" if above else "top",
+                        fontsize=MIN_FONT_PT,
+                        color=palette.text,
+                    )
+                    break
+
+
+@styled
+def membership_by_category(
+    bars: Sequence[CategoryBar], palette: Palette, *, title: str = "Adhérents par catégorie"
+) -> Chart:
+    """Horizontal bars with each count and its change on the previous year."""
+    notes = [_count_and_delta(bar) for bar in bars]
+    figure = annotated_bars(title, [b.label for b in bars], [b.value for b in bars], notes, palette)
+    return Chart(figure, _category_sentence(title, bars))
+
+
+def _count_and_delta(bar: CategoryBar) -> str:
+    if bar.value is None:
+        return ""
+    return f"{number(bar.value)} {delta(bar.delta)}".strip()
+
+
+def _category_sentence(title: str, bars: Sequence[CategoryBar]) -> str:
+    parts = [f"{bar.label} : {_count_and_delta(bar) or 'non disponible'}" for bar in bars]
+    head = title
+    if bars and all(bar.value is not None for bar in bars):
+        head += f", {number(sum(bar.value for bar in bars))} au total"
+        if all(bar.delta is not None for bar in bars):
+            head += f" {delta(sum(bar.delta for bar in bars))}"
+    return sentence(head, parts)
