@@ -85,3 +85,18 @@ def _match_recursive():
     from PySide6.QtCore import Qt
 
     return Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+
+
+def test_later_launches_reopen_the_last_file_if_it_still_exists(demo_db, tmp_path):
+    assert start_file(None, demo_db) == demo_db
+    gone = tmp_path / "supprime.db"
+    assert start_file(None, gone).name == DEMO_COPY_NAME
+
+
+def test_opening_a_file_remembers_it_for_the_next_launch(window, demo_db):
+    from PySide6.QtCore import QSettings
+
+    from avereport.ui.main_window import LAST_FILE_KEY
+
+    window.open_path(demo_db)
+    assert QSettings().value(LAST_FILE_KEY) == str(demo_db)

@@ -5,15 +5,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from avereport.errors import UserError, describe_os_error
 from avereport.paths import data_dir
 
 DEMO_COPY_NAME = "Démonstration avereport.db"
 
 
-def start_file(requested: Path | None) -> Path:
-    """The file to open: the one asked for, else a copy of the demo in the user's data folder."""
+def start_file(requested: Path | None, last: Path | None = None) -> Path:
+    """The file to open: the one asked for, else the last one opened if it is
+    still there, else a copy of the demo in the user's data folder."""
     if requested is not None:
         return requested
+    if last is not None and last.is_file():
+        return last
     copy = data_dir() / DEMO_COPY_NAME
     if not copy.exists():
         from avereport.demo import write_demo
@@ -23,9 +27,10 @@ def start_file(requested: Path | None) -> Path:
 
 
 def run_app(requested: Path | None) -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from avereport.ui.main_window import MainWindow
+    from avereport.ui.main_window import LAST_FILE_KEY, MainWindow
     from avereport.ui.translations import install_french
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -34,5 +39,11 @@ def run_app(requested: Path | None) -> int:
     install_french(app)
     window = MainWindow()
     window.show()
-    window.open_path(start_file(requested))
+    last = QSettings().value(LAST_FILE_KEY, "", str)
+    try:
+        window.open_path(start_file(requested, Path(last) if last else None))
+    except UserError as error:
+        QMessageBox.critical(window, "Ouverture impossible", str(error))
+    except OSError as error:
+        QMessageBox.critical(window, "Ouverture impossible", describe_os_error(error))
     return app.exec()

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
-from avereport.errors import UserError
+from avereport.errors import UserError, describe_os_error
 from avereport.model.edition import Edition, Section
 from avereport.model.labels import SECTION_KIND_LABELS
 from avereport.model.summary import section_summary
 from avereport.store import Document, open_document
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+LAST_FILE_KEY = "files/last"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False})
 
 
@@ -115,8 +116,6 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Ouverture impossible", str(error))
             return False
         except OSError as error:
-            from avereport.errors import describe_os_error
-
             QMessageBox.critical(self, "Ouverture impossible", describe_os_error(error))
             return False
         if self.document is not None:
@@ -124,7 +123,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.setWindowTitle(f"{path.name} — avereport")
         self.file_label.setText(f"{path}  ·  lecture seule")
-        QSettings().setValue("files/last", str(path))
+        QSettings().setValue(LAST_FILE_KEY, str(path))
         self.year_box.blockSignals(True)
         self.year_box.clear()
         for year in years:
@@ -139,7 +138,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _ask_open(self) -> None:
-        start = QSettings().value("files/last", "", str)
+        start = QSettings().value(LAST_FILE_KEY, "", str)
         name, _ = QFileDialog.getOpenFileName(
             self, "Ouvrir un document", str(Path(start).parent) if start else "", "Documents avereport (*.db);;Tous les fichiers (*)"
         )
