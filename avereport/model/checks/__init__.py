@@ -26,7 +26,7 @@ from avereport.model.checks.network import check_coverage, check_maps, check_mem
 from avereport.model.checks.outline import check_outline
 from avereport.model.edition import Edition, SectionKind
 
-__all__ = ["Finding", "Severity", "check_edition"]
+__all__ = ["Finding", "Severity", "check_edition", "outline_position"]
 
 _OUTLINE_INDEX = re.compile(r"^outline\[(\d+)\]")
 _REFERENCED = re.compile(r"^(key_figures|lists)\[(\d+)\]")
@@ -50,11 +50,11 @@ def check_edition(edition: Edition, previous: Edition | None = None) -> list[Fin
     )
     return sorted(
         findings,
-        key=lambda f: (f.severity is not Severity.ERROR, _outline_position(edition, f)),
+        key=lambda f: (f.severity is not Severity.ERROR, outline_position(edition, f)),
     )
 
 
-def _outline_position(edition: Edition, finding: Finding) -> int:
+def outline_position(edition: Edition, finding: Finding) -> int:
     """Index of the outline section a finding belongs to (after the last
     section when the outline does not show it)."""
     outline = edition.outline

@@ -1,0 +1,163 @@
+"""Edits of an edition addressed by field paths, returning a new edition.
+
+A path is the dotted form the checks report, e.g.
+``membership.groups[0].categories[2].count`` or ``governance.board``. Every
+edit works on a deep copy, so the caller keeps the edition it had (the undo
+stack keeps both), and checks the new value against the field's type first.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+import types
+import typing
+from enum import Enum
+from typing import Any
+
+from avereport.model.dates import FuzzyDate
+from avereport.model.edition import Edition
+
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z_0-9]*)|\[(\d+)\]")
+_PATH = re.compile(r"[A-Za-z_]\w*(\[\d+\])*(\.[A-Za-z_]\w*(\[\d+\])*)*")
+
+Step = str | int
+
+
+class EditError(ValueError):
+    """An edit that the model refuses; the message is French."""
+
+
+def parse_path(path: str) -> list[Step]:
+    """``"governance.board[3].surname"`` -> ``["governance", "board", 3, "surname"]``."""
+    if not _PATH.fullmatch(path):
+        raise EditError(f"chemin de champ invalide : {path}")
+    return [name if name else int(index) for name, index in _TOKEN.findall(path)]
+
+
+def get_at(edition: Edition, path: str) -> Any:
+    value: Any = edition
+    for step in parse_path(path):
+        value = value[step] if isinstance(step, int) else getattr(value, step)
+    return value
+
+
+def field_type(edition: Edition, path: str) -> Any:
+    """The declared type of the field (or list item) that ``path`` names."""
+    steps = parse_path(path)
+    owner: Any = edition
+    declared: Any = Edition
+    for step in steps:
+        if isinstance(step, int):
+            declared = typing.get_args(declared)[0]
+            owner = owner[step]
+        else:
+            declared = _hints(type(owner))[step]
+            owner = getattr(owner, step)
+        declared = _strip_optional(declared)
+    return declared
+
+
+def with_value(edition: Edition, path: str, value: Any) -> Edition:
+    """A copy of ``edition`` with the field at ``path`` set to ``value``."""
+    steps = parse_path(path)
+    checked = coerce(field_type(edition, path), value, _is_optional(edition, steps))
+    result = copy.deepcopy(edition)
+    parent = _parent(result, steps)
+    last = steps[-1]
+    if isinstance(last, int):
+        parent[last] = checked
+    else:
+        setattr(parent, last, checked)
+    return result
+
+
+def insert_item(edition: Edition, list_path: str, index: int, item: Any) -> Edition:
+    result = copy.deepcopy(edition)
+    items = get_at(result, list_path)
+    items.insert(max(0, min(index, len(items))), copy.deepcopy(item))
+    return result
+
+
+def remove_item(edition: Edition, list_path: str, index: int) -> Edition:
+    result = copy.deepcopy(edition)
+    del get_at(result, list_path)[index]
+    return result
+
+
+def move_item(edition: Edition, list_path: str, source: int, target: int) -> Edition:
+    """Move the item at ``source`` so that it ends at index ``target``."""
+    result = copy.deepcopy(edition)
+    items = get_at(result, list_path)
+    items.insert(target, items.pop(source))
+    return result
+
+
+def coerce(declared: Any, value: Any, optional: bool) -> Any:
+    """``value`` as the declared type, or an EditError in French."""
+    if value is None or value == "" and declared in (int, float, FuzzyDate):
+        if optional:
+            return None
+        if declared is str:
+            return ""
+        raise EditError("une valeur est obligatoire ici")
+    if declared is bool:
+        return bool(value)
+    if declared is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            try:
+                value = int(str(value).replace("\u202f", "").replace(" ", ""))
+            except ValueError:
+                raise EditError(f"« {value} » n'est pas un nombre entier") from None
+        if value < 0:
+            raise EditError("un nombre négatif n'est pas possible ici")
+        return value
+    if declared is float:
+        try:
+            number = float(str(value).replace(",", ".").replace("\u202f", "").replace(" ", ""))
+        except ValueError:
+            raise EditError(f"« {value} » n'est pas un nombre") from None
+        if number < 0 or number != number or number in (float("inf"), float("-inf")):
+            raise EditError("ce nombre n'est pas possible ici")
+        return number
+    if declared is FuzzyDate:
+        return value if isinstance(value, FuzzyDate) else FuzzyDate.parse(str(value))
+    if isinstance(declared, type) and issubclass(declared, Enum):
+        try:
+            return declared(value)
+        except ValueError:
+            raise EditError(f"valeur non reconnue : « {value} »") from None
+    if declared is str:
+        return str(value)
+    if declared is bytes:
+        return bytes(value)
+    return copy.deepcopy(value)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _strip_optional(declared: Any) -> Any:
+    if typing.get_origin(declared) in (typing.Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(declared) if arg is not type(None)]
+        return inner[0]
+    return declared
+
+
+def _is_optional(edition: Edition, steps: list[Step]) -> bool:
+    last = steps[-1]
+    if isinstance(last, int):
+        return False
+    owner = _parent(edition, steps)
+    declared = _hints(type(owner))[last]
+    return type(None) in typing.get_args(declared)
+
+
+def _parent(edition: Edition, steps: list[Step]) -> Any:
+    value: Any = edition
+    for step in steps[:-1]:
+        value = value[step] if isinstance(step, int) else getattr(value, step)
+    return value

@@ -1,0 +1,15 @@
+"""The first edition of a new document: the demo's structure, none of its figures or people."""
+
+from __future__ import annotations
+
+from avereport.model.edition import Edition, Governance
+from avereport.model.succession import start_next_edition
+
+
+def blank_edition(year: int, model: Edition) -> Edition:
+    """An edition of ``year`` with ``model``'s organisation, categories and
+    outline, and no figures, people or texts."""
+    edition = start_next_edition(model)
+    edition.year = year
+    edition.governance = Governance(mandate_years=edition.governance.mandate_years)
+    return edition
