@@ -1,0 +1,126 @@
+"""What every section editor shares: the section's heading and its text.
+
+A section editor edits one entry of the outline (found by its stable key) and
+the data that kind of section shows. Subclasses add their forms and tables to
+``self.content`` and map field paths to widgets in ``focus_field``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from avereport.model import edit
+from avereport.model.edition import Edition, Section, SectionKind
+from avereport.model.labels import SECTION_KIND_LABELS
+from avereport.ui.session import DocumentSession
+from avereport.ui.widgets.markdown_editor import MarkdownEditor
+
+
+class SectionEditor(QScrollArea):
+    kind: SectionKind = SectionKind.NARRATIVE
+    body_label = "Texte de présentation (facultatif)"
+
+    def __init__(self, session: DocumentSession, section_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.section_key = section_key
+        self.setWidgetResizable(True)
+        inner = QWidget()
+        self.layout_ = QVBoxLayout(inner)
+        self.setWidget(inner)
+
+        self.title = QLabel()
+        self.title.setObjectName("section_title")
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.heading = QLineEdit()
+        self.heading.setToolTip("Titre de la section tel qu'il apparaît dans le rapport et le sommaire")
+        self.heading.editingFinished.connect(self._heading_edited)
+        self.body = MarkdownEditor()
+        self.body.setToolTip("Texte de la section : gras, italique, listes et liens sont conservés")
+        self.body.markdown_changed.connect(self._body_edited)
+        self.body.setMinimumHeight(160)
+
+        self.layout_.addWidget(self.title)
+        self.layout_.addWidget(QLabel("Titre :"))
+        self.layout_.addWidget(self.heading)
+        self.layout_.addWidget(QLabel(self.body_label + " :"))
+        self.layout_.addWidget(self.body)
+        self.content = QVBoxLayout()
+        self.layout_.addLayout(self.content)
+        self.layout_.addStretch(1)
+
+        for widget in (self.heading,):
+            widget.setReadOnly(session.read_only)
+        self.body.setReadOnly(session.read_only)
+        session.edition_changed.connect(self.refresh)
+        self.refresh()
+
+    # --- the section ------------------------------------------------------
+
+    def section_index(self) -> int | None:
+        edition = self.session.edition
+        if edition is None:
+            return None
+        return next((i for i, s in enumerate(edition.outline) if s.key == self.section_key), None)
+
+    def section(self) -> Section | None:
+        index = self.section_index()
+        return None if index is None else self.session.edition.outline[index]
+
+    def section_path(self) -> str:
+        return f"outline[{self.section_index()}]"
+
+    def refresh(self, _edition: Edition | None = None) -> None:
+        section = self.section()
+        if section is None:
+            return
+        self.title.setText(f"{SECTION_KIND_LABELS[section.kind]} — {self.session.edition.title}")
+        if not self.heading.hasFocus():
+            self.heading.setText(section.heading)
+        self.body.set_markdown(section.body)
+
+    def _heading_edited(self) -> None:
+        if self.section() is not None and self.heading.isModified():
+            self.session.set_value(f"{self.section_path()}.heading", self.heading.text().strip(), "Renommer la section")
+            self.heading.setModified(False)
+
+    def _body_edited(self, markdown: str) -> None:
+        if self.section() is not None:
+            self.session.set_value(f"{self.section_path()}.body", markdown, "Modifier le texte de la section")
+
+    # --- navigation from the checks panel ---------------------------------
+
+    def focus_field(self, path: str) -> bool:
+        """Put the cursor on the widget editing ``path``; False if not here."""
+        if self.section_index() is None:
+            return False
+        if path == f"{self.section_path()}.heading":
+            self.heading.setFocus()
+            return True
+        if path.startswith(self.section_path()):
+            self.body.text.setFocus()
+            return True
+        return False
+
+    def add_group(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        QVBoxLayout(box).addWidget(widget)
+        self.content.addWidget(box)
+        return box
+
+
+class NarrativeEditor(SectionEditor):
+    kind = SectionKind.NARRATIVE
+    body_label = "Texte"
+
+
+def row_of(path: str, list_path: str) -> tuple[int, str] | None:
+    """``("governance.board[3].surname", "governance.board")`` -> ``(3, "surname")``."""
+    prefix = list_path + "["
+    if not path.startswith(prefix):
+        return None
+    steps = edit.parse_path(path)
+    depth = len(edit.parse_path(list_path))
+    row = steps[depth]
+    field = next((s for s in steps[depth + 1 :] if isinstance(s, str)), "")
+    return int(row), field

@@ -1,0 +1,100 @@
+"""A form of single fields of the shown edition (e.g. ``membership.declared_total``).
+
+Each field is written when the user leaves it (or presses Entrée); a refused
+value stays visible, marked, with the French reason under the form, and the
+file keeps its last valid value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from avereport.model import edit
+from avereport.model.dates import DateError
+from avereport.model.edition import Edition
+from avereport.ui.session import DocumentSession
+from avereport.ui.tables.columns import Column, Kind
+from avereport.ui.tables.delegates import PLACEHOLDERS
+
+INVALID_STYLE = "QLineEdit { border: 2px solid #a4262c; }"
+
+
+class FieldForm(QWidget):
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.fields: dict[str, tuple[Column, QWidget]] = {}
+        self.form = QFormLayout()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a4262c;")
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        session.edition_changed.connect(self.refresh)
+
+    def add(self, path: str, label: str, kind: Kind = Kind.TEXT, tooltip: str = "", choices=None) -> QWidget:  # noqa: ANN001
+        column = Column(field=path, header=label, kind=kind, tooltip=tooltip, choices=choices)
+        if kind is Kind.FLAG:
+            widget: QWidget = QCheckBox()
+            widget.toggled.connect(lambda checked, p=path: self._commit(p, checked))
+        elif kind is Kind.CHOICE:
+            widget = QComboBox()
+            widget.activated.connect(lambda _i, p=path, w=widget: self._commit(p, w.currentData()))
+        else:
+            widget = QLineEdit()
+            widget.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
+            widget.editingFinished.connect(lambda p=path, w=widget: self._commit(p, w.text()) if w.isModified() else None)
+        widget.setToolTip(tooltip or label)
+        widget.setEnabled(not self.session.read_only)
+        self.fields[path] = (column, widget)
+        self.form.addRow(label + " :", widget)
+        self._show(path)
+        return widget
+
+    def refresh(self, _edition: Edition | None = None) -> None:
+        for path in self.fields:
+            self._show(path)
+
+    def _show(self, path: str) -> None:
+        edition = self.session.edition
+        if edition is None:
+            return
+        column, widget = self.fields[path]
+        value = edit.get_at(edition, path)
+        widget.blockSignals(True)
+        if isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            widget.clear()
+            for data, label in column.choices(edition):
+                widget.addItem(label, data)
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        else:
+            widget.setText(str(column.edit_text(value)))
+            widget.setModified(False)
+            widget.setStyleSheet("")
+        widget.blockSignals(False)
+
+    def _commit(self, path: str, raw: Any) -> None:
+        column, widget = self.fields[path]
+        try:
+            value = column.parse(raw)
+            self.session.set_value(path, value, f"Modifier « {column.header} »")
+        except (edit.EditError, DateError) as error:
+            self.message.setText(f"Valeur refusée — {column.header} : {error}. Rien n'a été enregistré.")
+            self.message.show()
+            widget.setStyleSheet(INVALID_STYLE)
+            return
+        self.message.hide()
+        self._show(path)
+
+    def focus_field(self, path: str) -> bool:
+        if path not in self.fields:
+            return False
+        self.fields[path][1].setFocus()
+        return True

@@ -1,0 +1,182 @@
+"""The open document as the app edits it: one edition shown, every change
+written to the file at once and kept on one undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from avereport.errors import UserError
+from avereport.model import edit
+from avereport.model.edition import Edition
+from avereport.store import Document
+
+
+class DocumentSession(QObject):
+    edition_changed = Signal(object)
+    """The shown edition changed (an edit, an undo, another year); carries the Edition."""
+
+    years_changed = Signal(list)
+    """Editions were added or removed; carries the years, ascending."""
+
+    write_failed = Signal(str)
+    """A change could not be written; carries the French message. Nothing changed."""
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = QUndoStack(self)
+        years = document.years()
+        self.edition: Edition | None = document.read_edition(years[-1]) if years else None
+
+    @property
+    def read_only(self) -> bool:
+        return self.document.read_only
+
+    @property
+    def year(self) -> int | None:
+        return self.edition.year if self.edition else None
+
+    def years(self) -> list[int]:
+        return self.document.years()
+
+    def previous(self) -> Edition | None:
+        """The edition of the year before the shown one, if the document has it."""
+        if self.edition is None or self.edition.year - 1 not in self.years():
+            return None
+        return self.document.read_edition(self.edition.year - 1)
+
+    def editions(self) -> list[Edition]:
+        """Every edition of the document, the shown one as edited, by year."""
+        return [self.edition if year == self.year else self.document.read_edition(year) for year in self.years()]
+
+    def show_year(self, year: int) -> None:
+        if self.year != year:
+            self.edition = self.document.read_edition(year)
+            self.edition_changed.emit(self.edition)
+
+    # --- changing the edition ---------------------------------------------
+
+    def set_value(self, path: str, value: object, text: str) -> None:
+        """Set one field; raises ``edit.EditError`` (French) for a refused value."""
+        assert self.edition is not None
+        if edit.get_at(self.edition, path) == value:
+            return
+        self.apply(text, edit.with_value(self.edition, path, value), merge_key=path)
+
+    def apply(self, text: str, new_edition: Edition, merge_key: str | None = None) -> bool:
+        """Write ``new_edition`` in place of the shown one, as one undoable step."""
+        assert self.edition is not None
+        before = self.edition
+        if not self._write(new_edition):
+            return False
+        self.undo_stack.push(EditionCommand(self, text, before, new_edition, merge_key))
+        return True
+
+    def add_edition(self, text: str, edition: Edition) -> bool:
+        """Create a new edition (e.g. next year's) as one undoable step."""
+        try:
+            self.document.write_edition(edition)
+        except UserError as error:
+            self.write_failed.emit(str(error))
+            return False
+        self.undo_stack.push(NewEditionCommand(self, text, edition, self.edition))
+        self.years_changed.emit(self.years())
+        self._show(edition)
+        return True
+
+    # --- used by the undo commands ----------------------------------------
+
+    def _write(self, edition: Edition) -> bool:
+        try:
+            self.document.write_edition(edition, replace=True)
+        except UserError as error:
+            self.write_failed.emit(str(error))
+            return False
+        self._show(edition)
+        return True
+
+    def _remove(self, year: int, then_show: Edition | None) -> bool:
+        try:
+            self.document.delete_edition(year)
+        except UserError as error:
+            self.write_failed.emit(str(error))
+            return False
+        self.years_changed.emit(self.years())
+        if then_show is not None:
+            self._show(then_show)
+        return True
+
+    def _restore(self, edition: Edition) -> bool:
+        try:
+            self.document.write_edition(edition)
+        except UserError as error:
+            self.write_failed.emit(str(error))
+            return False
+        self.years_changed.emit(self.years())
+        self._show(edition)
+        return True
+
+    def _show(self, edition: Edition) -> None:
+        self.edition = edition
+        self.edition_changed.emit(edition)
+
+
+class EditionCommand(QUndoCommand):
+    """One domain edit: the edition before and after, written on undo/redo.
+
+    The first redo is skipped: the session already wrote the change, and only
+    pushes the command once the write succeeded.
+    """
+
+    MERGE_ID = 1
+
+    def __init__(self, session: DocumentSession, text: str, before: Edition, after: Edition, merge_key: str | None) -> None:
+        super().__init__(text)
+        self.session = session
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        if not self.session._write(self.after):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self.session._write(self.before):
+            self.setObsolete(True)
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        if not isinstance(other, EditionCommand) or other.merge_key != self.merge_key:
+            return False
+        if other.before.year != self.after.year:
+            return False
+        self.after = other.after
+        return True
+
+
+class NewEditionCommand(QUndoCommand):
+    def __init__(self, session: DocumentSession, text: str, edition: Edition, previous: Edition | None) -> None:
+        super().__init__(text)
+        self.session = session
+        self.edition = edition
+        self.previous = previous
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        if not self.session._restore(self.edition):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self.session._remove(self.edition.year, self.previous):
+            self.setObsolete(True)

@@ -1,0 +1,61 @@
+"""Cell editors by column kind: choices in a list, lines in a text box,
+dates and numbers as typed text checked by the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from avereport.ui.tables.columns import Column, Kind
+
+PLACEHOLDERS = {
+    Kind.DATE: "JJ/MM/AAAA, MM/AAAA ou AAAA",
+    Kind.COUNT: "nombre entier, vide si inconnu",
+    Kind.NUMBER: "nombre, vide si inconnu",
+}
+
+
+class ColumnDelegate(QStyledItemDelegate):
+    def __init__(self, column: Column, session, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.column = column
+        self.session = session
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+        kind = self.column.kind
+        if kind is Kind.CHOICE and self.column.choices is not None:
+            box = QComboBox(parent)
+            for value, label in self.column.choices(self.session.edition):
+                box.addItem(label, value)
+            return box
+        if kind is Kind.LINES:
+            editor = QPlainTextEdit(parent)
+            editor.setPlaceholderText("une ligne par élément")
+            editor.setTabChangesFocus(True)
+            return editor
+        editor = QLineEdit(parent)
+        editor.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(value or ""))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        rect = option.rect
+        if isinstance(editor, QPlainTextEdit):
+            rect = rect.adjusted(0, 0, 0, max(0, 90 - rect.height()))
+        editor.setGeometry(rect)

@@ -1,0 +1,152 @@
+"""A table model over one list of records of the shown edition.
+
+Rows are the records at ``list_path`` (e.g. ``governance.board``); columns
+are declared with :class:`Column`. Every change goes through the session, so
+it is written to the file at once and can be undone; a refused value leaves
+the model unchanged and is announced with ``refused``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from avereport.model import edit
+from avereport.model.dates import DateError
+from avereport.model.edition import Edition
+from avereport.ui.session import DocumentSession
+from avereport.ui.tables.columns import Column, Kind
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    refused = Signal(QModelIndex, str)
+    """A value was refused; carries the cell and the French reason."""
+
+    def __init__(
+        self,
+        session: DocumentSession,
+        list_path: str,
+        columns: list[Column],
+        new_record: Callable[[Edition], Any],
+        noun: str,
+        parent=None,  # noqa: ANN001 - QObject
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.list_path = list_path
+        self.columns = columns
+        self.new_record = new_record
+        self.noun = noun
+        self._count = len(self._records())
+        session.edition_changed.connect(self._edition_changed)
+
+    # --- reading ----------------------------------------------------------
+
+    def _records(self) -> list[Any]:
+        edition = self.session.edition
+        return edit.get_at(edition, self.list_path) if edition is not None else []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        column = self.columns[index.column()]
+        value = getattr(self._records()[index.row()], column.field)
+        if column.kind is Kind.FLAG:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(value, self.session.edition)
+        if role == Qt.ItemDataRole.EditRole:
+            return column.edit_text(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (Kind.COUNT, Kind.NUMBER):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].tooltip or None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.session.read_only:
+            return flags
+        if self.columns[index.column()].kind is Kind.FLAG:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def field_path(self, row: int, column: int) -> str:
+        return f"{self.list_path}[{row}].{self.columns[column].field}"
+
+    # --- writing ----------------------------------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or self.session.read_only:
+            return False
+        column = self.columns[index.column()]
+        if column.kind is Kind.FLAG:
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            value = column.parse(value)
+            self.session.set_value(
+                self.field_path(index.row(), index.column()), value, f"Modifier « {column.header} » ({self.noun})"
+            )
+        except (edit.EditError, DateError) as error:
+            self.refused.emit(QModelIndex(index), f"{column.header} : {error}.")
+            return False
+        return True
+
+    def insert_record(self, row: int) -> bool:
+        edition = self.session.edition
+        if edition is None or self.session.read_only:
+            return False
+        record = self.new_record(edition)
+        return self.session.apply(f"Ajouter : {self.noun}", edit.insert_item(edition, self.list_path, row, record))
+
+    def remove_record(self, row: int) -> bool:
+        edition = self.session.edition
+        if edition is None or self.session.read_only or not 0 <= row < self._count:
+            return False
+        return self.session.apply(f"Supprimer : {self.noun}", edit.remove_item(edition, self.list_path, row))
+
+    def move_record(self, row: int, target: int) -> bool:
+        edition = self.session.edition
+        if edition is None or self.session.read_only or not (0 <= row < self._count and 0 <= target < self._count):
+            return False
+        return self.session.apply(f"Déplacer : {self.noun}", edit.move_item(edition, self.list_path, row, target))
+
+    # --- following the session --------------------------------------------
+
+    def _edition_changed(self, _edition: Edition) -> None:
+        count = len(self._records())
+        if count == self._count:
+            if count:
+                self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self._count = count
+        self.endResetModel()
