@@ -14,7 +14,7 @@ from pathlib import Path
 from avereport.cli_parser import EXIT_USAGE, FrenchArgumentParser
 from avereport.errors import UserError, describe_os_error, report_unexpected
 
-COMMANDS = ("demo", "check", "dump", "load")
+COMMANDS = ("demo", "check", "dump", "load", "export")
 
 
 def build_parser() -> FrenchArgumentParser:
@@ -44,6 +44,16 @@ def build_parser() -> FrenchArgumentParser:
     load.add_argument("json_file", metavar="FICHIER.json", type=Path, help="fichier JSON à charger")
     load.add_argument("--into", required=True, type=Path, metavar="FICHIER.db", help="document cible (créé si besoin)")
     load.add_argument("--replace", action="store_true", help="remplacer les éditions déjà présentes")
+
+    export = commands.add_parser("export", help="écrire le rapport d'une édition en PDF")
+    source = export.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", metavar="FICHIER.db", type=Path, nargs="?", help="document à exporter")
+    source.add_argument("--demo", action="store_true", help="exporter le document de démonstration")
+    export.add_argument("--year", type=int, metavar="ANNÉE", help="édition à exporter (par défaut la plus récente)")
+    export.add_argument(
+        "-o", "--output", type=Path, metavar="FICHIER.pdf",
+        help="PDF à écrire (par défaut « Rapport d'activité ANNÉE.pdf » à côté du document)",
+    )
     return parser
 
 
@@ -88,6 +98,8 @@ def _run_command(args) -> int:  # noqa: ANN001 - argparse namespace
         return commands.write_demo_command(args.file)
     if args.command == "check":
         return commands.check_command(args.file, args.year)
+    if args.command == "export":
+        return commands.export_command(args.file, args.demo, args.year, args.output)
     if args.command == "dump":
         return commands.dump_command(args.file, args.year, args.all, args.output)
     return commands.load_command(args.json_file, args.into, args.replace)

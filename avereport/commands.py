@@ -70,6 +70,33 @@ def load_command(json_path: Path, target: Path, replace: bool) -> int:
     return EXIT_OK
 
 
+def export_command(path: Path | None, demo: bool, year: int | None, output: Path | None) -> int:
+    from avereport.report import export_pdf
+    from avereport.store import open_document
+
+    if demo:
+        from avereport.demo import demo_editions
+
+        editions = demo_editions()
+        year = choose_year([e.year for e in editions], year, Path("démonstration"))
+        folder = Path.cwd()
+    else:
+        with open_document(path, read_only=True) as document:
+            year = choose_year(document.years(), year, path)
+            editions = [document.read_edition(y) for y in document.years()]
+        folder = path.parent
+    target = output or folder / report_file_name(year)
+    result = export_pdf(editions, year, target)
+    print(f"Rapport {year} écrit : « {target} » ({_count(result.page_count, 'page')}).")
+    for section in result.omitted:
+        print(f"  Section vide, omise : « {section.heading} ».")
+    return EXIT_OK
+
+
+def report_file_name(year: int) -> str:
+    return f"Rapport d'activité {year}.pdf"
+
+
 def choose_year(years: list[int], year: int | None, path: Path) -> int:
     """The requested edition, or the newest; a French error if there is none."""
     if not years:

@@ -203,3 +203,24 @@ def test_help_is_in_french():
     result = run("check", "--help")
     assert result.returncode == 0
     assert "afficher cette aide" in result.stdout and "édition à contrôler" in result.stdout
+
+
+def test_export_writes_the_report_beside_the_document(demo_db):
+    from pypdf import PdfReader
+
+    result = run("export", str(demo_db))
+    assert result.returncode == 0, result.stderr
+    target = demo_db.parent / "Rapport d'activité 2021.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "Rapport d'activité" in text and "2021" in text
+
+
+def test_export_of_the_demo_to_a_chosen_file(tmp_path):
+    target = tmp_path / "démo.pdf"
+    assert main(["export", "--demo", "-o", str(target), "--year", "2021"]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_export_of_a_missing_year_is_a_french_error(demo_db, capsys):
+    assert main(["export", str(demo_db), "--year", "1999"]) == 2
+    assert "1999" in capsys.readouterr().err

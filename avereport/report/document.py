@@ -1,0 +1,316 @@
+"""The A4 page set-up: cover, running header and footer, headings that feed
+the table of contents and the PDF outline, and the multi-pass build.
+
+The table of contents needs the pages its headings land on, and the footer
+"page N sur M" needs the page count: both are known after a first layout
+pass, so the document is laid out again until the contents and the page
+count no longer change (two passes in practice, since the contents are
+pre-filled with their final entries and so already take their final room).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.flowables import Flowable
+
+from avereport.report.fonts import BOLD, REGULAR
+from avereport.report.styles import MUTED, RULE, Palette, Styles
+from avereport.report.tables import table_style
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 2.25 * cm
+MARGIN_TOP = 2.6 * cm
+MARGIN_BOTTOM = 2.3 * cm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+COVER = "cover"
+BODY = "body"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One heading: ``key`` names its PDF destination, ``level`` is its depth in
+    the outline (0 for top-level sections), ``number`` the "01" of a top-level one."""
+
+    key: str
+    level: int
+    title: str
+    markup: str
+    number: str = ""
+
+
+class _Destination:
+    """Mixin for flowables that are headings: bookmark their top when drawn."""
+
+    entry: Entry
+
+    def _mark(self) -> None:
+        self.canv.bookmarkHorizontal(self.entry.key, 0, self.height)
+
+
+class Heading(_Destination, Paragraph):
+    """A level-2 or deeper heading; it never splits (it moves to the next page)."""
+
+    def __init__(self, entry: Entry, style) -> None:
+        Paragraph.__init__(self, entry.markup, style)
+        self.entry = entry
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self) -> None:
+        Paragraph.draw(self)
+        self._mark()
+
+
+class SectionBanner(_Destination, Flowable):
+    """The opening of a top-level section: a brand-coloured band with the
+    section number and its title in white."""
+
+    PADDING = 16
+
+    def __init__(self, entry: Entry, styles: Styles, palette: Palette) -> None:
+        Flowable.__init__(self)
+        self.entry = entry
+        self.palette = palette
+        self._number = Paragraph(entry.number, styles.h1_number)
+        self._title = Paragraph(entry.markup, styles.h1)
+        self.spaceAfter = 18
+
+    def wrap(self, availWidth, availHeight):
+        inner = availWidth - 2 * self.PADDING
+        _, number_height = self._number.wrap(inner, availHeight)
+        _, title_height = self._title.wrap(inner, availHeight)
+        self.width = availWidth
+        self.height = max(3.2 * cm, number_height + title_height + 6 + 2 * self.PADDING)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.palette.primary)
+        canvas.roundRect(0, 0, self.width, self.height, 6, stroke=0, fill=1)
+        canvas.setFillColor(self.palette.secondary)
+        canvas.rect(0, 0, 6, self.height, stroke=0, fill=1)
+        canvas.restoreState()
+        title_height = self._title.height
+        self._title.drawOn(canvas, self.PADDING, self.PADDING)
+        self._number.drawOn(canvas, self.PADDING, self.PADDING + title_height + 6)
+        self._mark()
+
+
+class Contents(IndexingFlowable):
+    """Table of contents: top-level entries in bold with their number, the
+    others indented below; page numbers right-aligned and linked."""
+
+    def __init__(self, entries: list[Entry], styles: Styles, empty_note: str) -> None:
+        super().__init__()
+        self.styles = styles
+        self.empty_note = empty_note
+        # Pre-filled so that the first pass already reserves the final room.
+        self._entries = [(entry, 0) for entry in entries]
+        self._last = list(self._entries)
+        self._table: Flowable | None = None
+
+    def notify(self, kind, stuff):
+        if kind == "TOCEntry":
+            self._entries.append(stuff)
+
+    def beforeBuild(self):
+        self._last = self._entries
+        self._entries = []
+
+    def isSatisfied(self):
+        return self._entries == self._last
+
+    def pages(self) -> dict[str, int]:
+        """Page of each entry key, as printed in the contents."""
+        return {entry.key: page for entry, page in self._last}
+
+    def _build_table(self, width: float) -> Flowable:
+        s = self.styles
+        if not self._last:
+            return Paragraph(self.empty_note, s.body)
+        rows, commands = (
+            [],
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ],
+        )
+        for index, (entry, page) in enumerate(self._last):
+            level = min(entry.level, 2)
+            text_style = (s.toc_1, s.toc_2, s.toc_3)[level]
+            page_style = (s.toc_page_1, s.toc_page_2, s.toc_page_3)[level]
+            link = f'<a href="#{entry.key}">{entry.markup}</a>'
+            rows.append(
+                [
+                    Paragraph(entry.number, text_style),
+                    Paragraph(link, text_style),
+                    Paragraph(f'<a href="#{entry.key}">{page}</a>', page_style),
+                ]
+            )
+            if level:
+                commands.append(("LEFTPADDING", (1, index), (1, index), 14 * (level - 1)))
+            else:
+                commands.append(("TOPPADDING", (0, index), (-1, index), 9 if index else 0))
+                commands.append(("BOTTOMPADDING", (0, index), (-1, index), 3))
+                commands.append(("LINEBELOW", (0, index), (-1, index), 0.5, RULE))
+        return Table(rows, colWidths=(1.1 * cm, width - 2.6 * cm, 1.5 * cm), style=table_style(commands))
+
+    def wrap(self, availWidth, availHeight):
+        self._table = self._build_table(availWidth)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        self._table = self._build_table(availWidth)
+        return self._table.splitOn(self.canv, availWidth, availHeight)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        self._table.drawOn(canvas, x, y, _sW)
+
+
+class _Frame(Frame):
+    """A frame that, during the first layout pass, places flowables without
+    drawing them: that pass only measures where headings land and how many
+    pages there are, and its canvas is thrown away."""
+
+    def _add(self, flowable, canv, trySplit=0):
+        document = getattr(canv, "_doctemplate", None)
+        if document is None or document.total_pages is not None:
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _skip_drawing
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+
+def _skip_drawing(*args, **kwargs) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class RunningText:
+    """What the header and footer of every body page say."""
+
+    organisation: str
+    title: str
+
+
+class ReportDocument(BaseDocTemplate):
+    """Cover page template, then body pages with header and footer."""
+
+    def __init__(
+        self,
+        out: str | BinaryIO,
+        *,
+        palette: Palette,
+        running: RunningText,
+        draw_cover: Callable,
+        metadata: dict[str, str],
+    ) -> None:
+        super().__init__(
+            out,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            invariant=1,
+            initialFontName=REGULAR,
+            lang="fr-FR",
+            displayDocTitle=1,
+            **metadata,
+        )
+        self.palette = palette
+        self.running = running
+        self.total_pages: int | None = None
+        self.section_title = ""
+        frame = _Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="main")
+        cover_frame = Frame(0, 0, PAGE_WIDTH, PAGE_HEIGHT, 0, 0, 0, 0, id="cover")
+        self.addPageTemplates(
+            [
+                PageTemplate(id=COVER, frames=[cover_frame], onPage=draw_cover),
+                PageTemplate(id=BODY, frames=[frame], onPageEnd=self._decorate),
+            ]
+        )
+
+    def build_report(self, story: list[Flowable]) -> int:
+        """Lay out until stable, write the file; return the page count."""
+        self.multiBuild(story, maxPasses=6)
+        return self.total_pages or self.page
+
+    def beforeDocument(self) -> None:
+        self.section_title = ""
+        self.canv.showOutline()  # readers open the PDF with its bookmarks shown
+
+    def _allSatisfied(self) -> bool:
+        # Also wait for the page count that "page N sur M" prints to settle.
+        settled = self.page == self.total_pages
+        self.total_pages = self.page
+        return super()._allSatisfied() and settled
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        entry = getattr(flowable, "entry", None)
+        if not isinstance(entry, Entry):
+            return
+        if entry.level == 0:
+            self.section_title = entry.title
+        self.notify("TOCEntry", (entry, self.page))
+        self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
+
+    def _decorate(self, canvas, doc) -> None:
+        """Running header (organisation, section) and footer (title, page N sur M)."""
+        canvas.saveState()
+        top = PAGE_HEIGHT - MARGIN_TOP + 0.75 * cm
+        bottom = MARGIN_BOTTOM - 1.0 * cm
+        right = PAGE_WIDTH - MARGIN_X
+        canvas.setStrokeColor(self.palette.primary)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN_X, top - 5, right, top - 5)
+        canvas.setFont(BOLD, 7.5)
+        canvas.setFillColor(self.palette.primary)
+        canvas.drawString(
+            MARGIN_X, top, _fit(self.running.organisation.upper(), BOLD, 7.5, FRAME_WIDTH / 2 - 10)
+        )
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(right, top, _fit(self.section_title, REGULAR, 7.5, FRAME_WIDTH / 2 - 10))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, bottom + 11, right, bottom + 11)
+        footer = " · ".join(part for part in (self.running.organisation, self.running.title) if part)
+        canvas.drawString(MARGIN_X, bottom, _fit(footer, REGULAR, 7.5, FRAME_WIDTH - 90))
+        total = self.total_pages if self.total_pages is not None else "…"
+        canvas.setFont(BOLD, 7.5)
+        canvas.setFillColor(self.palette.primary)
+        canvas.drawRightString(right, bottom, f"page {doc.page} sur {total}")
+        canvas.restoreState()
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
