@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from avereport.model.edition import EventKind, MeetingKind, NetworkKind, SectionKind, TrainingMode
+from avereport.model.edition import EventKind, MeetingKind, NetworkKind, Qualifier, SectionKind, TrainingMode
 
 SECTION_KIND_LABELS: dict[SectionKind, str] = {
     SectionKind.NARRATIVE: "Texte",
@@ -49,4 +49,11 @@ MEETING_KIND_LABELS: dict[MeetingKind, str] = {
 TRAINING_MODE_LABELS: dict[TrainingMode, str] = {
     TrainingMode.ON_SITE: "Sur site",
     TrainingMode.REMOTE: "À distance",
+}
+
+QUALIFIER_LABELS: dict[Qualifier, str] = {
+    Qualifier.EXACT: "exact",
+    Qualifier.OVER: "plus de",
+    Qualifier.NEARLY: "près de",
+    Qualifier.ABOUT: "environ",
 }

@@ -10,7 +10,7 @@ from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.sections.key_figures import figure_value
 from avereport.report.tiles import Tile, TileGrid, tile_label
-from avereport.report.wording import change, compared
+from avereport.model.wording import change, compared
 
 
 def note(line: IndicatorLine, previous_year: int) -> str:

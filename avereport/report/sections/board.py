@@ -10,7 +10,7 @@ from avereport.model.edition import BoardMember, Section
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.tables import data_table
-from avereport.report.wording import plural
+from avereport.model.wording import plural
 
 
 def render(section: Section, ctx: RenderContext) -> list[Flowable]:

@@ -8,7 +8,7 @@ from avereport.model.edition import Section
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.tiles import Tile, TileGrid, tile_label, tile_value
-from avereport.report.wording import capitalised, on
+from avereport.model.wording import capitalised, on
 
 
 def render(section: Section, ctx: RenderContext) -> list[Flowable]:

@@ -16,7 +16,7 @@ from avereport.report.figures import ChartRequest
 from avereport.report.sections.key_figures import figure_value
 from avereport.report.tables import data_table
 from avereport.report.tiles import Tile, TileGrid, tile_label
-from avereport.report.wording import change, lower_first
+from avereport.model.wording import change, lower_first
 
 VISITS = "Visites du site internet"
 OFFERS = "Offres d'emploi diffusées"

@@ -10,7 +10,7 @@ from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.styles import MUTED
 from avereport.report.tables import data_table
-from avereport.report.wording import chronological, date_label, lower_first, of
+from avereport.model.wording import chronological, date_label, lower_first, of
 
 _NOUNS = {
     EventKind.ELECTION: "Élection",

@@ -10,7 +10,7 @@ from avereport.model.labels import MEETING_KIND_LABELS
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.tiles import Tile, TileGrid
-from avereport.report.wording import chronological, enumeration, on, within_year
+from avereport.model.wording import chronological, enumeration, on, within_year
 
 _TILE_LABELS = {
     MeetingKind.BOARD: ("réunion du conseil d'administration", "réunions du conseil d'administration"),

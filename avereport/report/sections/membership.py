@@ -15,7 +15,7 @@ from avereport.report.context import RenderContext
 from avereport.report.figures import ChartRequest
 from avereport.report.styles import RULE
 from avereport.report.tables import table_style
-from avereport.report.wording import date_label, delta, value, with_previous
+from avereport.model.wording import date_label, delta, value, with_previous
 
 GAP = 10
 

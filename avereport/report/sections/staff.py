@@ -11,7 +11,7 @@ from avereport.model.edition import Section, StaffMember
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.tables import data_table
-from avereport.report.wording import capitalised, enumeration, of, on, plural
+from avereport.model.wording import capitalised, enumeration, of, on, plural
 
 
 def ordered(staff: list[StaffMember]) -> list[tuple[StaffMember, bool]]:

@@ -14,7 +14,7 @@ from avereport.report.context import RenderContext
 from avereport.report.figures import ChartRequest
 from avereport.report.tables import data_table
 from avereport.report.tiles import Tile, TileGrid
-from avereport.report.wording import change, enumeration, with_previous
+from avereport.model.wording import change, enumeration, with_previous
 
 MODE_WORDS = {
     TrainingMode.ON_SITE: ("session en présentiel", "sessions en présentiel"),

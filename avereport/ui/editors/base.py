@@ -32,6 +32,7 @@ class SectionEditor(QScrollArea):
         self.title = QLabel()
         self.title.setObjectName("section_title")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setWordWrap(True)
         self.heading = QLineEdit()
         self.heading.setToolTip("Titre de la section tel qu'il apparaît dans le rapport et le sommaire")
         self.heading.editingFinished.connect(self._heading_edited)

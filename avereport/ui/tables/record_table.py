@@ -6,7 +6,7 @@ invalid reaches the file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from avereport.ui.tables.columns import Kind
@@ -32,7 +32,11 @@ class RecordTable(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Wrapped rows fit their text only if measured again once the columns have
+        # their final widths (the last one stretches when the view is laid out).
+        header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self.view, self.view.resizeRowsToContents))
+        model.modelReset.connect(self.view.resizeRowsToContents)
+        model.dataChanged.connect(lambda *_: self.view.resizeRowsToContents())
         self._delegates = []
         for number, column in enumerate(model.columns):
             if column.kind is not Kind.FLAG:

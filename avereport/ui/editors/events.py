@@ -1,0 +1,40 @@
+"""Governance events of the year: elections, resignations, arrivals, departures."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from avereport.model.edition import GovernanceEvent, SectionKind
+from avereport.model.labels import EVENT_KIND_LABELS
+from avereport.ui.editors.base import SectionEditor
+from avereport.ui.editors.governance_common import focus_record, record_table
+from avereport.ui.session import DocumentSession
+from avereport.ui.tables.columns import Column, Kind, enum_choices
+from avereport.ui.tables.record_model import RecordTableModel
+
+EVENT_COLUMNS = [
+    Column("date", "Date", Kind.DATE, "Date de l'événement : JJ/MM/AAAA, MM/AAAA ou AAAA", width=130),
+    Column("kind", "Type", Kind.CHOICE, "Nature de l'événement", enum_choices(EVENT_KIND_LABELS), 140),
+    Column("person", "Personne", Kind.TEXT, "Personne concernée, par exemple « Yohan David »", width=160),
+    Column("role", "Fonction", Kind.TEXT, "Fonction concernée, par exemple « Président »", width=180),
+    Column("description", "Description", Kind.TEXT, "Ce qui s'est passé, en une ou deux phrases"),
+]
+
+
+class EventsModel(RecordTableModel):
+    def __init__(self, session: DocumentSession, parent=None) -> None:  # noqa: ANN001 - QObject
+        super().__init__(
+            session, "governance.events", EVENT_COLUMNS, lambda edition: GovernanceEvent(), "événement", parent
+        )
+
+
+class EventsEditor(SectionEditor):
+    kind = SectionKind.GOVERNANCE_EVENTS
+
+    def __init__(self, session: DocumentSession, section_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(session, section_key, parent)
+        self.table = record_table(EventsModel(session, self))
+        self.add_group("Événements de l'année", self.table)
+
+    def focus_field(self, path: str) -> bool:
+        return focus_record(self.table, path) or super().focus_field(path)
