@@ -1,9 +1,9 @@
 """Shared test set-up.
 
-Qt runs on the offscreen platform so the GUI tests need no display, and every
-test gets its own per-user data folder (backups, demo copy, error log) under
-tmp_path, so nothing touches the real home folder. QSettings go to tmp_path
-too, in INI format, for the same reason.
+Qt runs on the offscreen platform so the GUI tests need no display. Every
+test gets its own per-user data folder (backups, demo copy, chart cache,
+error log) and its own settings file under tmp_path, so no test sees what
+another one remembered and nothing touches the real home folder.
 """
 
 from __future__ import annotations
@@ -17,7 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture(autouse=True)
 def _private_user_folders(tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
     data = tmp_path / "donnees-utilisateur"
     monkeypatch.setenv("AVEREPORT_DATA_DIR", str(data))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "reglages"))
     return data

@@ -1,4 +1,4 @@
-"""The first window, driven with qtbot over real files."""
+"""The main window driven like a user would, with qtbot over real files."""
 
 from __future__ import annotations
 
@@ -6,11 +6,20 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pypdf import PdfReader
 
-from avereport.demo import demo_editions, write_demo
+from avereport.demo import write_demo
+from avereport.model.edition import SectionKind
+from avereport.store import open_document
 from avereport.ui.app import DEMO_COPY_NAME, start_file
-from avereport.ui.main_window import MainWindow
+from avereport.ui.editors.base import SectionEditor
+from avereport.ui.editors.registry import EDITORS, editor_for
+from avereport.ui.main_window import LAST_FILE_KEY, MainWindow
+from avereport.ui.new_edition_dialog import NewEditionDialog
+from avereport.ui.outline_panel import ORGANISATION_KEY
 
 
 @pytest.fixture
@@ -21,46 +30,147 @@ def demo_db(tmp_path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
+def window(qtbot, demo_db) -> MainWindow:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
+    assert window.open_path(demo_db)
     return window
 
 
-def test_shows_the_editions_and_the_newest_outline(window, demo_db):
-    assert window.open_path(demo_db)
-    years = [window.year_box.itemText(i) for i in range(window.year_box.count())]
-    assert years == ["2020", "2021"]
+def reread(path: Path, year: int = 2021):
+    with open_document(path, read_only=True) as document:
+        return document.read_edition(year)
+
+
+def section_key(window: MainWindow, kind: SectionKind) -> str:
+    return next(s.key for s in window.session.edition.outline if s.kind is kind)
+
+
+def open_section(window: MainWindow, kind: SectionKind):
+    key = section_key(window, kind)
+    window.outline_panel.select(key)
+    return window.editors[key]
+
+
+def test_every_section_kind_has_an_editor():
+    assert set(EDITORS) == set(SectionKind)
+    for kind in SectionKind:
+        editor = editor_for(kind)
+        assert issubclass(editor, SectionEditor) and editor.kind is kind
+
+
+def test_every_action_has_a_french_tooltip_and_status_tip(window):
+    actions = [a for a in window.findChildren(type(window.undo_action)) if a.text() and not a.isSeparator() and a.menu() is None]
+    assert len(actions) >= 12
+    for action in actions:
+        assert action.toolTip() and action.toolTip() != action.text().replace("&", ""), action.text()
+        assert action.statusTip(), action.text()
+
+
+def test_shortcuts_of_the_issue(window):
+    shortcuts = {
+        key.toString()
+        for action in window.findChildren(type(window.undo_action))
+        for key in action.shortcuts()
+    }
+    for key in ("Ctrl+N", "Ctrl+O", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+E", "F5", "F1"):
+        assert key in shortcuts, key
+
+
+def test_shows_editions_outline_and_states(window):
+    assert [window.year_box.itemText(i) for i in range(window.year_box.count())] == ["2020", "2021"]
     assert window.year_box.currentText() == "2021"
-    headings = []
-    iterator = [window.outline.topLevelItem(i) for i in range(window.outline.topLevelItemCount())]
-    while iterator:
-        item = iterator.pop(0)
-        headings.append(item.text(0))
-        iterator[0:0] = [item.child(i) for i in range(item.childCount())]
-    expected = [section.heading for section in demo_editions()[-1].outline]
-    assert headings == expected
+    items = window.outline_panel._items()
+    assert items[0].data(0, Qt.ItemDataRole.UserRole + 1) == ORGANISATION_KEY
+    headings = [item.text(0) for item in items[1:]]
+    assert headings == [s.heading for s in window.session.edition.outline]
+    states = {item.text(0): item.text(1) for item in items[1:]}
+    membership = next(s.heading for s in window.session.edition.outline if s.kind is SectionKind.MEMBERSHIP)
+    assert "vérifier" in states[membership]
     assert "rapport.db" in window.windowTitle()
 
 
-def test_selecting_a_section_shows_its_heading_and_content(window, demo_db):
-    window.open_path(demo_db)
-    edition = demo_editions()[-1]
-    board = next(s for s in edition.outline if s.kind.value == "board")
-    item = window.outline.findItems(board.heading, _match_recursive())[0]
-    window.outline.setCurrentItem(item)
-    text = window.view.toPlainText()
-    assert board.heading in text
-    assert f"{len(edition.governance.board)} membres du conseil d'administration" in text
+def test_change_the_plie_count_see_delta_and_chart_then_undo(window, demo_db, qtbot):
+    editor = open_section(window, SectionKind.MEMBERSHIP)
+    model = editor.categories_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "PLIE")
+    count_column = next(c for c, column in enumerate(model.columns) if column.field == "count")
+    assert model.setData(model.index(row, count_column), "80")
+    assert reread(demo_db).membership.groups[0].categories[row].count == 80
+    texts = [model.index(row, c).data() for c in range(model.columnCount())]
+    assert any("(+11)" in str(text) for text in texts)
+    # The group's total in the membership chart follows: 133 - 71 + 80.
+    qtbot.waitUntil(lambda: any("142" in alt for alt in window.preview.alt_texts()), timeout=5000)
+    window.undo_action.trigger()
+    assert reread(demo_db).membership.groups[0].categories[row].count == 71
+    assert any("(+2)" in str(model.index(row, c).data()) for c in range(model.columnCount()))
 
 
-def test_switching_edition_shows_the_other_outline(window, demo_db, qtbot):
-    window.open_path(demo_db)
-    with qtbot.waitSignal(window.edition_shown) as shown:
-        window.year_box.setCurrentIndex(0)
-    assert shown.args == [2020]
-    assert window.edition.year == 2020
+def test_add_a_board_member(window, demo_db, qtbot):
+    editor = open_section(window, SectionKind.BOARD)
+    count = len(reread(demo_db).governance.board)
+    editor.table.view.setCurrentIndex(editor.table.model.index(count - 1, 0))
+    qtbot.mouseClick(editor.table.add_button, Qt.MouseButton.LeftButton)
+    surname_column = next(c for c, column in enumerate(editor.table.model.columns) if column.field == "surname")
+    assert editor.table.model.setData(editor.table.model.index(count, surname_column), "MARTIN")
+    board = reread(demo_db).governance.board
+    assert len(board) == count + 1 and board[-1].surname == "MARTIN"
+
+
+def test_put_a_word_of_a_narrative_in_bold(window, demo_db):
+    editor = open_section(window, SectionKind.NARRATIVE)
+    key = editor.section_key
+    text = editor.body.text
+    cursor = text.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.Start)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+    word = cursor.selectedText()
+    text.setTextCursor(cursor)
+    editor.body.bold_action.trigger()
+    editor.body.flush()
+    body = next(s.body for s in reread(demo_db).outline if s.key == key)
+    assert body.startswith(f"**{word}**")
+
+
+def test_create_the_2022_edition_with_a_departure(window, demo_db, monkeypatch):
+    leaving = window.session.edition.governance.board[0]
+
+    def accept_without_first_member(dialog: NewEditionDialog) -> int:
+        dialog.members.item(0).setCheckState(Qt.CheckState.Unchecked)
+        dialog.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewEditionDialog, "exec", accept_without_first_member)
+    window.new_edition_action.trigger()
+    assert window.year_box.currentText() == "2022"
+    with open_document(demo_db, read_only=True) as document:
+        assert document.years() == [2020, 2021, 2022]
+        edition = document.read_edition(2022)
+    assert leaving.surname not in [m.surname for m in edition.governance.board]
+    assert any(leaving.surname in e.person for e in edition.governance.events)
+    window.undo_action.trigger()
+    with open_document(demo_db, read_only=True) as document:
+        assert document.years() == [2020, 2021]
+
+
+def test_export_finds_the_new_numbers_in_the_pdf(window, demo_db, qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.StandardButton.Close)
+    window.session.set_value("communication.website_visits", 191234, "visites")
+    window.export_action.trigger()
+    target = demo_db.parent / "Rapport d'activité 2021.pdf"
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages).replace("\u202f", " ")
+    assert "191 234" in text
+
+
+def test_a_finding_jumps_to_its_field(window):
+    finding = next(f for f in window.checks.findings if f.field == "membership.declared_total")
+    window.go_to_finding(finding)
+    key = section_key(window, SectionKind.MEMBERSHIP)
+    assert window.outline_panel.current_key() == key
+    assert window.current_editor() is window.editors[key]
 
 
 def test_a_bad_file_gets_a_french_message_and_stays_untouched(window, tmp_path, monkeypatch):
@@ -68,10 +178,19 @@ def test_a_bad_file_gets_a_french_message_and_stays_untouched(window, tmp_path, 
     bad.write_bytes(b"\x00pas une base\x00" * 100)
     before = hashlib.sha256(bad.read_bytes()).hexdigest()
     shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a, **k: shown.append(text))
     assert not window.open_path(bad)
-    assert len(shown) == 1 and "abime.db" in shown[0][1]
+    assert len(shown) == 1 and "abime.db" in shown[0]
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+    assert window.session is not None and "rapport.db" in window.windowTitle()
+
+
+def test_switching_edition_shows_the_other_outline(window, qtbot):
+    with qtbot.waitSignal(window.edition_shown) as shown:
+        window.year_box.setCurrentIndex(0)
+        window.year_box.activated.emit(0)
+    assert shown.args == [2020]
+    assert window.session.edition.year == 2020
 
 
 def test_first_launch_opens_a_copy_of_the_demo_in_the_user_folder(_private_user_folders):
@@ -81,22 +200,11 @@ def test_first_launch_opens_a_copy_of_the_demo_in_the_user_folder(_private_user_
     assert start_file(None) == path
 
 
-def _match_recursive():
-    from PySide6.QtCore import Qt
-
-    return Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
-
-
 def test_later_launches_reopen_the_last_file_if_it_still_exists(demo_db, tmp_path):
     assert start_file(None, demo_db) == demo_db
-    gone = tmp_path / "supprime.db"
-    assert start_file(None, gone).name == DEMO_COPY_NAME
+    assert start_file(None, tmp_path / "supprime.db").name == DEMO_COPY_NAME
 
 
-def test_opening_a_file_remembers_it_for_the_next_launch(window, demo_db):
-    from PySide6.QtCore import QSettings
-
-    from avereport.ui.main_window import LAST_FILE_KEY
-
-    window.open_path(demo_db)
+def test_opening_a_file_remembers_it(window, demo_db):
     assert QSettings().value(LAST_FILE_KEY) == str(demo_db)
+    assert str(demo_db) in window.files.recent()

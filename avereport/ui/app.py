@@ -31,6 +31,7 @@ def run_app(requested: Path | None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from avereport.ui.main_window import LAST_FILE_KEY, MainWindow
+    from avereport.ui.readiness import quit_when_ready
     from avereport.ui.translations import install_french
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -46,4 +47,5 @@ def run_app(requested: Path | None) -> int:
         QMessageBox.critical(window, "Ouverture impossible", str(error))
     except OSError as error:
         QMessageBox.critical(window, "Ouverture impossible", describe_os_error(error))
+    quit_when_ready(window)
     return app.exec()

@@ -1,208 +1,389 @@
-"""The main window: a frame showing a document's editions and outline."""
+"""The main window: a frame hosting the outline, the section editors, the
+preview and the checks of the open document."""
 
 from __future__ import annotations
 
-from html import escape
+import getpass
+import os
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTime, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
-    QHeaderView,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTextBrowser,
+    QStackedWidget,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QWidget,
 )
 
 from avereport.errors import UserError, describe_os_error
-from avereport.model.edition import Edition, Section
-from avereport.model.labels import SECTION_KIND_LABELS
-from avereport.model.summary import section_summary
-from avereport.store import Document, open_document
+from avereport.model.checks import Finding, outline_position
+from avereport.store import open_document
+from avereport.ui.actions import make_action
+from avereport.ui.checks_panel import ChecksPanel
+from avereport.ui.editors.registry import editor_for
+from avereport.ui.export_controller import ExportController
+from avereport.ui.files import FileMenu
+from avereport.ui.help_dialog import HelpDialog
+from avereport.ui.new_edition_dialog import NewEditionDialog
+from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
+from avereport.ui.session import DocumentSession
 
-SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 LAST_FILE_KEY = "files/last"
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+USER_NAME_KEY = "user/name"
 
 
 class MainWindow(QMainWindow):
     document_opened = Signal(Path)
-    """Emitted after a document was opened successfully, with its path."""
+    """A document was opened; carries its path."""
 
     edition_shown = Signal(int)
-    """Emitted when the window shows another edition, with its year."""
+    """The window shows another edition; carries its year."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.document: Document | None = None
-        self.edition: Edition | None = None
+        self.session: DocumentSession | None = None
+        self.outline_panel: OutlinePanel | None = None
+        self.checks: ChecksPanel | None = None
+        self.preview = None
+        self.editors: dict[str, QWidget] = {}
+        self.undo_group = QUndoGroup(self)
         self.setWindowTitle("avereport")
-        self.resize(1100, 720)
+        self.resize(1360, 860)
 
         self.year_box = QComboBox()
         self.year_box.setToolTip("Édition (année du rapport) affichée")
         self.year_box.setMinimumContentsLength(6)
-        self.year_box.currentIndexChanged.connect(self._year_chosen)
+        self.year_box.activated.connect(self._year_chosen)
+        self.editor_stack = QStackedWidget()
+        self.placeholder = QLabel("Ouvrez un document (Fichier › Ouvrir…) ou la démonstration.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editor_stack.addWidget(self.placeholder)
+        self.splitter = QSplitter()
+        self.outline_host = QStackedWidget()
+        self.preview_host = QStackedWidget()
+        for widget in (self.outline_host, self.editor_stack, self.preview_host):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 660, 400])
+        self.setCentralWidget(self.splitter)
+        self.checks_dock = QDockWidget("Vérifications", self)
+        self.checks_dock.setObjectName("checks_dock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
+        self.resizeDocks([self.checks_dock], [170], Qt.Orientation.Vertical)
 
-        self.outline = QTreeWidget()
-        self.outline.setHeaderLabels(["Plan du rapport", "Contenu"])
-        header = self.outline.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.outline.setToolTip("Les parties du rapport, dans l'ordre du document")
-        self.outline.currentItemChanged.connect(self._section_chosen)
-
-        self.view = QTextBrowser()
-        self.view.setOpenExternalLinks(True)
-        self.view.document().setDocumentMargin(16)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.outline)
-        splitter.addWidget(self.view)
-        splitter.setSizes([480, 620])
-        self.setCentralWidget(splitter)
-
+        self.files = FileMenu(self)
+        self.exporter = ExportController(self)
+        self.exporter.running_changed.connect(lambda _running: self._update_actions())
         self._build_actions()
-        self.file_label = QLabel()
-        self.statusBar().addPermanentWidget(self.file_label)
+        self._build_status_bar()
+        self._restore_geometry()
+        self._update_actions()
 
     # --- building -------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.open_action = QAction("&Ouvrir…", self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.setToolTip("Ouvrir un document avereport (.db)")
-        self.open_action.setStatusTip("Ouvrir un document avereport (.db)")
-        self.open_action.triggered.connect(self._ask_open)
-
-        self.quit_action = QAction("&Quitter", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setToolTip("Fermer l'application")
-        self.quit_action.setStatusTip("Fermer l'application")
-        self.quit_action.triggered.connect(self.close)
+        self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setToolTip("Annuler la dernière modification (Ctrl+Z)")
+        self.undo_action.setStatusTip("Annuler la dernière modification")
+        self.redo_action = self.undo_group.createRedoAction(self, "Rétablir")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setToolTip("Rétablir la modification annulée (Ctrl+Maj+Z ou Ctrl+Y)")
+        self.redo_action.setStatusTip("Rétablir la modification annulée")
+        self.new_edition_action = make_action(
+            self, "Nouvelle édition…", "Commencer l'édition de l'année suivante à partir de celle affichée", self.new_edition
+        )
+        self.check_action = make_action(self, "Vérifier", "Contrôler l'édition et afficher les vérifications", self.run_checks)
+        self.export_action = make_action(self, "Exporter le PDF", "Écrire le rapport de l'édition en PDF", self.export_pdf, ["Ctrl+E"])
+        self.export_as_action = make_action(
+            self, "Exporter le PDF sous…", "Choisir où écrire le rapport PDF de l'édition", self.export_pdf_as
+        )
+        self.refresh_action = make_action(self, "Actualiser l'aperçu", "Redessiner l'aperçu (graphiques et PDF)", self.refresh_preview, ["F5"])
+        self.help_action = make_action(self, "Aide", "Comment préparer le rapport de l'année avec avereport", self.show_help, ["F1"])
+        self.about_action = make_action(self, "À propos d'avereport", "Version et objet d'avereport", self.show_about)
+        self.quit_action = make_action(self, "Quitter", "Fermer l'application", self.close, [QKeySequence.StandardKey.Quit])
 
         file_menu = self.menuBar().addMenu("&Fichier")
-        file_menu.addAction(self.open_action)
+        self.files.fill(file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_as_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("É&dition")
+        for action in (self.undo_action, self.redo_action, self.new_edition_action):
+            edit_menu.addAction(action)
+        view_menu = self.menuBar().addMenu("&Affichage")
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.check_action)
+        toggle_checks = self.checks_dock.toggleViewAction()
+        toggle_checks.setToolTip("Afficher ou masquer le panneau des vérifications")
+        toggle_checks.setStatusTip("Afficher ou masquer le panneau des vérifications")
+        view_menu.addAction(toggle_checks)
+        help_menu = self.menuBar().addMenu("Ai&de")
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
 
         toolbar = QToolBar("Barre principale")
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.addAction(self.open_action)
-        toolbar.addSeparator()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addWidget(QLabel(" Édition : "))
         toolbar.addWidget(self.year_box)
+        for action in (self.new_edition_action, None, self.check_action, self.export_action, None, self.undo_action, self.redo_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        toolbar.toggleViewAction().setToolTip("Afficher ou masquer la barre d'outils")
+        toolbar.toggleViewAction().setStatusTip("Afficher ou masquer la barre d'outils")
         self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.file_label = QLabel()
+        self.user_label = QLabel()
+        self.save_label = QLabel()
+        for label in (self.file_label, self.user_label, self.save_label):
+            self.statusBar().addPermanentWidget(label)
+        self.user_label.setText(f"Utilisateur : {self.user_name()}")
+
+    @staticmethod
+    def user_name() -> str:
+        return QSettings().value(USER_NAME_KEY, "", str) or getpass.getuser()
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
 
     # --- documents ------------------------------------------------------
 
     def open_path(self, path: Path) -> bool:
         """Show ``path``; a bad file gets one French message and changes nothing."""
         try:
-            document = open_document(path, read_only=True)
-            years = document.years()
+            read_only = path.exists() and not os.access(path, os.W_OK)
+            document = open_document(path, read_only=read_only)
+            session = DocumentSession(document, self)
         except UserError as error:
             QMessageBox.critical(self, "Ouverture impossible", str(error))
             return False
         except OSError as error:
             QMessageBox.critical(self, "Ouverture impossible", describe_os_error(error))
             return False
-        if self.document is not None:
-            self.document.close()
-        self.document = document
-        self.setWindowTitle(f"{path.name} — avereport")
-        self.file_label.setText(f"{path}  ·  lecture seule")
+        self._close_session()
+        self._show_session(session)
         QSettings().setValue(LAST_FILE_KEY, str(path))
-        self.year_box.blockSignals(True)
-        self.year_box.clear()
-        for year in years:
-            self.year_box.addItem(str(year), year)
-        self.year_box.blockSignals(False)
-        if years:
-            self.year_box.setCurrentIndex(len(years) - 1)
-            self._year_chosen(len(years) - 1)
-        else:
-            self._show_edition(None)
+        self.files.remember(path)
         self.document_opened.emit(path)
         return True
 
-    def _ask_open(self) -> None:
-        start = QSettings().value(LAST_FILE_KEY, "", str)
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Ouvrir un document", str(Path(start).parent) if start else "", "Documents avereport (*.db);;Tous les fichiers (*)"
-        )
-        if name:
-            self.open_path(Path(name))
+    def _close_session(self) -> None:
+        if self.session is None:
+            return
+        self.undo_group.removeStack(self.session.undo_stack)
+        self.checks.shutdown()
+        self.preview.shutdown()
+        self.checks_dock.setWidget(QWidget())
+        self.checks.deleteLater()
+        for host in (self.outline_host, self.preview_host):
+            while host.count():
+                widget = host.widget(0)
+                host.removeWidget(widget)
+                widget.deleteLater()
+        for editor in self.editors.values():
+            self.editor_stack.removeWidget(editor)
+            editor.deleteLater()
+        self.editors.clear()
+        self.session.document.close()
+        self.session.deleteLater()
+        self.session = None
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        if self.document is not None:
-            self.document.close()
-            self.document = None
-        super().closeEvent(event)
+    def _show_session(self, session: DocumentSession) -> None:
+        from avereport.ui.preview import PreviewPane
 
-    # --- showing --------------------------------------------------------
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.outline_panel = OutlinePanel(session)
+        self.outline_host.addWidget(self.outline_panel)
+        self.preview = PreviewPane(session)
+        self.preview_host.addWidget(self.preview)
+        self.checks = ChecksPanel(session)
+        self.checks_dock.setWidget(self.checks)
+        self.checks.checked.connect(self.outline_panel.set_findings)
+        self.checks.finding_activated.connect(self.go_to_finding)
+        self.outline_panel.set_findings(self.checks.findings)
+        self.outline_panel.section_selected.connect(self.show_section)
+        session.edition_changed.connect(self._edition_changed)
+        session.years_changed.connect(lambda _years: self._fill_years())
+        session.write_failed.connect(self._write_failed)
+        session.undo_stack.indexChanged.connect(lambda _i: self._saved())
+
+        path = session.document.path
+        self.setWindowTitle(f"{path.name} — avereport")
+        self.file_label.setText(str(path))
+        self.save_label.setText("Lecture seule" if session.read_only else "Enregistré")
+        self._fill_years()
+        self.outline_panel.select(ORGANISATION_KEY)
+        self.show_section(ORGANISATION_KEY)
+        self._update_actions()
+
+    def _fill_years(self) -> None:
+        years = self.session.years() if self.session else []
+        self.year_box.clear()
+        for year in years:
+            self.year_box.addItem(str(year), year)
+        if self.session and self.session.year is not None:
+            self.year_box.setCurrentIndex(self.year_box.findData(self.session.year))
+        self._update_actions()
 
     def _year_chosen(self, index: int) -> None:
         year = self.year_box.itemData(index)
-        if year is None or self.document is None:
+        if self.session is None or year is None or year == self.session.year:
             return
         try:
-            edition = self.document.read_edition(year)
+            self.session.show_year(year)
         except UserError as error:
             QMessageBox.critical(self, "Lecture impossible", str(error))
-            return
-        self._show_edition(edition)
-        self.edition_shown.emit(year)
 
-    def _show_edition(self, edition: Edition | None) -> None:
-        self.edition = edition
-        self.outline.clear()
-        self.view.clear()
+    def _edition_changed(self, edition) -> None:  # noqa: ANN001 - Edition
+        index = self.year_box.findData(edition.year)
+        if index >= 0 and index != self.year_box.currentIndex():
+            self.year_box.setCurrentIndex(index)
+        self.edition_shown.emit(edition.year)
+        stale = [key for key, editor in self.editors.items() if key != ORGANISATION_KEY and editor.section() is None]
+        for key in stale:
+            editor = self.editors.pop(key)
+            self.editor_stack.removeWidget(editor)
+            editor.deleteLater()
+        current = self.outline_panel.current_key() if self.outline_panel else None
+        if current and current not in self.editors:
+            self.show_section(current)
+
+    # --- sections ---------------------------------------------------------
+
+    def show_section(self, key: str) -> None:
+        if self.session is None or self.session.edition is None:
+            return
+        editor = self.editors.get(key)
+        if editor is None:
+            editor = self._make_editor(key)
+            if editor is None:
+                return
+            self.editors[key] = editor
+            self.editor_stack.addWidget(editor)
+        self.editor_stack.setCurrentWidget(editor)
+        if self.preview is not None:
+            self.preview.show_section(None if key == ORGANISATION_KEY else key)
+
+    def _make_editor(self, key: str) -> QWidget | None:
+        if key == ORGANISATION_KEY:
+            from avereport.ui.editors.organisation import OrganisationEditor
+
+            return OrganisationEditor(self.session)
+        section = next((s for s in self.session.edition.outline if s.key == key), None)
+        return None if section is None else editor_for(section.kind)(self.session, key)
+
+    def current_editor(self) -> QWidget | None:
+        widget = self.editor_stack.currentWidget()
+        return None if widget is self.placeholder else widget
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Select the section a finding belongs to and put the cursor on its field."""
+        edition = self.session.edition if self.session else None
         if edition is None:
-            self.view.setPlainText("Ce document ne contient encore aucune édition.")
             return
-        parents: list[QTreeWidgetItem] = []
-        for section in edition.outline:
-            item = QTreeWidgetItem([section.heading or "(sans titre)", SECTION_KIND_LABELS[section.kind]])
-            item.setData(0, SECTION_ROLE, section.key)
-            level = max(1, section.level)
-            del parents[level - 1 :]
-            if parents:
-                parents[-1].addChild(item)
-            else:
-                self.outline.addTopLevelItem(item)
-            parents.append(item)
-        self.outline.expandAll()
-        if self.outline.topLevelItemCount():
-            self.outline.setCurrentItem(self.outline.topLevelItem(0))
+        if finding.field.startswith("organisation"):
+            key = ORGANISATION_KEY
+        else:
+            index = outline_position(edition, finding)
+            if index >= len(edition.outline):
+                self.statusBar().showMessage("Cette partie n'est pas dans le plan du rapport de cette édition.", 5000)
+                return
+            key = edition.outline[index].key
+        self.outline_panel.select(key)
+        self.show_section(key)
+        self.current_editor().focus_field(finding.field)
 
-    def _section_chosen(self, item: QTreeWidgetItem | None) -> None:
-        if item is None or self.edition is None:
+    # --- actions ----------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        has_edition = self.session is not None and self.session.edition is not None
+        writable = has_edition and not self.session.read_only
+        self.new_edition_action.setEnabled(writable)
+        self.export_action.setEnabled(has_edition and not self.exporter.running)
+        self.export_as_action.setEnabled(has_edition and not self.exporter.running)
+        self.check_action.setEnabled(has_edition)
+        self.refresh_action.setEnabled(has_edition)
+        self.year_box.setEnabled(self.session is not None and bool(self.session.years()))
+
+    def new_edition(self) -> None:
+        if self.session is None or self.session.edition is None:
             return
-        key = item.data(0, SECTION_ROLE)
-        section = next(s for s in self.edition.outline if s.key == key)
-        self.view.setHtml(_section_html(self.edition, section))
+        next_year = self.session.edition.year + 1
+        if next_year in self.session.years():
+            QMessageBox.information(self, "Nouvelle édition", f"Le document contient déjà l'édition {next_year}.")
+            return
+        dialog = NewEditionDialog(self.session.edition, self)
+        if dialog.exec() == NewEditionDialog.DialogCode.Accepted:
+            self.session.add_edition(f"Créer l'édition {next_year}", dialog.next_edition())
 
+    def run_checks(self) -> None:
+        if self.checks is not None:
+            self.checks.run()
+            self.checks_dock.show()
+            self.checks_dock.raise_()
 
-def _section_html(edition: Edition, section: Section) -> str:
-    """The section as HTML: user text escaped, the body through a Markdown parser."""
-    parts = [
-        f"<h1>{escape(section.heading or '(sans titre)')}</h1>",
-        f"<p><i>{escape(SECTION_KIND_LABELS[section.kind])}</i> — {escape(edition.title)}</p>",
-    ]
-    lines = section_summary(edition, section)
-    if lines:
-        parts.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
-    parts.append(_MARKDOWN.render(section.body))
-    return "".join(parts)
+    def export_pdf(self) -> None:
+        """One click: « Rapport d'activité ANNÉE.pdf » beside the document or in the last export folder."""
+        if self.session is not None and self.session.edition is not None:
+            target = self.exporter.default_path(self.session.document.path, self.session.year)
+            self.exporter.start(self.session.editions(), self.session.year, target)
+
+    def export_pdf_as(self) -> None:
+        if self.session is not None and self.session.edition is not None:
+            target = self.exporter.choose_path(self.session.document.path, self.session.year)
+            if target is not None:
+                self.exporter.start(self.session.editions(), self.session.year, target)
+
+    def refresh_preview(self) -> None:
+        if self.preview is not None:
+            self.preview.refresh()
+
+    def show_help(self) -> None:
+        HelpDialog(self).exec()
+
+    def show_about(self) -> None:
+        from importlib.metadata import version
+
+        QMessageBox.about(
+            self,
+            "À propos d'avereport",
+            f"avereport {version('avereport')}\n\nLe rapport d'activité annuel d'Alliance Villes Emploi : "
+            "saisie, contrôles et export PDF, hors ligne.",
+        )
+
+    def _saved(self) -> None:
+        if self.session is not None and not self.session.read_only:
+            self.save_label.setText(f"Enregistré à {QTime.currentTime().toString('HH:mm:ss')}")
+
+    def _write_failed(self, message: str) -> None:
+        self.save_label.setText("Échec de l'enregistrement")
+        QMessageBox.critical(self, "Enregistrement impossible", message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        editor = self.current_editor()
+        if editor is not None:
+            editor.setFocus()  # commits a field being typed in before the document closes
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self._close_session()
+        super().closeEvent(event)

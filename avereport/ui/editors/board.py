@@ -34,7 +34,7 @@ BOARD_COLUMNS = [
     Column("surname", "Nom", Kind.TEXT, "Nom de famille", width=130),
     Column("first_name", "Prénom", Kind.TEXT, "Prénom", width=110),
     Column("college", "Collège", Kind.TEXT, "Collège, par exemple « Personnalité qualifiée »", width=130),
-    Column("functions", "Fonctions", Kind.LINES, "Mandats et fonctions de l'administrateur, une fonction par ligne"),
+    Column("functions", "Fonctions", Kind.LINES, "Mandats et fonctions de l'administrateur, une fonction par ligne", width=300),
 ]
 
 

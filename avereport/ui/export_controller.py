@@ -1,0 +1,129 @@
+"""Exporting the PDF from the window: where it goes, progress, then what next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from avereport.model.edition import Edition
+from avereport.ui.export_worker import ExportOutcome, ExportWorker
+
+LAST_EXPORT_FOLDER_KEY = "export/last_folder"
+PROGRESS_DELAY_MS = 300  # a quicker export shows no progress window
+OPEN_PDF = "Ouvrir le PDF"
+OPEN_FOLDER = "Ouvrir le dossier"
+CLOSE = "Fermer"
+
+
+def export_file_name(year: int) -> str:
+    return f"Rapport d'activité {year}.pdf"
+
+
+def default_export_path(document_path: Path, year: int, last_folder: Path | None) -> Path:
+    """In the folder last chosen for an export if it still exists, else beside the document."""
+    folder = last_folder if last_folder is not None and last_folder.is_dir() else Path(document_path).parent
+    return folder / export_file_name(year)
+
+
+class ExportController(QObject):
+    """Runs one export at a time for a window, with its progress and messages."""
+
+    running_changed = Signal(bool)
+    exported = Signal(Path)
+    """The PDF was written; carries its path."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: ExportWorker | None = None
+        self.progress: QProgressDialog | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def last_folder(self) -> Path | None:
+        folder = QSettings().value(LAST_EXPORT_FOLDER_KEY, "", str)
+        return Path(folder) if folder else None
+
+    def default_path(self, document_path: Path, year: int) -> Path:
+        return default_export_path(document_path, year, self.last_folder())
+
+    def choose_path(self, document_path: Path, year: int) -> Path | None:
+        """Ask where to write the PDF; the folder chosen becomes the default."""
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Exporter le rapport PDF", str(self.default_path(document_path, year)), "Documents PDF (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        QSettings().setValue(LAST_EXPORT_FOLDER_KEY, str(path.parent))
+        return path
+
+    def start(self, editions: list[Edition], year: int, path: Path) -> bool:
+        """Write edition ``year`` to ``path`` in the background; ``False`` if an
+        export is already running."""
+        if self.worker is not None:
+            return False
+        self.worker = ExportWorker(editions, year, path)
+        self.worker.progress.connect(self._progressed)
+        self.worker.finished.connect(self._finished)
+        self.worker.failed.connect(self._failed)
+        self.progress = QProgressDialog("Export du rapport PDF…", "", 0, 100, self.window)
+        self.progress.setWindowTitle("Export du PDF")
+        self.progress.setCancelButton(None)  # reportlab cannot stop half-way
+        # Not modal: editing can go on, the export works on a copy.
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)
+        self.progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.progress.setAutoClose(False)
+        self.progress.setValue(0)
+        self.running_changed.emit(True)
+        self.worker.start()
+        return True
+
+    def _progressed(self, percent: int, step: str) -> None:
+        if self.progress is not None:
+            self.progress.setLabelText(step)
+            self.progress.setValue(percent)
+
+    def _done(self) -> None:
+        self.worker = None
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self.running_changed.emit(False)
+
+    def _finished(self, outcome: ExportOutcome) -> None:
+        self._done()
+        self.exported.emit(outcome.path)
+        box = QMessageBox(QMessageBox.Icon.Information, "Export terminé", "Le rapport PDF a été enregistré.", parent=self.window)
+        box.setInformativeText(f"Fichier : {outcome.path.name}\nDossier : {outcome.path.parent}")
+        # Wide enough for a folder path on one line, in most cases.
+        box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 26em; }")
+        open_pdf = box.addButton(OPEN_PDF, QMessageBox.ButtonRole.AcceptRole)
+        open_pdf.setToolTip("Ouvrir le rapport avec le lecteur de PDF habituel")
+        open_folder = box.addButton(OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
+        open_folder.setToolTip("Ouvrir le dossier qui contient le rapport")
+        box.addButton(CLOSE, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_pdf)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is open_pdf:
+            self._open(outcome.path)
+        elif clicked is open_folder:
+            self._open(outcome.path.parent)
+
+    def _failed(self, message: str) -> None:
+        self._done()
+        QMessageBox.critical(self.window, "Export impossible", f"Le rapport PDF n'a pas été enregistré.\n\n{message}")
+
+    def _open(self, path: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.warning(
+                self.window, "Ouverture impossible", f"Aucune application n'a pu ouvrir « {path} »."
+            )

@@ -1,0 +1,177 @@
+"""The preview pane: the charts of the selected section, and the PDF.
+
+Both follow the document live. After an edit the charts of the shown section
+are asked for again and only those whose content changed are redrawn; the PDF
+is exported again in the background, once the edits pause, and only while
+its tab is shown (else when it is next shown).
+
+The report and matplotlib take most of a second to import: they are not
+imported at start-up but in a background thread a moment after the pane
+appears, so the first section shown does not wait for them. Then everything
+loaded so far (modules, fonts, the document) is moved out of the garbage
+collector's reach with ``gc.freeze()``: a full collection would otherwise
+scan those hundreds of thousands of objects, stalling the GUI for ~100 ms
+each time (mostly during exports, which allocate a lot).
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from avereport.model.edition import Edition
+from avereport.ui.preview_charts_view import NO_SECTION, ChartsView
+from avereport.ui.preview_pdf import PdfPreview
+from avereport.ui.session import DocumentSession
+
+if TYPE_CHECKING:
+    from avereport.ui.preview_charts import ChartCache
+
+PDF_DELAY_MS = 500
+WARM_UP_DELAY_MS = 1000
+CHART_MODULES = ("avereport.ui.preview_charts", "avereport.ui.preview_canvas", "avereport.charts")
+NO_EDITION = "Ce document ne contient encore aucune édition."
+
+
+class PreviewPane(QWidget):
+    charts_refreshed = Signal()
+    """The charts of the shown section are up to date on screen."""
+    pdf_refreshed = Signal(int)
+    """New PDF pages are on screen; carries the page count."""
+    pdf_failed = Signal(str)
+    """The PDF could not be made; carries the French message (also shown in the tab)."""
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.section_key: str | None = None
+        self._cache: ChartCache | None = None  # made with the first chart
+        self._drawn: tuple[object, str | None] | None = None  # (edition, section key) on screen
+        self._pdf_stale = True
+
+        self.charts = ChartsView()
+        self.charts.setToolTip("Les graphiques de la partie choisie, tels qu'ils figurent dans le rapport")
+        self.pdf = PdfPreview()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.charts, "Graphiques")
+        self.tabs.addTab(self.pdf, "PDF")
+        self.tabs.setTabToolTip(0, "Les graphiques de la partie choisie")
+        self.tabs.setTabToolTip(1, "Les pages du rapport PDF de l'édition affichée (F5 pour actualiser)")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        # Several changes in one turn of the event loop give one redraw.
+        self._charts_timer = QTimer(self, singleShot=True, interval=0)
+        self._charts_timer.timeout.connect(self._update_charts)
+        self._pdf_timer = QTimer(self, singleShot=True, interval=PDF_DELAY_MS)
+        self._pdf_timer.timeout.connect(self._update_pdf)
+
+        self.pdf.refreshed.connect(self.pdf_refreshed)
+        self.pdf.failed.connect(self.pdf_failed)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        session.edition_changed.connect(self._document_changed)
+        session.years_changed.connect(self._years_changed)
+        self._update_charts()
+        QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_in_background)
+
+    def alt_texts(self) -> list[str]:
+        """The French alternative text of each chart shown."""
+        return [canvas.alt_text for canvas in self.charts.canvases]
+
+    def pdf_shown(self) -> bool:
+        return self.tabs.currentWidget() is self.pdf
+
+    def show_section(self, section_key: str | None) -> None:
+        """Show the charts of section ``section_key`` (``None``: no section)
+        and, in the PDF, go to its first page. Showing the same one again
+        changes nothing (the PDF stays where it was scrolled to)."""
+        self.section_key = section_key
+        self._update_charts()
+        self.pdf.show_section(section_key)
+
+    def refresh(self) -> None:
+        """Draw the charts again and export the PDF now (F5)."""
+        if self._cache is not None:
+            for key in self.charts.keys:
+                self._cache.forget(key)
+        self.charts.clear()
+        self._drawn = None
+        self._update_charts()
+        self._pdf_timer.stop()
+        self._update_pdf()
+
+    def shutdown(self) -> None:
+        """Stop following the document: it is about to close."""
+        self._charts_timer.stop()
+        self._pdf_timer.stop()
+        self.session.edition_changed.disconnect(self._document_changed)
+        self.session.years_changed.disconnect(self._years_changed)
+        self.pdf.shutdown()
+
+    # --- following the document ---------------------------------------------
+
+    def _document_changed(self, *_args: object) -> None:
+        self._charts_timer.start()
+        self._pdf_stale = True
+        if self.pdf_shown():
+            self._pdf_timer.start()
+
+    def _years_changed(self, _years: list[int]) -> None:
+        self._drawn = None  # the charts across years may change with the same edition shown
+        self._document_changed()
+
+    def _tab_changed(self) -> None:
+        if self.pdf_shown() and self._pdf_stale and not self._pdf_timer.isActive():
+            self._update_pdf()
+
+    def _update_charts(self) -> None:
+        self._charts_timer.stop()
+        edition = self.session.edition
+        # Editions are replaced, never changed in place: the same one gives the same charts.
+        if self._drawn is not None and self._drawn[0] is edition and self._drawn[1] == self.section_key:
+            self.charts_refreshed.emit()
+            return
+        self._drawn = (edition, self.section_key)
+        if edition is None:
+            self.charts.show_message(NO_EDITION)
+        elif self.section_key is None:
+            self.charts.show_message(NO_SECTION)
+        else:
+            self._show_charts(edition)
+        self.charts_refreshed.emit()
+
+    def _show_charts(self, edition: Edition) -> None:
+        from avereport.ui.preview_canvas import ChartCanvas
+        from avereport.ui.preview_charts import ChartCache, chart_keys, section_chart_requests
+
+        if self._cache is None:
+            self._cache = ChartCache()
+        cache, organisation = self._cache, edition.organisation
+        requests = section_chart_requests(self.session.editions(), edition.year, self.section_key)
+        keys = chart_keys(requests, organisation)
+        by_key = dict(zip(keys, requests))
+        self.charts.show_charts(keys, lambda key: ChartCanvas(cache.chart(key, by_key[key], organisation)))
+
+    def _update_pdf(self) -> None:
+        edition = self.session.edition
+        if edition is None:
+            return
+        self._pdf_stale = False
+        self.pdf.render(self.session.editions(), edition.year)
+
+
+def warm_up_in_background() -> None:
+    """Import the chart and report modules in a thread of their own."""
+    threading.Thread(target=_warm_up).start()
+
+
+def _warm_up() -> None:
+    for name in CHART_MODULES:
+        importlib.import_module(name)
+    gc.freeze()

@@ -1,0 +1,134 @@
+"""The charts of a section, exactly as the PDF asks for them, drawn for the screen.
+
+The report's section renderers decide which charts a section has (and with
+what data): the renderers are run with a context that records each chart
+request instead of drawing it, so the preview never maps sections to charts
+itself. Drawn charts are cached by the same content key as the PDF's.
+
+matplotlib's style settings are global to the process, so charts are drawn
+by one thread at a time: the preview on the GUI thread and the exports in
+their worker thread all take ``CHART_LOCK``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict
+from functools import cache
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable, Spacer
+
+from avereport.model.edition import Edition, Organisation, Section
+from avereport.report.context import RenderContext
+from avereport.report.document import FRAME_WIDTH
+from avereport.report.figures import ChartRequest, cache_key
+from avereport.report.sections import RENDERERS
+from avereport.report.styles import Palette, Styles
+
+if TYPE_CHECKING:
+    from avereport.charts import Chart
+
+CHART_LOCK = threading.Lock()
+CACHED_CHARTS = 24
+
+
+class _RecordingContext(RenderContext):
+    """A render context that notes the charts asked for and draws none."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.requests: list[ChartRequest] = []
+
+    def chart(self, request: ChartRequest, max_width: float | None = None) -> Flowable:
+        self.requests.append(request)
+        return Spacer(0, 0)
+
+
+@cache
+def _styles(palette: Palette) -> Styles:
+    return Styles(palette)
+
+
+def _context(editions: list[Edition], year: int) -> _RecordingContext:
+    """The context ``export_pdf`` builds for edition ``year``."""
+    edition = next(e for e in editions if e.year == year)
+    history = sorted((e for e in editions if e.year <= year), key=lambda e: e.year)
+    previous = next((e for e in history if e.year == year - 1), None)
+    palette = Palette.of(edition.organisation)
+    return _RecordingContext(edition, previous, history, _styles(palette), palette, FRAME_WIDTH)
+
+
+def _requests(section: Section, ctx: _RecordingContext) -> list[ChartRequest]:
+    ctx.requests = []
+    RENDERERS[section.kind](section, ctx)
+    return ctx.requests
+
+
+def section_chart_requests(editions: list[Edition], year: int, section_key: str) -> list[ChartRequest]:
+    """The charts the PDF shows in section ``section_key`` of edition ``year``
+    (none when the edition has no such section)."""
+    ctx = _context(editions, year)
+    section = next((s for s in ctx.edition.outline if s.key == section_key), None)
+    return [] if section is None else _requests(section, ctx)
+
+
+def edition_chart_requests(editions: list[Edition], year: int) -> list[ChartRequest]:
+    """Every chart of the PDF of edition ``year``, in reading order."""
+    ctx = _context(editions, year)
+    return [request for section in ctx.edition.outline for request in _requests(section, ctx)]
+
+
+def chart_keys(requests: list[ChartRequest], organisation: Organisation) -> list[tuple[str, int]]:
+    """One key per request: its content key, and its rank among equal
+    requests (a figure can be on one canvas at a time)."""
+    seen: Counter[str] = Counter()
+    keys = []
+    for request in requests:
+        key = cache_key(request, organisation)
+        keys.append((key, seen[key]))
+        seen[key] += 1
+    return keys
+
+
+class ChartCache:
+    """Drawn charts (``avereport.charts.Chart``: a figure and its French
+    alternative text) by key; the least recently shown are dropped first."""
+
+    def __init__(self, size: int = CACHED_CHARTS) -> None:
+        self.size = size
+        self._charts: OrderedDict[tuple[str, int], Chart] = OrderedDict()
+
+    def chart(self, key: tuple[str, int], request: ChartRequest, organisation: Organisation) -> Chart:
+        chart = self._charts.get(key)
+        if chart is None:
+            chart = draw_for_screen(request, organisation)
+            self._charts[key] = chart
+            while len(self._charts) > self.size:
+                self._charts.popitem(last=False)
+        else:
+            self._charts.move_to_end(key)
+        return chart
+
+    def forget(self, key: tuple[str, int]) -> None:
+        self._charts.pop(key, None)
+
+
+@cache
+def _brand_palette(primary: str, secondary: str):  # noqa: ANN202 - avereport.charts.Palette
+    from avereport import charts
+
+    return charts.palette_from_brand(primary, secondary)
+
+
+def draw_for_screen(request: ChartRequest, organisation: Organisation) -> Chart:
+    """The chart's matplotlib figure and alternative text, in the brand colours."""
+    from avereport import charts
+
+    palette = _brand_palette(organisation.primary_colour, organisation.secondary_colour)
+    with CHART_LOCK:
+        chart = request.draw(charts, palette)
+    # Laid out once at its printed size: on screen it is only scaled, so the
+    # layout need not run again at every paint.
+    chart.figure.set_layout_engine("none")
+    return chart

@@ -1,0 +1,76 @@
+"""The « Graphiques » tab: the charts of one section, one canvas each, or a
+French sentence when there is none. Qt only: the canvases are made by the
+caller (see ``preview_canvas``), so showing a sentence never loads matplotlib."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+NO_CHART = "Cette partie n'a pas de graphique."
+NO_SECTION = "Choisissez une partie du rapport pour voir ses graphiques."
+
+
+class ChartsView(QScrollArea):
+    """Shows a list of charts, or a French sentence when there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        # Always there, so that showing it never narrows the charts, which
+        # would shorten them and hide it again.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        inner = QWidget()
+        self.column = QVBoxLayout(inner)
+        self.column.setSpacing(16)
+        self.placeholder = QLabel(NO_SECTION)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)  # drawn in the muted text colour
+        self.column.addWidget(self.placeholder)
+        self.column.addStretch(1)
+        self.setWidget(inner)
+        self.canvases: list[QWidget] = []  # ChartCanvas
+        self.keys: list[Hashable] = []
+
+    def show_charts(
+        self, keys: list[Hashable], make_canvas: Callable[[Hashable], QWidget] | None, empty_text: str = NO_CHART
+    ) -> None:
+        """Show one canvas per key (``make_canvas(key)`` makes the missing
+        ones; those already shown are kept), or ``empty_text`` when there is none."""
+        self.placeholder.setText(empty_text)
+        self.placeholder.setVisible(not keys)
+        if keys == self.keys:
+            return
+        kept = dict(zip(self.keys, self.canvases))
+        for canvas in self.canvases:
+            self.column.removeWidget(canvas)
+        canvases = [kept.pop(key) if key in kept else make_canvas(key) for key in keys]
+        for canvas in kept.values():
+            canvas.release()
+        for index, canvas in enumerate(canvases):
+            self.column.insertWidget(index, canvas, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.canvases, self.keys = canvases, list(keys)
+        self._fit_heights()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_heights()
+
+    def _fit_heights(self) -> None:
+        """Give new canvases their height for the width they will get at once,
+        rather than after a first layout at the wrong height."""
+        margins = self.column.contentsMargins()
+        width = self.viewport().width() - margins.left() - margins.right()
+        for canvas in self.canvases:
+            canvas.setFixedHeight(canvas.heightForWidth(min(width, canvas.maximumWidth())))
+
+    def show_message(self, text: str) -> None:
+        self.show_charts([], None, text)
+
+    def clear(self) -> None:
+        """Drop every canvas, so that the next ``show_charts`` draws them again."""
+        self.show_charts([], None, self.placeholder.text())
