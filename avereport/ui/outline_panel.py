@@ -96,7 +96,8 @@ class OutlinePanel(QWidget):
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
         self.findings: list[Finding] = []
-        session.edition_changed.connect(lambda _e: self.rebuild())
+        self._shown: tuple = ()
+        session.edition_changed.connect(self._edition_changed)
         self.rebuild()
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:  # noqa: ANN001
@@ -111,8 +112,21 @@ class OutlinePanel(QWidget):
     # --- showing ----------------------------------------------------------
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self.findings = findings
-        self.rebuild()
+        if findings != self.findings:
+            self.findings = findings
+            self.rebuild()
+
+    def _edition_changed(self, _edition: Edition) -> None:
+        # Section states follow the checks (set_findings); only the outline's
+        # own shape needs an immediate rebuild.
+        if self._shape() != self._shown:
+            self.rebuild()
+
+    def _shape(self) -> tuple:
+        edition = self.session.edition
+        if edition is None:
+            return ()
+        return (edition.year, self.session.read_only, *((s.key, s.heading, s.level, s.kind) for s in edition.outline))
 
     def current_key(self) -> str | None:
         item = self.tree.currentItem()
@@ -133,6 +147,7 @@ class OutlinePanel(QWidget):
         return found
 
     def rebuild(self) -> None:
+        self._shown = self._shape()
         keep = self.current_key()
         edition = self.session.edition
         self.tree.blockSignals(True)

@@ -92,6 +92,9 @@ class ComputedRecordModel(RecordTableModel):
         self._texts = self._compute()
         super()._edition_changed(edition)
 
+    def _derived_columns(self) -> list[int]:
+        return list(self._texts)
+
 
 def change_text(line: CountLine, previous_year: int) -> str:
     """ "+22 % par rapport à 2020 (58)"; empty when no change can be computed."""

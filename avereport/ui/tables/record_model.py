@@ -41,7 +41,8 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = columns
         self.new_record = new_record
         self.noun = noun
-        self._count = len(self._records())
+        self._shown = list(self._records())
+        self._count = len(self._shown)
         session.edition_changed.connect(self._edition_changed)
 
     # --- reading ----------------------------------------------------------
@@ -142,11 +143,23 @@ class RecordTableModel(QAbstractTableModel):
     # --- following the session --------------------------------------------
 
     def _edition_changed(self, _edition: Edition) -> None:
-        count = len(self._records())
-        if count == self._count:
-            if count:
-                self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+        # Editions are replaced, never changed in place: comparing the records
+        # shown with the new ones tells which rows need repainting.
+        records = list(self._records())
+        shown, self._shown = self._shown, records
+        if len(records) != self._count:
+            self.beginResetModel()
+            self._count = len(records)
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self._count = count
-        self.endResetModel()
+        last = len(self.columns) - 1
+        for row, (before, after) in enumerate(zip(shown, records, strict=False)):
+            if before != after:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        derived = self._derived_columns()
+        if derived and self._count:
+            self.dataChanged.emit(self.index(0, min(derived)), self.index(self._count - 1, max(derived)))
+
+    def _derived_columns(self) -> list[int]:
+        """Columns computed from the whole edition, repainted after every change."""
+        return []

@@ -36,7 +36,7 @@ class RecordTable(QWidget):
         # their final widths (the last one stretches when the view is laid out).
         header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self.view, self.view.resizeRowsToContents))
         model.modelReset.connect(self.view.resizeRowsToContents)
-        model.dataChanged.connect(lambda *_: self.view.resizeRowsToContents())
+        model.dataChanged.connect(self._resize_rows)
         self._delegates = []
         for number, column in enumerate(model.columns):
             if column.kind is not Kind.FLAG:
@@ -70,6 +70,12 @@ class RecordTable(QWidget):
         model.dataChanged.connect(self.message.hide)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
+
+    def _resize_rows(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        if top_left.column() != 0:
+            return  # computed columns only: short texts, the heights stay
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            self.view.resizeRowToContents(row)
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:  # noqa: ANN001
         button = QPushButton(text)
