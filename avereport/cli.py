@@ -14,7 +14,7 @@ from pathlib import Path
 from avereport.cli_parser import EXIT_USAGE, FrenchArgumentParser
 from avereport.errors import UserError, describe_os_error, report_unexpected
 
-COMMANDS = ("demo", "check", "dump", "load", "export")
+COMMANDS = ("demo", "check", "info", "dump", "load", "export")
 
 
 def build_parser() -> FrenchArgumentParser:
@@ -32,6 +32,9 @@ def build_parser() -> FrenchArgumentParser:
     check = commands.add_parser("check", help="contrôler une édition (erreurs et avertissements)")
     check.add_argument("file", metavar="FICHIER.db", type=Path, help="document à contrôler")
     check.add_argument("--year", type=int, metavar="ANNÉE", help="édition à contrôler (par défaut la plus récente)")
+
+    info = commands.add_parser("info", help="décrire un document : format, éditions, taille, intégrité, verrou, emplacement")
+    info.add_argument("file", metavar="FICHIER.db", type=Path, help="document à décrire (lu sans être modifié)")
 
     dump = commands.add_parser("dump", help="exporter une édition ou toutes au format JSON d'échange")
     dump.add_argument("file", metavar="FICHIER.db", type=Path, help="document à lire")
@@ -98,6 +101,8 @@ def _run_command(args) -> int:  # noqa: ANN001 - argparse namespace
         return commands.write_demo_command(args.file)
     if args.command == "check":
         return commands.check_command(args.file, args.year)
+    if args.command == "info":
+        return commands.info_command(args.file)
     if args.command == "export":
         return commands.export_command(args.file, args.demo, args.year, args.output)
     if args.command == "dump":

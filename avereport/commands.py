@@ -40,6 +40,13 @@ def check_command(path: Path, year: int | None) -> int:
     return EXIT_FINDINGS if findings else EXIT_OK
 
 
+def info_command(path: Path) -> int:
+    from avereport.info import document_info, format_info
+
+    print(format_info(document_info(path)))
+    return EXIT_OK
+
+
 def dump_command(path: Path, year: int | None, all_editions: bool, output: Path | None) -> int:
     from avereport.interchange import dump_editions
     from avereport.store import open_document
@@ -61,9 +68,11 @@ def dump_command(path: Path, year: int | None, all_editions: bool, output: Path 
 def load_command(json_path: Path, target: Path, replace: bool) -> int:
     from avereport.interchange import load_file
     from avereport.store import open_document
+    from avereport.store.lock import lock_for_editing
 
     editions = load_file(json_path)
-    with open_document(target, create=True) as document:
+    # No display name outside the app: the lock names the OS user and computer.
+    with lock_for_editing(target, ""), open_document(target, create=True) as document:
         document.write_editions(editions, replace=replace)
     years = ", ".join(str(e.year) for e in editions)
     print(f"{_count(len(editions), 'édition', 'chargée')} dans « {target.name} » : {years}.")

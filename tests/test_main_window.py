@@ -208,3 +208,36 @@ def test_later_launches_reopen_the_last_file_if_it_still_exists(demo_db, tmp_pat
 def test_opening_a_file_remembers_it(window, demo_db):
     assert QSettings().value(LAST_FILE_KEY) == str(demo_db)
     assert str(demo_db) in window.files.recent()
+
+
+def test_a_document_held_by_a_colleague_opens_read_only_and_can_be_taken_over(qtbot, demo_db, monkeypatch):
+    from avereport.store.lock import acquire_lock, lock_path
+
+    colleague = acquire_lock(demo_db, "Marie Dupont")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(demo_db)
+    assert window.session.read_only
+    assert window.banners and "Marie Dupont" in window.banners[0].label.text()
+    assert not window.new_edition_action.isEnabled()
+    editor = open_section(window, SectionKind.BOARD)
+    assert not editor.table.add_button.isEnabled()
+    assert not editor.table.model.setData(editor.table.model.index(0, 1), "X")
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.take_over()
+    assert not window.session.read_only and not window.banners
+    assert "Marie Dupont" not in lock_path(demo_db).read_text(encoding="utf-8")
+    colleague.release()  # never removes a lock someone else took over
+    assert lock_path(demo_db).exists()
+    window.close()
+    assert not lock_path(demo_db).exists()
+
+
+def test_the_lock_is_released_when_the_window_closes(window, demo_db):
+    from avereport.store.lock import lock_path
+
+    assert lock_path(demo_db).exists()
+    window.close()
+    assert not lock_path(demo_db).exists()

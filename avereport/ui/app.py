@@ -26,6 +26,27 @@ def start_file(requested: Path | None, last: Path | None = None) -> Path:
     return copy
 
 
+def ask_display_name_once() -> None:
+    """At first launch, the name colleagues will see in locks and in the history."""
+    import getpass
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QInputDialog
+
+    from avereport.ui.main_window import USER_NAME_KEY
+
+    settings = QSettings()
+    if settings.value(USER_NAME_KEY, "", str):
+        return
+    name, accepted = QInputDialog.getText(
+        None,
+        "Bienvenue dans avereport",
+        "Votre nom, tel que vos collègues le verront (document ouvert, historique) :",
+        text=getpass.getuser(),
+    )
+    settings.setValue(USER_NAME_KEY, name.strip() if accepted and name.strip() else getpass.getuser())
+
+
 def run_app(requested: Path | None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -38,6 +59,7 @@ def run_app(requested: Path | None) -> int:
     app.setApplicationName("avereport")
     app.setOrganizationName("Alliance Villes Emploi")
     install_french(app)
+    ask_display_name_once()
     window = MainWindow()
     window.show()
     last = QSettings().value(LAST_FILE_KEY, "", str)

@@ -4,7 +4,6 @@ preview and the checks of the open document."""
 from __future__ import annotations
 
 import getpass
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTime, Signal
@@ -18,12 +17,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from avereport.errors import UserError, describe_os_error
 from avereport.model.checks import Finding, outline_position
-from avereport.store import open_document
+from avereport.store.location import describe_location
+from avereport.store.lock import LockInfo, OpenedDocument, open_for_editing
 from avereport.ui.actions import make_action
 from avereport.ui.checks_panel import ChecksPanel
 from avereport.ui.editors.registry import editor_for
@@ -33,6 +34,7 @@ from avereport.ui.help_dialog import HelpDialog
 from avereport.ui.new_edition_dialog import NewEditionDialog
 from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
 from avereport.ui.session import DocumentSession
+from avereport.ui.widgets.banner import Banner
 
 LAST_FILE_KEY = "files/last"
 USER_NAME_KEY = "user/name"
@@ -48,6 +50,8 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.session: DocumentSession | None = None
+        self.opened: OpenedDocument | None = None
+        self.banners: list[Banner] = []
         self.outline_panel: OutlinePanel | None = None
         self.checks: ChecksPanel | None = None
         self.preview = None
@@ -71,7 +75,11 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 660, 400])
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(4, 4, 4, 0)
+        self.central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.checks_dock = QDockWidget("Vérifications", self)
         self.checks_dock.setObjectName("checks_dock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
@@ -165,12 +173,15 @@ class MainWindow(QMainWindow):
 
     # --- documents ------------------------------------------------------
 
-    def open_path(self, path: Path) -> bool:
-        """Show ``path``; a bad file gets one French message and changes nothing."""
+    def open_path(self, path: Path, replacing: LockInfo | None = None) -> bool:
+        """Show ``path``; a bad file gets one French message and changes nothing.
+
+        The document is writable when this window holds its lock; otherwise it
+        is shown read-only with a banner saying why (``replacing``: the holder
+        the user agreed to take the document from)."""
         try:
-            read_only = path.exists() and not os.access(path, os.W_OK)
-            document = open_document(path, read_only=read_only)
-            session = DocumentSession(document, self)
+            opened = open_for_editing(path, self.user_name(), replacing=replacing)
+            session = DocumentSession(opened.document, self)
         except UserError as error:
             QMessageBox.critical(self, "Ouverture impossible", str(error))
             return False
@@ -178,7 +189,9 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, "Ouverture impossible", describe_os_error(error))
             return False
         self._close_session()
+        self.opened = opened
         self._show_session(session)
+        self._show_banners(opened)
         QSettings().setValue(LAST_FILE_KEY, str(path))
         self.files.remember(path)
         self.document_opened.emit(path)
@@ -201,7 +214,11 @@ class MainWindow(QMainWindow):
             self.editor_stack.removeWidget(editor)
             editor.deleteLater()
         self.editors.clear()
-        self.session.document.close()
+        for banner in self.banners:
+            banner.deleteLater()
+        self.banners.clear()
+        self.opened.close()
+        self.opened = None
         self.session.deleteLater()
         self.session = None
 
@@ -266,6 +283,35 @@ class MainWindow(QMainWindow):
         current = self.outline_panel.current_key() if self.outline_panel else None
         if current and current not in self.editors:
             self.show_section(current)
+
+    def _show_banners(self, opened: OpenedDocument) -> None:
+        if opened.read_only:
+            banner = Banner(opened.reason or "Document ouvert en lecture seule.", "info")
+            if opened.holder is not None:
+                banner.add_button("Prendre la main…", "Ouvrir le document en écriture à la place de la personne qui l'a ouvert", self.take_over)
+            self._add_banner(banner)
+        location = describe_location(opened.document.path)
+        if location.kind != "local":
+            self._add_banner(Banner(f"Dossier {location.label} — {location.advice}", "warning"))
+
+    def _add_banner(self, banner: Banner) -> None:
+        self.banners.append(banner)
+        self.central_layout.insertWidget(len(self.banners) - 1, banner)
+
+    def take_over(self) -> None:
+        """After confirmation, open the document in place of the colleague who holds it."""
+        if self.opened is None or self.opened.holder is None:
+            return
+        holder = self.opened.holder
+        answer = QMessageBox.warning(
+            self,
+            "Prendre la main",
+            f"Le document est ouvert par {holder.holder} depuis {holder.since_text}. Si cette personne "
+            "travaille encore dessus, ses modifications suivantes échoueront. Prendre la main ?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_path(self.opened.document.path, replacing=holder)
 
     # --- sections ---------------------------------------------------------
 
