@@ -241,3 +241,18 @@ def test_the_lock_is_released_when_the_window_closes(window, demo_db):
     assert lock_path(demo_db).exists()
     window.close()
     assert not lock_path(demo_db).exists()
+
+
+def test_first_launch_asks_the_display_name_without_blocking(window, qtbot):
+    from PySide6.QtWidgets import QInputDialog
+
+    from avereport.ui.app import ask_display_name_once
+    from avereport.ui.main_window import USER_NAME_KEY
+
+    ask_display_name_once(window)
+    dialog = window.findChild(QInputDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.setTextValue("Marie Dupont")
+    dialog.accept()
+    assert QSettings().value(USER_NAME_KEY) == "Marie Dupont"
+    assert "Marie Dupont" in window.user_label.text()

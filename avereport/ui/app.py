@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from avereport.errors import UserError, describe_os_error
 from avereport.paths import data_dir
+
+if TYPE_CHECKING:
+    from avereport.ui.main_window import MainWindow
 
 DEMO_COPY_NAME = "Démonstration avereport.db"
 
@@ -26,25 +30,31 @@ def start_file(requested: Path | None, last: Path | None = None) -> Path:
     return copy
 
 
-def ask_display_name_once() -> None:
-    """At first launch, the name colleagues will see in locks and in the history."""
-    import getpass
+def ask_display_name_once(window: MainWindow) -> None:
+    """At first launch, ask (without blocking the start) for the name colleagues
+    will see in locks and in the history; the OS login name until answered."""
+    import os
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QInputDialog
 
     from avereport.ui.main_window import USER_NAME_KEY
+    from avereport.ui.readiness import VARIABLE
 
-    settings = QSettings()
-    if settings.value(USER_NAME_KEY, "", str):
+    if QSettings().value(USER_NAME_KEY, "", str) or os.environ.get(VARIABLE) == "1":
         return
-    name, accepted = QInputDialog.getText(
-        None,
-        "Bienvenue dans avereport",
-        "Votre nom, tel que vos collègues le verront (document ouvert, historique) :",
-        text=getpass.getuser(),
-    )
-    settings.setValue(USER_NAME_KEY, name.strip() if accepted and name.strip() else getpass.getuser())
+    dialog = QInputDialog(window)
+    dialog.setWindowTitle("Bienvenue dans avereport")
+    dialog.setLabelText("Votre nom, tel que vos collègues le verront (document ouvert, historique) :")
+    dialog.setTextValue(window.user_name())
+
+    def remember(name: str) -> None:
+        if name.strip():
+            QSettings().setValue(USER_NAME_KEY, name.strip())
+            window.user_label.setText(f"Utilisateur : {name.strip()}")
+
+    dialog.textValueSelected.connect(remember)
+    dialog.open()
 
 
 def run_app(requested: Path | None) -> int:
@@ -59,7 +69,6 @@ def run_app(requested: Path | None) -> int:
     app.setApplicationName("avereport")
     app.setOrganizationName("Alliance Villes Emploi")
     install_french(app)
-    ask_display_name_once()
     window = MainWindow()
     window.show()
     last = QSettings().value(LAST_FILE_KEY, "", str)
@@ -69,5 +78,6 @@ def run_app(requested: Path | None) -> int:
         QMessageBox.critical(window, "Ouverture impossible", str(error))
     except OSError as error:
         QMessageBox.critical(window, "Ouverture impossible", describe_os_error(error))
+    ask_display_name_once(window)
     quit_when_ready(window)
     return app.exec()
