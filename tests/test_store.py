@@ -62,7 +62,11 @@ from avereport.model.succession import start_next_edition
 from avereport.store import DocumentError, EditionExistsError, open_document
 
 HOSTILE = ["R&D <Nord>", "'; DROP TABLE edition; --", "Café 🎉 « guillemets »", "a\x00b", "ligne 1\nligne 2"]
-LOGO = bytes(range(256)) * 3
+# Logos are decoded before use: a real PNG (2 × 1 pixels).
+LOGO = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00{@\xe8\xdd"
+    b"\x00\x00\x00\x0fIDATx\x9cc\x94\xf7\xabd``\x00\x00\x042\x00\xe8I!\x1d\x0f\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def full_edition(year: int = 2021) -> Edition:
@@ -566,7 +570,7 @@ def _strategy(tp: object) -> st.SearchStrategy:
         int: _INT64,
         bool: st.booleans(),
         float: st.floats(allow_nan=False, allow_infinity=False),
-        bytes: st.binary(max_size=64),
+        bytes: st.just(LOGO),
     }[tp]
 
 

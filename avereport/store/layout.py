@@ -12,12 +12,10 @@ this layout, the model and the migrated schema agree column for column.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any
 
 from avereport.model import edition as m
-from avereport.store.mapping import columns_of
 
 EDITION = "edition"
 
@@ -106,20 +104,3 @@ def get_path(obj: Any, attr: str) -> Any:
     for name in attr.split("."):
         obj = getattr(obj, name)
     return obj
-
-
-@functools.cache
-def expected_columns() -> dict[str, frozenset[str]]:
-    """Every table of the current schema and the columns the layout needs."""
-    tables = {EDITION: frozenset({"id"} | {c.name for c in columns_of(m.Edition)})}
-    for spec in TABLES:
-        if spec.single:
-            names = {"edition_id"}
-        else:
-            names = {"id", spec.parent_column, "position"}
-        if spec.text_column:
-            names.add(spec.text_column)
-        else:
-            names.update(column.name for column in columns_of(spec.cls))
-        tables[spec.name] = frozenset(names)
-    return tables

@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -73,14 +73,3 @@ def to_row(obj: Any) -> dict[str, Any]:
         value = getattr(obj, column.name)
         row[column.name] = None if value is None else column.to_sql(value)
     return row
-
-
-def from_values(cls: type, values: Sequence[Any]) -> Any:
-    """A ``cls`` built from column values in :func:`columns_of` order; its
-    list fields start empty."""
-    return cls(
-        **{
-            column.name: None if value is None else column.from_sql(value)
-            for column, value in zip(columns_of(cls), values, strict=True)
-        }
-    )

@@ -2,16 +2,68 @@
 
 This is the path of every command that only looks at a document, so it must
 stay free of heavy imports (sqlite-utils pulls in numpy).
+
+Every value is checked against the model as it is read: a file damaged, or
+written by another program, can hold a text where a number belongs, a
+missing value or an unknown choice. The read is then refused with a
+``DocumentError`` naming the table and column, never half done.
 """
 
 from __future__ import annotations
 
 import functools
-import sqlite3
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
 
+from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Edition
+from avereport.store.errors import DocumentError, quoted
 from avereport.store.layout import EDITION, SPECS, TABLES, TableSpec, get_path
-from avereport.store.mapping import columns_of, from_values
+from avereport.store.mapping import Column, columns_of
+from avereport.store.opening import Connection
+
+# The Python types sqlite3 returns for the values a field may hold.
+_STORED_AS: dict[Any, tuple[type, ...]] = {
+    str: (str,),
+    int: (int,),
+    bool: (int,),
+    float: (int, float),
+    bytes: (bytes,),
+    FuzzyDate: (str,),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    column: Column
+    stored_as: tuple[type, ...]
+    optional: bool
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[_Field, ...]:
+    """The columns of dataclass ``cls`` with what may be stored in them."""
+    hints = typing.get_type_hints(cls)
+    fields = []
+    for column in columns_of(cls):
+        kind = hints[column.name]
+        optional = type(None) in typing.get_args(kind)
+        if optional:
+            (kind,) = (arg for arg in typing.get_args(kind) if arg is not type(None))
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            stored_as = tuple({type(member.value) for member in kind})
+        else:
+            stored_as = _STORED_AS[kind]
+        fields.append(_Field(column, stored_as, optional))
+    return tuple(fields)
+
+
+@functools.cache
+def _text_field(name: str) -> _Field:
+    """The column of a list of texts."""
+    return _Field(Column(name, str, str), (str,), optional=False)
 
 
 def _quote(name: str) -> str:
@@ -39,36 +91,69 @@ def _select(spec: TableSpec) -> str:
     )
 
 
-def edition_id(conn: sqlite3.Connection, year: int) -> int | None:
+def _invalid(conn: Connection, table: str, column: str) -> DocumentError:
+    return DocumentError(
+        f"Le fichier {quoted(conn.shown)} est endommagé ou a été modifié par un autre"
+        f" programme : la colonne « {column} » de la table « {table} » contient une valeur"
+        " invalide.",
+        path=conn.shown,
+    )
+
+
+def _value(conn: Connection, table: str, field: _Field, value: Any) -> Any:
+    if value is None:
+        if field.optional:
+            return None
+    elif type(value) in field.stored_as:
+        try:
+            return field.column.from_sql(value)
+        except ValueError:  # an unknown choice, an impossible date
+            pass
+    raise _invalid(conn, table, field.column.name)
+
+
+def _values(conn: Connection, table: str, fields: tuple[_Field, ...], row: Any) -> dict[str, Any]:
+    return {
+        field.column.name: _value(conn, table, field, value)
+        for field, value in zip(fields, row, strict=True)
+    }
+
+
+def edition_id(conn: Connection, year: int) -> int | None:
     row = conn.execute("SELECT id FROM edition WHERE year = ?", (year,)).fetchone()
     return None if row is None else row[0]
 
 
-def years(conn: sqlite3.Connection) -> list[int]:
+def years(conn: Connection) -> list[int]:
     return [year for (year,) in conn.execute("SELECT year FROM edition ORDER BY year")]
 
 
-def read_edition(conn: sqlite3.Connection, year: int) -> Edition | None:
+def read_edition(conn: Connection, year: int) -> Edition | None:
     """The edition of ``year`` with ids that are the rows' ids, or None."""
-    names = ", ".join(_quote(c.name) for c in columns_of(Edition))
+    fields = _fields(Edition)
+    names = ", ".join(_quote(f.column.name) for f in fields)
     row = conn.execute(f"SELECT id, {names} FROM edition WHERE year = ?", (year,)).fetchone()
     if row is None:
         return None
     key, *values = row
-    edition = from_values(Edition, values)
+    edition = Edition(**_values(conn, EDITION, fields, values))
     # Objects of each table by row id, for their children to find them.
     objects: dict[str, dict[int, object]] = {EDITION: {key: edition}}
     for spec in TABLES:
         owners = objects[spec.parent]
+        fields = (_text_field(spec.text_column),) if spec.text_column else _fields(spec.cls)
         built: dict[int, object] = {}
         for row_id, owner_id, *values in conn.execute(_select(spec), (key,)):
-            owner = owners[owner_id]
+            owner = owners.get(owner_id)
+            if owner is None:
+                raise _invalid(conn, spec.name, "edition_id" if spec.single else spec.parent_column)
+            checked = _values(conn, spec.name, fields, values)
             if spec.single:
                 part = get_path(owner, spec.attr)
-                for column, value in zip(columns_of(spec.cls), values, strict=True):
-                    setattr(part, column.name, None if value is None else column.from_sql(value))
+                for name, value in checked.items():
+                    setattr(part, name, value)
                 continue
-            item = values[0] if spec.text_column else from_values(spec.cls, values)
+            item = checked[spec.text_column] if spec.text_column else spec.cls(**checked)
             get_path(owner, spec.attr).append(item)
             built[row_id] = item
         objects[spec.name] = built

@@ -13,11 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from avereport.model.edition import Edition
 from avereport.store.errors import DocumentError, quoted
+from avereport.store.images import LogoError, validate_logo
 from avereport.store.layout import EDITION, SPECS, TABLES, get_path
 from avereport.store.mapping import to_row
+from avereport.store.opening import TEXT_MAX_BYTES
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+_TOO_LONG = f"un texte dépasse {TEXT_MAX_BYTES // 1024 // 1024} Mo, la taille permise"
 
 
 @dataclass(slots=True)
@@ -34,6 +38,13 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
             f"L'édition {edition.year} n'a pas été enregistrée dans {quoted(path)} : {reason}.",
             path=path,
         )
+
+    # What reading a document refuses is never written (see ``opening``).
+    if edition.organisation.logo is not None:
+        try:
+            validate_logo(edition.organisation.logo)
+        except LogoError as exc:
+            raise refused(f"le logo est refusé ({exc.reason})") from None
 
     edition_id = db[EDITION].insert(to_row(edition)).last_pk
     placed: dict[str, list[_Placed]] = {}
@@ -64,6 +75,8 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
     for spec in TABLES:
         if spec.single:
             row = to_row(get_path(edition, spec.attr))
+            if _too_long(row):
+                raise refused(_TOO_LONG)
             db[spec.name].insert({"edition_id": edition_id, **row})
             continue
         records = []
@@ -78,4 +91,10 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
                         raise refused(f"l'identifiant {target} ne correspond à aucun des {label}")
                     row[ref.column] = new_keys[ref.table][target]
             records.append(row)
+        if any(_too_long(row) for row in records):
+            raise refused(_TOO_LONG)
         db[spec.name].insert_all(records)
+
+
+def _too_long(row: dict[str, Any]) -> bool:
+    return any(isinstance(v, str) and len(v.encode()) > TEXT_MAX_BYTES for v in row.values())
