@@ -14,6 +14,7 @@ import pytest
 from avereport import paths
 from avereport.model.dates import FuzzyDate
 from avereport.store import SCHEMA_VERSION, DocumentError, open_document
+from avereport.store.backups import Reason, list_backups
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # The facts the fixture was written from (see make_store_v1.py).
@@ -95,21 +96,23 @@ def test_upgrade_keeps_the_data_and_saves_a_backup_first(old_document, backups):
         check_fixture_facts(document)
     assert header_version(old_document) == SCHEMA_VERSION
 
-    (backup,) = backups.iterdir()
-    assert backup.name.startswith("rapport-format1-")
-    assert backup.suffix == ".db"
-    assert header_version(backup) == 1
+    (backup,) = list_backups(old_document)
+    assert backup.reason is Reason.MIGRATION
+    assert backup.path.parent.parent == backups
+    assert header_version(backup.path) == 1
     # The backup is the old document, readable as it was.
-    with open_document(backup, read_only=True) as document:
+    with open_document(backup.path, read_only=True) as document:
         check_fixture_facts(document)
     assert sha256(old_document) != original
 
-    # Opening the upgraded document again neither upgrades nor backs up.
+    # Opening the upgraded document again does not upgrade it; the changed
+    # file gets one « ouverture » backup, then none while it is unchanged.
     upgraded = sha256(old_document)
-    with open_document(old_document) as document:
-        assert document.years() == [2020, 2021]
+    for _ in range(2):
+        with open_document(old_document) as document:
+            assert document.years() == [2020, 2021]
     assert sha256(old_document) == upgraded
-    assert len(list(backups.iterdir())) == 1
+    assert [b.reason for b in list_backups(old_document)] == [Reason.OPENING, Reason.MIGRATION]
 
 
 def test_upgraded_schema_is_the_schema_of_a_new_document(old_document, tmp_path, backups):

@@ -116,7 +116,7 @@ def test_schema_tables_are_the_layout(schema):
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
         )
     }
-    assert tables == {EDITION} | {spec.name for spec in TABLES}
+    assert tables == {EDITION, "history"} | {spec.name for spec in TABLES}
 
 
 def test_children_belong_to_their_parent_and_are_indexed(schema):

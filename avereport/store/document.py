@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from avereport import paths
+from avereport.model.diff import Change
 from avereport.model.edition import Edition
 from avereport.model.succession import start_next_edition
+from avereport.store import history as history_table
 from avereport.store import reading
+from avereport.store.backups import Reason, backup_on_open, take_backup
 from avereport.store.errors import DocumentError, EditionExistsError, quoted
+from avereport.store.history import HistoryEntry, Origin
 from avereport.store.migrations import SCHEMA_VERSION, upgrade
 from avereport.store.opening import check_layout, configure, connect, in_memory, inspect
 from avereport.store.writing import insert_edition
@@ -69,30 +72,69 @@ class Document:
             )
         return edition
 
-    def write_edition(self, edition: Edition, *, replace: bool = False) -> None:
+    def write_edition(
+        self,
+        edition: Edition,
+        *,
+        replace: bool = False,
+        changes: Sequence[Change] | None = None,
+        author: str = "",
+        origin: Origin = Origin.EDIT,
+    ) -> None:
         """Store ``edition``; its ids need only be consistent within it. An
-        edition of the same year is refused, or replaced if ``replace``."""
-        self.write_editions([edition], replace=replace)
+        edition of the same year is refused, or replaced if ``replace``.
+        ``changes`` (see ``diff_editions``) go to the history in the same
+        transaction, signed ``author``."""
+        by_year = None if changes is None else {edition.year: changes}
+        self.write_editions(
+            [edition], replace=replace, changes_by_year=by_year, author=author, origin=origin
+        )
 
-    def write_editions(self, editions: Iterable[Edition], *, replace: bool = False) -> None:
-        """Store several editions in one transaction: all of them or none."""
+    def write_editions(
+        self,
+        editions: Iterable[Edition],
+        *,
+        replace: bool = False,
+        changes_by_year: Mapping[int, Sequence[Change]] | None = None,
+        author: str = "",
+        origin: Origin = Origin.EDIT,
+    ) -> None:
+        """Store several editions in one transaction: all of them or none,
+        with each year's changes for the history."""
         editions = list(editions)
-        years = ", ".join(str(edition.year) for edition in editions)
-        what = f"de l'édition {years}" if len(editions) == 1 else f"des éditions {years}"
-        with self._writing(f"L'enregistrement {what}") as db:
+        with self._writing(f"L'enregistrement {_editions(editions)}") as db:
             for edition in editions:
-                existing = reading.edition_id(self._conn, edition.year)
-                if existing is not None:
-                    if not replace:
-                        raise EditionExistsError(
-                            f"Le fichier {quoted(self._path)} contient déjà"
-                            f" l'édition {edition.year}.",
-                            path=self._path,
-                        )
-                    self._conn.execute("DELETE FROM edition WHERE id = ?", (existing,))
-                insert_edition(db, edition, self._path)
+                self._put(db, edition, replace=replace)
+            if changes_by_year is not None:
+                history_table.record_changes(self._conn, changes_by_year, author, origin)
 
-    def delete_edition(self, year: int) -> None:
+    def replace_editions(
+        self,
+        editions: Iterable[Edition],
+        changes_by_year: Mapping[int, Sequence[Change]],
+        author: str,
+        origin: Origin = Origin.MERGE,
+    ) -> None:
+        """Make ``editions`` the document's whole content (a merge, a
+        restore) in one transaction: editions of other years are deleted."""
+        editions = list(editions)
+        keep = {edition.year for edition in editions}
+        with self._writing(f"L'enregistrement {_editions(editions)}") as db:
+            for year in reading.years(self._conn):
+                if year not in keep:
+                    self._conn.execute("DELETE FROM edition WHERE year = ?", (year,))
+            for edition in editions:
+                self._put(db, edition, replace=True)
+            history_table.record_changes(self._conn, changes_by_year, author, origin)
+
+    def delete_edition(
+        self,
+        year: int,
+        *,
+        changes: Sequence[Change] | None = None,
+        author: str = "",
+        origin: Origin = Origin.EDIT,
+    ) -> None:
         with self._writing(f"La suppression de l'édition {year}"):
             deleted = self._conn.execute("DELETE FROM edition WHERE year = ?", (year,))
             if deleted.rowcount == 0:
@@ -100,6 +142,46 @@ class Document:
                     f"Le fichier {quoted(self._path)} ne contient pas d'édition {year}.",
                     path=self._path,
                 )
+            if changes is not None:
+                history_table.record_changes(self._conn, {year: changes}, author, origin)
+
+    def history(
+        self,
+        section: str | None = None,
+        author: str | None = None,
+        *,
+        year: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[HistoryEntry]:
+        """Recorded changes, newest first; ``section`` is a ``SectionKind`` or
+        ``history.GENERAL``, and None (like ``author``, ``year``) keeps all."""
+        with self._reading():
+            return history_table.entries(
+                self._conn, section=section, author=author, year=year, limit=limit, offset=offset
+            )
+
+    def history_authors(self) -> list[str]:
+        """Everyone the history names, for its filter."""
+        with self._reading():
+            return history_table.authors(self._conn)
+
+    def _put(self, db: Database, edition: Edition, *, replace: bool) -> None:
+        existing = reading.edition_id(self._conn, edition.year)
+        if existing is not None:
+            if not replace:
+                raise EditionExistsError(
+                    f"Le fichier {quoted(self._path)} contient déjà l'édition {edition.year}.",
+                    path=self._path,
+                )
+            self._conn.execute("DELETE FROM edition WHERE id = ?", (existing,))
+        insert_edition(db, edition, self._path)
+
+    def copy_into(self, target: sqlite3.Connection) -> None:
+        """Copy the whole document into the empty database ``target`` with
+        SQLite's online backup (see ``copies.safe_copy``)."""
+        with self._reading():
+            self._conn.backup(target)
 
     def create_next_edition(self, from_year: int) -> Edition:
         """Start edition ``from_year + 1`` from edition ``from_year`` (see
@@ -147,6 +229,11 @@ class Document:
             raise
 
 
+def _editions(editions: list[Edition]) -> str:
+    years = ", ".join(str(edition.year) for edition in editions)
+    return f"de l'édition {years}" if len(editions) == 1 else f"des éditions {years}"
+
+
 def _failure(action: str, path: Path, exc: BaseException) -> str:
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
@@ -163,9 +250,12 @@ def open_document(
 ) -> Document:
     """Open the document at ``path`` after checking it (see ``opening``).
 
-    ``create`` makes a new empty document if nothing exists at ``path``. An
-    older document is upgraded to the current format after a copy was saved
-    in the backup folder; ``read_only`` upgrades an in-memory copy instead.
+    ``create`` makes a new empty document if nothing exists at ``path``.
+    Opening an existing file for writing backs it up first (see
+    ``backups``): an older document is upgraded to the current format after
+    a « migration » backup, a current one gets an « ouverture » backup unless
+    it is unchanged since the newest. ``read_only`` touches nothing and
+    upgrades an in-memory copy.
     """
     if create and read_only:
         raise ValueError("create and read_only exclude each other")
@@ -186,7 +276,9 @@ def open_document(
         return Document(path, conn, read_only=True)
     try:
         if version < SCHEMA_VERSION:
-            _backup(conn, path, version)
+            take_backup(conn, path, Reason.MIGRATION)
+        else:
+            backup_on_open(conn, path)
     finally:
         conn.close()
     return Document(path, _open_for_writing(path, version), read_only=False)
@@ -266,28 +358,3 @@ def _upgrade_failed(path: Path, backup: Path | None = None) -> DocumentError:
         f" a échoué{where}.",
         path=path,
     )
-
-
-def _backup(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """A consistent copy of the document in the backup folder, named after
-    it, its format version and the time, before it is upgraded."""
-    folder = paths.backup_dir()
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    stem = f"{path.stem}-format{version}-{stamp}"
-    target = folder / f"{stem}{path.suffix}"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{stem}-{counter}{path.suffix}"
-    copy = sqlite3.connect(target)
-    try:
-        conn.backup(copy)
-    except sqlite3.Error as exc:
-        copy.close()
-        target.unlink(missing_ok=True)
-        raise DocumentError(
-            f"Le fichier {quoted(path)} n'a pas été mis à jour : sa copie de sauvegarde"
-            f" dans {quoted(folder)} n'a pas pu être écrite.",
-            path=path,
-        ) from exc
-    copy.close()

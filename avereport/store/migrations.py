@@ -301,9 +301,34 @@ def _board_functions_in_own_table(db: Database) -> None:
     db["board_member"].transform(drop={"functions"})
 
 
+def _history_table(db: Database) -> None:
+    """Version 3: the document's history, one row per recorded change (see
+    store/history.py). Not tied to an edition: it outlives deleted ones."""
+    types, not_null, defaults = _columns(
+        {
+            "change_set": "int",
+            "at": "text",
+            "author": "text",
+            "origin": "text",
+            "year": "int",
+            "section": "text?",
+            "record": "text",
+            "field": "text",
+            "path": "text",
+            "kind": "text",
+            "old_value": "text?",
+            "new_value": "text?",
+        }
+    )
+    db.create_table(
+        "history", {"id": int, **types}, pk="id", not_null=not_null, defaults=defaults
+    )
+
+
 MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _create_version_1,
     2: _board_functions_in_own_table,
+    3: _history_table,
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)
@@ -319,8 +344,9 @@ def upgrade(
     target: int = SCHEMA_VERSION,
     before_commit: Callable[[sqlite3.Connection], None] | None = None,
 ) -> None:
-    """Apply the migrations after the file's version up to ``target``, each
-    in its own transaction; ``before_commit`` may veto the last one.
+    """Apply the migrations after the file's version up to ``target``, all
+    in one transaction: an interrupted upgrade leaves the file in its old
+    format, never between two; ``before_commit`` may veto the result.
 
     ``conn`` must be in autocommit mode (isolation_level None); foreign keys
     are on afterwards.
@@ -330,24 +356,21 @@ def upgrade(
     db = Database(conn, recursive_triggers=False, execute_plugins=False)
     conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        while True:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                # Read under the write lock: another process may have upgraded.
-                step = user_version(conn) + 1
-                if step > target:
-                    conn.execute("ROLLBACK")
-                    return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Read under the write lock: another process may have upgraded.
+            first = user_version(conn) + 1
+            for step in range(first, target + 1):
                 MIGRATIONS[step](db)
                 conn.execute(f"PRAGMA user_version = {step}")
                 if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
                     raise sqlite3.IntegrityError(f"migration {step}: foreign key violations")
-                if step == target and before_commit is not None:
-                    before_commit(conn)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+            if first <= target and before_commit is not None:
+                before_commit(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
