@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 from avereport.demo import write_demo
 from avereport.model import fmt
 from avereport.model.dates import FuzzyDate
-from avereport.model.edition import EventKind, MeetingKind, SectionKind
+from avereport.model.edition import EventKind, MeetingKind
 from avereport.model.labels import EVENT_KIND_LABELS, MEETING_KIND_LABELS
 from avereport.model.regions import Region
 from avereport.store import open_document

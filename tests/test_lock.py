@@ -82,7 +82,7 @@ def test_lock_file_beside_the_document_in_the_documented_format(doc):
 
 
 def test_line_breaks_in_the_display_name_stay_on_one_line(doc):
-    with acquire_lock(doc, "Marie\nDupont\r\n") as lock:
+    with acquire_lock(doc, "Marie\nDupont\r\n"):
         assert lock_path(doc).read_bytes().count(b"\n") == 1
         assert read_lock(doc).display_name == "Marie Dupont"
 

@@ -256,3 +256,18 @@ def test_first_launch_asks_the_display_name_without_blocking(window, qtbot):
     dialog.accept()
     assert QSettings().value(USER_NAME_KEY) == "Marie Dupont"
     assert "Marie Dupont" in window.user_label.text()
+
+
+def test_a_damaged_document_offers_its_newest_backup(qtbot, demo_db, monkeypatch):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_db)  # opening for writing takes a backup
+    window.close_document()
+    data = bytearray(demo_db.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page is gone
+    demo_db.write_bytes(bytes(data))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    assert window.open_path(demo_db)
+    assert asked and "sauvegarde" in asked[0]
+    assert window.session.years() == [2020, 2021]

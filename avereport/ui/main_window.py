@@ -31,9 +31,11 @@ from avereport.ui.editors.registry import editor_for
 from avereport.ui.export_controller import ExportController
 from avereport.ui.files import FileMenu
 from avereport.ui.help_dialog import HelpDialog
+from avereport.ui.history_panel import HistoryPanel
 from avereport.ui.new_edition_dialog import NewEditionDialog
 from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
 from avereport.ui.session import DocumentSession
+from avereport.ui.sharing_actions import SharingMenu
 from avereport.ui.widgets.banner import Banner
 
 LAST_FILE_KEY = "files/last"
@@ -86,6 +88,12 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.checks_dock], [170], Qt.Orientation.Vertical)
 
         self.files = FileMenu(self)
+        self.sharing = SharingMenu(self)
+        self.history_dock = QDockWidget("Historique", self)
+        self.history_dock.setObjectName("history_dock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
+        self.tabifyDockWidget(self.checks_dock, self.history_dock)
+        self.checks_dock.raise_()
         self.exporter = ExportController(self)
         self.exporter.running_changed.connect(lambda _running: self._update_actions())
         self._build_actions()
@@ -120,6 +128,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&Fichier")
         self.files.fill(file_menu)
         file_menu.addSeparator()
+        self.sharing.fill(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_as_action)
         file_menu.addSeparator()
@@ -134,6 +144,10 @@ class MainWindow(QMainWindow):
         toggle_checks.setToolTip("Afficher ou masquer le panneau des vérifications")
         toggle_checks.setStatusTip("Afficher ou masquer le panneau des vérifications")
         view_menu.addAction(toggle_checks)
+        toggle_history = self.history_dock.toggleViewAction()
+        toggle_history.setToolTip("Afficher ou masquer l'historique des modifications")
+        toggle_history.setStatusTip("Afficher ou masquer l'historique des modifications")
+        view_menu.addAction(toggle_history)
         help_menu = self.menuBar().addMenu("Ai&de")
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
@@ -181,10 +195,9 @@ class MainWindow(QMainWindow):
         the user agreed to take the document from)."""
         try:
             opened = open_for_editing(path, self.user_name(), replacing=replacing)
-            session = DocumentSession(opened.document, self)
+            session = DocumentSession(opened.document, self, author=self.user_name())
         except UserError as error:
-            QMessageBox.critical(self, "Ouverture impossible", str(error))
-            return False
+            return self._offer_backup(path, str(error))
         except OSError as error:
             QMessageBox.critical(self, "Ouverture impossible", describe_os_error(error))
             return False
@@ -197,6 +210,41 @@ class MainWindow(QMainWindow):
         self.document_opened.emit(path)
         return True
 
+    def _offer_backup(self, path: Path, problem: str) -> bool:
+        """A document that cannot be opened: say why and, when a backup of it
+        exists, offer to restore the newest one (the damaged file is kept)."""
+        from avereport.store.backups import newest_backup, restore
+        from avereport.ui.backups_dialog import backup_date, editions_text
+
+        backup = newest_backup(path) if path.exists() else None
+        if backup is None:
+            QMessageBox.critical(self, "Ouverture impossible", problem)
+            return False
+        answer = QMessageBox.question(
+            self,
+            "Ouverture impossible",
+            f"{problem}\n\nUne sauvegarde de ce document existe ({backup_date(backup)}, {editions_text(backup)}). "
+            "La restaurer ? Le fichier actuel est conservé dans le dossier des sauvegardes.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            restore(backup, path)
+        except UserError as error:
+            QMessageBox.critical(self, "Restauration impossible", str(error))
+            return False
+        return self.open_path(path)
+
+    def close_document(self) -> None:
+        """Close the open document (and release its lock); the window stays, empty."""
+        self._close_session()
+        self.editor_stack.setCurrentWidget(self.placeholder)
+        self.setWindowTitle("avereport")
+        self.file_label.clear()
+        self.save_label.clear()
+        self.year_box.clear()
+        self._update_actions()
+
     def _close_session(self) -> None:
         if self.session is None:
             return
@@ -205,6 +253,9 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         self.checks_dock.setWidget(QWidget())
         self.checks.deleteLater()
+        history = self.history_dock.widget()
+        self.history_dock.setWidget(QWidget())
+        history.deleteLater()
         for host in (self.outline_host, self.preview_host):
             while host.count():
                 widget = host.widget(0)
@@ -234,6 +285,7 @@ class MainWindow(QMainWindow):
         self.preview_host.addWidget(self.preview)
         self.checks = ChecksPanel(session)
         self.checks_dock.setWidget(self.checks)
+        self.history_dock.setWidget(HistoryPanel(session))
         self.checks.checked.connect(self.outline_panel.set_findings)
         self.checks.finding_activated.connect(self.go_to_finding)
         self.outline_panel.set_findings(self.checks.findings)
@@ -369,6 +421,7 @@ class MainWindow(QMainWindow):
         self.check_action.setEnabled(has_edition)
         self.refresh_action.setEnabled(has_edition)
         self.year_box.setEnabled(self.session is not None and bool(self.session.years()))
+        self.sharing.update_actions()
 
     def new_edition(self) -> None:
         if self.session is None or self.session.edition is None:

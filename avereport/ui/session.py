@@ -8,8 +8,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from avereport.errors import UserError
 from avereport.model import edit
+from avereport.model.diff import diff_editions, edition_added, edition_removed
 from avereport.model.edition import Edition
 from avereport.store import Document
+from avereport.store.history import Origin
 
 
 class DocumentSession(QObject):
@@ -22,9 +24,10 @@ class DocumentSession(QObject):
     write_failed = Signal(str)
     """A change could not be written; carries the French message. Nothing changed."""
 
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None, author: str = "") -> None:
         super().__init__(parent)
         self.document = document
+        self.author = author
         self.undo_stack = QUndoStack(self)
         years = document.years()
         self.edition: Edition | None = document.read_edition(years[-1]) if years else None
@@ -76,7 +79,9 @@ class DocumentSession(QObject):
     def add_edition(self, text: str, edition: Edition) -> bool:
         """Create a new edition (e.g. next year's) as one undoable step."""
         try:
-            self.document.write_edition(edition)
+            self.document.write_edition(
+                edition, changes=[edition_added(edition.year)], author=self.author, origin=Origin.NEW_EDITION
+            )
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
@@ -87,9 +92,13 @@ class DocumentSession(QObject):
 
     # --- used by the undo commands ----------------------------------------
 
-    def _write(self, edition: Edition) -> bool:
+    def _write(self, edition: Edition, origin: Origin = Origin.EDIT) -> bool:
+        """Write ``edition`` over the stored one of its year, with its history lines."""
+        current = self.edition if self.year == edition.year else self.document.read_edition(edition.year)
         try:
-            self.document.write_edition(edition, replace=True)
+            self.document.write_edition(
+                edition, replace=True, changes=diff_editions(current, edition), author=self.author, origin=origin
+            )
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
@@ -98,7 +107,7 @@ class DocumentSession(QObject):
 
     def _remove(self, year: int, then_show: Edition | None) -> bool:
         try:
-            self.document.delete_edition(year)
+            self.document.delete_edition(year, changes=[edition_removed(year)], author=self.author, origin=Origin.UNDO)
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
@@ -109,7 +118,9 @@ class DocumentSession(QObject):
 
     def _restore(self, edition: Edition) -> bool:
         try:
-            self.document.write_edition(edition)
+            self.document.write_edition(
+                edition, changes=[edition_added(edition.year)], author=self.author, origin=Origin.REDO
+            )
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
@@ -143,11 +154,11 @@ class EditionCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        if not self.session._write(self.after):
+        if not self.session._write(self.after, Origin.REDO):
             self.setObsolete(True)
 
     def undo(self) -> None:
-        if not self.session._write(self.before):
+        if not self.session._write(self.before, Origin.UNDO):
             self.setObsolete(True)
 
     def id(self) -> int:
