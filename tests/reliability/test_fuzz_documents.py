@@ -49,6 +49,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 CHILD = """
 import json
 import os
+import shutil
 import sys
 import traceback
 from pathlib import Path
