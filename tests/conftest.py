@@ -24,3 +24,17 @@ def _private_user_folders(tmp_path, monkeypatch):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "reglages"))
     return data
+
+
+@pytest.fixture
+def session(tmp_path, qtbot):
+    """A DocumentSession over a fresh demo document in tmp_path."""
+    from avereport.demo import write_demo
+    from avereport.store import open_document
+    from avereport.ui.session import DocumentSession
+
+    path = tmp_path / "rapport.db"
+    write_demo(path)
+    session = DocumentSession(open_document(path))
+    yield session
+    session.document.close()

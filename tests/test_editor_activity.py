@@ -4,48 +4,22 @@ computed figures following live, invalid input refused in place."""
 
 from __future__ import annotations
 
-import hashlib
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 
 import facts_2021 as facts
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from avereport.demo import write_demo
 from avereport.model import fmt
 from avereport.model.edition import Qualifier
-from avereport.store import open_document
 from avereport.ui.editors.activity_common import STRETCH_MIN_WIDTH
 from avereport.ui.editors.assistance import AssistanceEditor
 from avereport.ui.editors.clubs import ClubsEditor
 from avereport.ui.editors.communication import CommunicationEditor
 from avereport.ui.editors.training import TrainingEditor
 from avereport.ui.editors.webinars import WebinarsEditor
-from avereport.ui.session import DocumentSession
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
-
-
-def reread(session, year=2021):
-    with open_document(Path(session.document.path), read_only=True) as document:
-        return document.read_edition(year)
-
-
-def sha256(session) -> str:
-    return hashlib.sha256(Path(session.document.path).read_bytes()).hexdigest()
-
-
-def section_key(session, kind) -> str:
-    return next(s.key for s in session.edition.outline if s.kind == kind)
+from session_helpers import digest, reread, section_key
 
 
 def shown(qtbot, editor):
@@ -102,12 +76,12 @@ def test_training_totals_follow_a_participant_count_live(session, training):
 
 
 def test_negative_participants_are_refused_in_place(session, training):
-    before = sha256(session)
+    before = digest(session)
     model = training.sessions.model
     assert not model.setData(model.index(2, column(training.sessions, "mde")), "-3")
     assert training.sessions.message.isVisible()
     assert "négatif" in training.sessions.message.text()
-    assert sha256(session) == before
+    assert digest(session) == before
     assert training.participants_total.text() == fmt.number(facts.PARTICIPANTS)
 
 
@@ -218,9 +192,9 @@ def test_clubs_meetings_are_written_and_checked(session, qtbot, qtmodeltester):
     meetings = column(editor.clubs, "meetings")
     assert model.setData(model.index(1, meetings), "3")
     assert reread(session).training.clubs[1].meetings == 3
-    before = sha256(session)
+    before = digest(session)
     assert not model.setData(model.index(1, meetings), "-1")
-    assert sha256(session) == before
+    assert digest(session) == before
     assert editor.focus_field("training.clubs[1].meetings")
     assert editor.clubs.view.currentIndex().column() == meetings
     qtmodeltester.check(model)
@@ -233,10 +207,10 @@ def test_webinar_participants_and_dates(session, qtbot, qtmodeltester):
     assert model.setData(model.index(1, column(editor.webinars, "qualifier")), Qualifier.ABOUT.value)
     webinar = reread(session).communication.webinars[1]
     assert (webinar.participants, webinar.qualifier) == (85, Qualifier.ABOUT)
-    before = sha256(session)
+    before = digest(session)
     assert not model.setData(model.index(1, column(editor.webinars, "date")), "30/02/2021")
     assert "impossible" in editor.webinars.message.text()
-    assert sha256(session) == before
+    assert digest(session) == before
     assert editor.focus_field("communication.webinars[3].date")
     assert editor.webinars.view.currentIndex().row() == 3
     qtmodeltester.check(model)
@@ -272,11 +246,11 @@ def test_job_offers_change_on_last_year_follows_the_field(session, communication
 
 
 def test_negative_job_offers_are_refused_in_place(session, communication, qtbot):
-    before = sha256(session)
+    before = digest(session)
     type_into(qtbot, communication.form.fields["communication.job_offers"][1], "-5")
     assert communication.form.message.isVisible()
     assert "négatif" in communication.form.message.text()
-    assert sha256(session) == before
+    assert digest(session) == before
     assert reread(session).communication.job_offers == facts.JOB_OFFERS
 
 

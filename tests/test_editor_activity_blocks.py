@@ -4,39 +4,18 @@ and its widgets follow when the block moves or goes away."""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from avereport.demo import demo_editions, write_demo
+from avereport.demo import demo_editions
 from avereport.model.edition import Qualifier
-from avereport.store import open_document
 from avereport.ui.editors.key_figures import KeyFiguresEditor
 from avereport.ui.editors.lists import ListEditor
-from avereport.ui.session import DocumentSession
+from session_helpers import digest, reread
 
 DEMO = demo_editions()[-1]
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
-
-
-def reread(session, year=2021):
-    with open_document(Path(session.document.path), read_only=True) as document:
-        return document.read_edition(year)
-
-
-def sha256(session) -> str:
-    return hashlib.sha256(Path(session.document.path).read_bytes()).hexdigest()
 
 
 def section_of(ref: str) -> tuple[int, str]:
@@ -86,11 +65,11 @@ def test_key_figure_decimal_value_and_refusal(session, clause):
     assert model.index(row, 0).data() == "55,52"
     assert model.setData(model.index(row, 0), "55,6")
     assert reread(session).key_figures[block].items[row].value == 55.6
-    before = sha256(session)
+    before = digest(session)
     assert not model.setData(model.index(row, 0), "")
     assert not model.setData(model.index(row, 0), "-2")
     assert clause.table.message.isVisible()
-    assert sha256(session) == before
+    assert digest(session) == before
 
 
 def test_block_title_and_source_are_fields(session, clause, qtbot):

@@ -3,45 +3,19 @@ once, rows added, moved and removed, bureau roles never left dangling."""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit
 
-from avereport.demo import write_demo
 from avereport.model import edit
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import SectionKind
 from avereport.model.regions import Region
-from avereport.store import open_document
 from avereport.ui.editors.board import REMOVE_WITH_ROLES, BoardEditor
 from avereport.ui.editors.bureau import BureauEditor
 from avereport.ui.editors.governance_common import NO_REGION
-from avereport.ui.session import DocumentSession
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
-
-
-def reread(session):
-    with open_document(Path(session.document.path), read_only=True) as document:
-        return document.read_edition(session.year)
-
-
-def digest(session) -> str:
-    return hashlib.sha256(Path(session.document.path).read_bytes()).hexdigest()
-
-
-def section_key(session, kind: SectionKind) -> str:
-    return next(section.key for section in session.edition.outline if section.kind is kind)
+from session_helpers import digest, reread, section_key
 
 
 def shown(qtbot, widget):

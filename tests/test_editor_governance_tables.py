@@ -3,20 +3,16 @@ file, and every governance table model under qtmodeltester."""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 
-from avereport.demo import write_demo
 from avereport.model import fmt
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import EventKind, MeetingKind
 from avereport.model.labels import EVENT_KIND_LABELS, MEETING_KIND_LABELS
 from avereport.model.regions import Region
-from avereport.store import open_document
 from avereport.ui.editors.board import BoardModel
 from avereport.ui.editors.bureau import BureauModel
 from avereport.ui.editors.events import EventsEditor, EventsModel
@@ -24,25 +20,7 @@ from avereport.ui.editors.governance_common import NO_REGION
 from avereport.ui.editors.meetings import MeetingsEditor, MeetingsModel
 from avereport.ui.editors.regional_bodies import RegionalBodiesEditor, RegionalBodiesModel
 from avereport.ui.editors.staff import NOBODY, REMOVE_WITH_REPLACEMENTS, StaffEditor, StaffModel
-from avereport.ui.session import DocumentSession
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
-
-
-def reread(session):
-    with open_document(Path(session.document.path), read_only=True) as document:
-        return document.read_edition(session.year)
-
-
-def digest(session) -> str:
-    return hashlib.sha256(Path(session.document.path).read_bytes()).hexdigest()
+from session_helpers import digest, reread
 
 
 def editor_of(qtbot, session, cls):

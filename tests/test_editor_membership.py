@@ -4,32 +4,19 @@ declared ones, groups and categories added, renamed and retired."""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-from avereport.demo import write_demo
 from avereport.model import fmt
 from avereport.model.checks import check_edition
 from avereport.model.edition import SectionKind
-from avereport.store import open_document
 from avereport.ui.editors.membership import MembershipEditor
-from avereport.ui.session import DocumentSession
 from tests.facts_2021 import CLAUSE_MEMBERS, DECLARED_CLAUSE, DECLARED_FULL, DECLARED_TOTAL, FULL_MEMBERS
+from session_helpers import digest, reread
 
 PLIE_COUNT, PLIE_DELTA = next((count, delta) for key, _, _, count, delta in FULL_MEMBERS if key == "plie")
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
 
 
 @pytest.fixture
@@ -40,15 +27,6 @@ def editor(session, qtbot) -> MembershipEditor:
     editor.resize(1000, 800)
     editor.show()
     return editor
-
-
-def reread(session, year=2021):
-    with open_document(Path(session.document.path), read_only=True) as document:
-        return document.read_edition(year)
-
-
-def digest(session) -> str:
-    return hashlib.sha256(Path(session.document.path).read_bytes()).hexdigest()
 
 
 def column(model, header: str) -> int:

@@ -4,37 +4,20 @@ entries, their sums compared with the national totals."""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from avereport.demo import write_demo
 from avereport.model import fmt
 from avereport.model.checks import check_edition
 from avereport.model.compute import percent_of
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import NetworkKind, SectionKind, Structure
 from avereport.model.regions import Region
-from avereport.store import open_document
 from avereport.ui.editors.coverage import CoverageEditor
 from avereport.ui.editors.maps import MapsEditor
-from avereport.ui.session import DocumentSession
 from tests.facts_2021 import FULL_MEMBERS, MDE_MEMBERS, MDE_TOTAL, OI_TOTAL, PLIE_BY_REGION, PLIE_MEMBERS, PLIE_TOTAL
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
-
-
-def section_key(session, kind: SectionKind) -> str:
-    return next(s.key for s in session.edition.outline if s.kind is kind)
+from session_helpers import digest, reread, section_key
 
 
 @pytest.fixture
@@ -51,15 +34,6 @@ def maps(session, qtbot) -> MapsEditor:
     qtbot.addWidget(editor)
     editor.show()
     return editor
-
-
-def reread(session, year=2021):
-    with open_document(Path(session.document.path), read_only=True) as document:
-        return document.read_edition(year)
-
-
-def digest(session) -> str:
-    return hashlib.sha256(Path(session.document.path).read_bytes()).hexdigest()
 
 
 def cell(model, row_key, header: str):

@@ -3,7 +3,6 @@ validated e-mail and colours, and the logo picked from a file."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,7 @@ from avereport.demo import write_demo
 from avereport.store import open_document
 from avereport.ui.editors.organisation import LOGO_MAX_BYTES, LOGO_MAX_PIXELS, OrganisationEditor
 from avereport.ui.session import DocumentSession
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
+from session_helpers import digest, reread
 
 
 @pytest.fixture
@@ -34,15 +25,6 @@ def editor(session, qtbot) -> OrganisationEditor:
     editor.show()
     qtbot.waitExposed(editor)
     return editor
-
-
-def reread(session, year=2021):
-    with open_document(Path(session.document.path), read_only=True) as document:
-        return document.read_edition(year)
-
-
-def digest(session) -> str:
-    return hashlib.sha256(Path(session.document.path).read_bytes()).hexdigest()
 
 
 def type_into(qtbot, line: QLineEdit, text: str) -> None:

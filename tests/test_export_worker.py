@@ -12,9 +12,7 @@ from PySide6.QtCore import QSettings, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from avereport.demo import write_demo
 from avereport.model.edition import SectionKind
-from avereport.store import open_document
 from avereport.ui.export_controller import (
     LAST_EXPORT_FOLDER_KEY,
     OPEN_FOLDER,
@@ -23,7 +21,6 @@ from avereport.ui.export_controller import (
     default_export_path,
 )
 from avereport.ui.export_worker import ExportWorker
-from avereport.ui.session import DocumentSession
 
 EXPORT_TIMEOUT_MS = 60_000
 
@@ -32,15 +29,6 @@ EXPORT_TIMEOUT_MS = 60_000
 def _no_last_folder(qapp):
     """QSettings keep their folder for the whole process: start each test without one."""
     QSettings().remove(LAST_EXPORT_FOLDER_KEY)
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
 
 
 @pytest.fixture

@@ -5,27 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from avereport.demo import write_demo
 from avereport.model import fmt
 from avereport.model.compute import group_total
 from avereport.model.edition import SectionKind
 from avereport.report import export_pdf
-from avereport.store import open_document
 from avereport.ui.preview import PDF_DELAY_MS, PreviewPane
 from avereport.ui.preview_canvas import ChartCanvas
 from avereport.ui.preview_charts_view import NO_CHART
-from avereport.ui.session import DocumentSession
+from session_helpers import section_key
 
 PDF_TIMEOUT_MS = 60_000
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
 
 
 @pytest.fixture
@@ -35,10 +24,6 @@ def pane(session, qtbot):
     pane.resize(600, 800)
     pane.show()
     return pane
-
-
-def section_key(session, kind: SectionKind) -> str:
-    return next(s.key for s in session.edition.outline if s.kind is kind)
 
 
 def first_group_index(session) -> int:

@@ -3,19 +3,15 @@ undoable, invalid input refused in place."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from avereport.demo import write_demo
 from avereport.model.edition import BoardMember, MeetingKind
 from avereport.model.labels import MEETING_KIND_LABELS
-from avereport.store import open_document
-from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column, Kind, enum_choices
 from avereport.ui.tables.record_model import RecordTableModel
 from avereport.ui.tables.record_table import RecordTable
+from session_helpers import reread
 
 BOARD_COLUMNS = [
     Column("surname", "Nom"),
@@ -24,22 +20,8 @@ BOARD_COLUMNS = [
 ]
 
 
-@pytest.fixture
-def session(tmp_path, qtbot):
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    session = DocumentSession(open_document(path))
-    yield session
-    session.document.close()
-
-
 def board_model(session) -> RecordTableModel:
     return RecordTableModel(session, "governance.board", BOARD_COLUMNS, lambda e: BoardMember(surname="NOUVEAU"), "administrateur")
-
-
-def reread(session, year=2021):
-    with open_document(Path(session.document.path), read_only=True) as document:
-        return document.read_edition(year)
 
 
 def test_models_pass_qt_model_tester(session, qtmodeltester):
