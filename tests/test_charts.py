@@ -1,5 +1,6 @@
-"""Charts: the figures show the data in French formats, legibly, and export
-to byte-stable SVG that svglib (the PDF's vector route) can read.
+"""Charts: the figures show the data in French formats, legibly, laid out
+once at their printed size (the PDF's drawings of them are tested in
+test_chart_drawing.py).
 
 Data are mostly the 2021 report's figures (shared/seed/README.md and the
 report text).
@@ -21,7 +22,6 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from svglib.svglib import svg2rlg
 
 from avereport.charts import (
     COLUMN_WIDTH_CM,
@@ -31,7 +31,6 @@ from avereport.charts import (
     Series,
     Share,
     communication_metrics,
-    figure_svg,
     membership_by_category,
     membership_trend,
     network_coverage,
@@ -269,6 +268,15 @@ def test_unknown_category_count_draws_no_bar_and_says_so():
     assert "au total" not in chart.alt_text
 
 
+def test_dollar_signs_in_labels_print_as_typed():
+    """Labels are the users' words: a pair of "$" is not TeX (nor an error)."""
+    labels = ["Budget 5 $ et 6 $", "Ligne $_$ vide"]
+    chart = membership_by_category([CategoryBar(label, 3, 1) for label in labels], PALETTE)
+    rendered(chart.figure)
+    shown = [t for t in drawn_texts(chart.figure) if t.get_text() in labels]
+    assert len(shown) == 2 and all(not t.get_parse_math() for t in shown)
+
+
 # --- coverage and training --------------------------------------------------
 
 
@@ -391,18 +399,27 @@ def test_map_alt_text_lists_every_count_and_the_total():
     assert str(total) in strings(chart.figure)
 
 
-# --- export -----------------------------------------------------------------
+# --- layout -----------------------------------------------------------------
+
+
+def positions_pt(figure: Figure) -> list[tuple[float, ...]]:
+    width, height = figure.get_size_inches() * 72
+    return [
+        (box.x0 * width, box.y0 * height, box.x1 * width, box.y1 * height)
+        for box in (axes.get_position() for axes in figure.axes)
+    ]
 
 
 @pytest.mark.parametrize("name", list(CHARTS))
-def test_svg_is_byte_identical_across_builds_and_readable_by_svglib(name):
+def test_charts_come_laid_out_as_printed(name):
+    """The PDF draws a chart as laid out when it was built: that layout is
+    the one matplotlib's own PDF backend makes again, to a tenth of a point
+    (the trend's point labels, written after it, leave it unchanged)."""
     figure = CHARTS[name]().figure
-    svg = figure_svg(figure)
-    assert figure_svg(CHARTS[name]().figure) == svg
-    assert b"<dc:date>" not in svg
-    drawing = svg2rlg(io.BytesIO(svg))
-    assert drawing.width == pytest.approx(figure.get_figwidth() * 72)
-    assert drawing.height == pytest.approx(figure.get_figheight() * 72)
+    built = positions_pt(figure)
+    figure.savefig(io.BytesIO(), format="pdf")
+    for mine, printed in zip(built, positions_pt(figure), strict=True):
+        assert mine == pytest.approx(printed, abs=0.1)
 
 
 def test_charts_never_import_pyplot(tmp_path: Path):
@@ -412,6 +429,7 @@ def test_charts_never_import_pyplot(tmp_path: Path):
 import sys
 from avereport.charts import *
 from avereport.model.edition import NetworkKind
+from avereport.report.chart_drawing import figure_drawing
 from avereport.model.regions import Region
 palette = palette_from_brand("#1F4E79", "#E3872D")
 charts = [
@@ -423,7 +441,7 @@ charts = [
     region_map(NetworkKind.PLIE, {Region.IDF: 1}, palette),
 ]
 for chart in charts:
-    figure_svg(chart.figure)
+    figure_drawing(chart.figure)
 print("matplotlib.pyplot" in sys.modules)
 """,
         encoding="utf-8",

@@ -7,7 +7,7 @@ from avereport.charts.data import CategoryBar, Chart, CoverageBar, Series, Share
 from avereport.charts.membership import membership_by_category, membership_trend
 from avereport.charts.palette import Palette, palette_from_brand
 from avereport.charts.region_map import region_map
-from avereport.charts.style import COLUMN_WIDTH_CM, figure_svg
+from avereport.charts.style import COLUMN_WIDTH_CM
 from avereport.charts.training import training_participants
 
 __all__ = [
@@ -19,7 +19,6 @@ __all__ = [
     "Series",
     "Share",
     "communication_metrics",
-    "figure_svg",
     "membership_by_category",
     "membership_trend",
     "network_coverage",

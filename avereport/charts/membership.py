@@ -5,13 +5,23 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from avereport.charts.bars import annotated_bars
 from avereport.charts.data import CategoryBar, Chart, Series, aligned
 from avereport.charts.describe import sentence, series_sentence
 from avereport.charts.palette import Palette
-from avereport.charts.style import MIN_FONT_PT, add_legend, add_title, new_figure, styled
+from avereport.charts.style import (
+    MIN_FONT_PT,
+    add_legend,
+    add_title,
+    chart_style,
+    lay_out,
+    new_figure,
+    styled,
+)
 from avereport.model.fmt import delta, number
 
 # A second visual channel besides colour, for readers who confuse the colours.
@@ -21,13 +31,22 @@ LABEL_OFFSET_PT = 6
 LABEL_HEIGHT_PT = 1.25 * MIN_FONT_PT
 
 
-@styled
 def membership_trend(
     series: Sequence[Series], palette: Palette, *, title: str = "Évolution des adhérents"
 ) -> Chart:
     """One line per group of members over the editions; a year without data
-    breaks the line instead of dropping to zero."""
+    breaks the line instead of dropping to zero. Laid out once, before its
+    values are written next to the points: they stay inside the plot, so
+    they would not change the layout."""
     series = aligned(series)
+    with chart_style():
+        figure, axes = _trend_figure(series, palette, title)
+        lay_out(figure)  # the points get their printed positions
+        _label_points(axes, series, palette)
+    return Chart(figure, series_sentence(title, series))
+
+
+def _trend_figure(series: Sequence[Series], palette: Palette, title: str) -> tuple[Figure, Axes]:
     figure = new_figure(height_cm=8.5)
     add_title(figure, title)
     axes = figure.add_subplot()
@@ -55,16 +74,14 @@ def membership_trend(
     axes.tick_params(axis="x", length=0)
     if series:
         add_legend(axes, min(len(series), 4))
-    _label_points(figure, axes, series, palette)
-    return Chart(figure, series_sentence(title, series))
+    return figure, axes
 
 
-def _label_points(figure, axes, series: Sequence[Series], palette: Palette) -> None:
+def _label_points(axes: Axes, series: Sequence[Series], palette: Palette) -> None:
     """Write each value next to its point, above or below, wherever the label
     clears the markers and labels already placed for that year; a value with
     no room left stays unlabelled (the alternative text and tables carry it)."""
-    figure.draw_without_rendering()  # settles the layout: points get their printed positions
-    px = figure.dpi / 72
+    px = axes.get_figure().dpi / 72
     label_height, offset, marker_radius = LABEL_HEIGHT_PT * px, LABEL_OFFSET_PT * px, MARKER_SIZE_PT / 2 * px
     bottom, top = axes.bbox.y0, axes.bbox.y1
     years = sorted({year for s in series for year, _ in s.known})

@@ -10,6 +10,7 @@ are completed from the Okabe–Ito set, always keeping every pair at least
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, to_hex, to_rgb
@@ -97,6 +98,11 @@ def _min_distance(colour: str, chosen: list[str]) -> float:
     return min(cvd_distance(colour, other) for other in chosen)
 
 
+@cache  # a map shades every region with the same ramp
+def _ramp_map(light: str, dark: str) -> LinearSegmentedColormap:
+    return LinearSegmentedColormap.from_list("brand", [light, dark])
+
+
 @dataclass(frozen=True)
 class Palette:
     """``series[0]`` is the (possibly darkened) brand primary."""
@@ -116,8 +122,8 @@ class Palette:
 
     def ramp(self, fraction: float) -> str:
         """Sequential scale from a light tint (0) to the primary (1)."""
-        cmap = LinearSegmentedColormap.from_list("brand", [self.ramp_light, self.primary])
-        return to_hex(cmap(min(max(float(fraction), 0.0), 1.0))).upper()
+        scale = _ramp_map(self.ramp_light, self.primary)
+        return to_hex(scale(min(max(float(fraction), 0.0), 1.0))).upper()
 
     def text_on(self, background: str) -> str:
         """Black or white text, whichever reads better on ``background``; one
@@ -125,6 +131,7 @@ class Palette:
         return max((BLACK, WHITE), key=lambda c: contrast_ratio(c, background))
 
 
+@cache  # every chart of a report asks for the same brand
 def palette_from_brand(primary_hex: str, secondary_hex: str) -> Palette:
     """Series colours: the brand primary, the brand secondary when it stays
     distinguishable from it, then Okabe–Ito colours picked one by one as far

@@ -1,13 +1,12 @@
-"""Figure sizes, fonts and the deterministic SVG export shared by all charts.
+"""Figure sizes, fonts and the one layout shared by all charts.
 
 Charts are built inside ``chart_style()`` so they never depend on (nor change)
 the global matplotlib settings of the app. Sizes are the printed sizes: the
-PDF draws the SVG at 1:1, so 8 pt here is 8 pt on paper.
+PDF draws the figure at 1:1, so 8 pt here is 8 pt on paper.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from contextlib import contextmanager
 from functools import wraps
@@ -26,11 +25,13 @@ BASE_FONT_PT = 9
 TITLE_FONT_PT = 11
 VALUE_FONT_PT = 9
 
-# Glyphs as paths: svglib draws them exactly, with no font to embed or map.
-SVG_RC = {"svg.fonttype": "path", "svg.hashsalt": "avereport-charts"}
-
 RC = {
     "font.family": "DejaVu Sans",
+    # Text measured as printed: unhinted outlines scale with the size, so the
+    # layout made here is the one the PDF draws (and the screen scales).
+    "text.hinting": "no_hinting",
+    # Labels are the users' own words, never TeX: "5 $ et 6 $" prints as typed.
+    "text.parse_math": False,
     "font.size": BASE_FONT_PT,
     "text.color": TEXT,
     "axes.labelcolor": TEXT,
@@ -55,7 +56,6 @@ RC = {
     "figure.facecolor": "white",
     "figure.constrained_layout.h_pad": 0.06,
     "figure.constrained_layout.w_pad": 0.06,
-    **SVG_RC,
 }
 
 P = ParamSpec("P")
@@ -67,18 +67,23 @@ def chart_style():
         yield
 
 
-def styled(build: Callable[P, Chart]) -> Callable[P, Chart]:
-    """Run a chart builder under ``chart_style()``.
+def lay_out(figure: Figure) -> None:
+    """Place the axes of the figure at its printed size (constrained layout).
 
-    The figure is laid out once inside the style so that artists matplotlib
-    creates lazily (tick labels) take the chart fonts, not the app's.
-    """
+    The PDF draws the figure as placed here, and so does the preview. Done
+    inside ``chart_style()``, so that the artists matplotlib creates while
+    measuring (tick labels) take the chart fonts, not the app's."""
+    figure.get_layout_engine().execute(figure)
+
+
+def styled(build: Callable[P, Chart]) -> Callable[P, Chart]:
+    """Run a chart builder under ``chart_style()`` and lay its figure out."""
 
     @wraps(build)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> Chart:
         with chart_style():
             chart = build(*args, **kwargs)
-            chart.figure.draw_without_rendering()
+            lay_out(chart.figure)
         return chart
 
     return wrapper
@@ -98,12 +103,3 @@ def add_legend(axes, columns: int) -> None:
     axes.legend(
         loc="lower left", bbox_to_anchor=(0, 1.02), ncols=max(1, columns), borderaxespad=0, columnspacing=1.6
     )
-
-
-def figure_svg(figure: Figure) -> bytes:
-    """The figure as SVG bytes, identical for identical figures (no date,
-    fixed element ids, glyphs drawn as paths)."""
-    buffer = io.BytesIO()
-    with matplotlib.rc_context(SVG_RC):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()

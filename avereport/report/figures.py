@@ -1,19 +1,19 @@
 """Charts from ``avereport.charts`` placed in the PDF as vector drawings.
 
 A chart is asked for with its plain input (a tuple of numbers and labels) and
-a function that draws it. The figure is written as SVG with its text kept as
-text, and svglib turns the SVG into a reportlab drawing whose labels are set
-in the report's embedded DejaVu Sans: the text stays searchable, and the
-conversion is several times faster than with every glyph as a path.
+a function that draws it. ``avereport.report.chart_drawing`` draws the figure
+straight into a reportlab drawing, as laid out by the chart's builder: paths
+stay vectors and labels stay searchable text in the report's embedded DejaVu
+Sans.
 
 Drawings are cached by a hash of the input, the brand colours and the code
 that makes them: in memory for the process (a re-export after one figure
 changed redraws only the charts it feeds), and as files in the user's cache
-folder, so that a new process neither imports matplotlib nor parses SVG
-unless a chart really changed. The files are pickled reportlab drawings, read
-back by an unpickler that only accepts reportlab's and svglib's drawing
-classes. If svglib cannot read an SVG, the chart is embedded as a 300 dpi PNG
-instead (and not cached on disk).
+folder, so that a new process does not even import matplotlib unless a chart
+really changed. The files are pickled reportlab drawings, read back by an
+unpickler that only accepts reportlab's drawing classes. A figure holding
+what the vector route cannot draw (``UnsupportedFigure``: an image, a hatch)
+is embedded as a 300 dpi PNG instead (and not cached on disk).
 """
 
 from __future__ import annotations
@@ -34,18 +34,15 @@ from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.validators import Validator
 from reportlab.platypus import Flowable, Image
 
 from avereport.model.edition import Organisation
-from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 
 RASTER_DPI = 300
 MEMORY_ENTRIES = 64
 DISK_ENTRIES = 200
 CACHE_FOLDER = "graphiques"
 CACHE_SUFFIX = ".dessin"
-FAMILY = "DejaVu Sans"
 
 
 @dataclass(frozen=True)
@@ -71,14 +68,15 @@ _MEMORY: OrderedDict[str, DrawnChart] = OrderedDict()
 @cache
 def _code_version() -> str:
     """Changes whenever the code that makes a drawing does (the charts, this
-    module, matplotlib, reportlab, svglib), so that no drawing made by older
-    code is ever reused."""
-    versions = [metadata.version(name) for name in ("matplotlib", "reportlab", "svglib")]
+    module and the renderer, matplotlib, reportlab), so that no drawing made
+    by older code is ever reused."""
+    versions = [metadata.version(name) for name in ("matplotlib", "reportlab")]
     digest = hashlib.sha256(" ".join(versions).encode())
     # Located without importing the package, which would import matplotlib.
     spec = importlib.util.find_spec("avereport.charts")
     folder = Path(next(iter(spec.submodule_search_locations)))
-    for path in [*sorted(folder.glob("*.py")), Path(__file__)]:
+    renderer = Path(__file__).with_name("chart_drawing.py")
+    for path in [*sorted(folder.glob("*.py")), Path(__file__), renderer]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
@@ -113,25 +111,17 @@ def cache_folder() -> Path:
 
 
 class _DrawingUnpickler(pickle.Unpickler):
-    """Accepts only the classes (and attribute validators) a drawing is made of."""
+    """Accepts only the classes a drawing is made of (shapes and colours)."""
 
     def find_class(self, module: str, name: str):
         if module in _DRAWING_MODULES:
             found = super().find_class(module, name)
-            if isinstance(found, (type, Validator)):
+            if isinstance(found, type):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} n'a pas sa place dans un dessin.")
 
 
-_DRAWING_MODULES = frozenset(
-    {
-        "reportlab.graphics.shapes",
-        "reportlab.lib.attrmap",
-        "reportlab.lib.colors",
-        "reportlab.lib.validators",
-        "svglib.svglib",
-    }
-)
+_DRAWING_MODULES = frozenset({"reportlab.graphics.shapes", "reportlab.lib.colors"})
 
 
 def _from_disk(key: str) -> DrawnChart | None:
@@ -166,62 +156,19 @@ def _to_disk(key: str, drawing: Drawing) -> None:
 
 def _draw(request: ChartRequest, organisation: Organisation, key: str) -> DrawnChart:
     from avereport import charts
+    from avereport.report.chart_drawing import UnsupportedFigure, figure_drawing
 
     palette = charts.palette_from_brand(organisation.primary_colour, organisation.secondary_colour)
     figure = request.draw(charts, palette).figure
-    svg = _svg(figure)
-    drawing = _vector(svg)
-    if drawing is not None:
-        _to_disk(key, drawing)
-        return DrawnChart(drawing, drawing.width, drawing.height)
-    png = io.BytesIO()
-    figure.savefig(png, format="png", dpi=RASTER_DPI, metadata={"Software": None})
-    width, height = (inches * 72 for inches in figure.get_size_inches())
-    return DrawnChart(png.getvalue(), width, height)
-
-
-def _svg(figure) -> bytes:
-    """The figure as SVG, text kept as text; deterministic like the charts'
-    own ``figure_svg`` (same settings, no date)."""
-    import matplotlib
-
-    from avereport.charts.style import SVG_RC
-
-    buffer = io.BytesIO()
-    with matplotlib.rc_context({**SVG_RC, "svg.fonttype": "none"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
-
-
-class _ChartFonts:
-    """svglib's font lookup for chart text: every face of the charts'
-    "DejaVu Sans" is one of the report's own embedded faces, never a font
-    found on the system nor a base-14 fallback."""
-
-    def find_font(self, font_name: str, weight: str = "normal", style: str = "normal") -> tuple[str, bool]:
-        weight = str(weight).lower()
-        bold = weight in ("bold", "bolder") or (weight.isdigit() and int(weight) >= 600)
-        italic = str(style).lower() in ("italic", "oblique")
-        face = {
-            (False, False): REGULAR,
-            (True, False): BOLD,
-            (False, True): ITALIC,
-            (True, True): BOLD_ITALIC,
-        }
-        return face[(bold, italic)], font_name == FAMILY
-
-
-def _vector(svg: bytes):
-    from svglib.svglib import svg2rlg
-
     try:
-        drawing = svg2rlg(io.BytesIO(svg), font_map=_ChartFonts())
-    except Exception:  # svglib rejects some SVG constructs: fall back to raster
-        return None
-    if drawing is not None:
-        # The renderer's starting font, selected even when no text uses it.
-        drawing.initialFontName = REGULAR
-    return drawing
+        drawing = figure_drawing(figure)
+    except UnsupportedFigure:
+        png = io.BytesIO()
+        figure.savefig(png, format="png", dpi=RASTER_DPI, metadata={"Software": None})
+        width, height = (inches * 72 for inches in figure.get_size_inches())
+        return DrawnChart(png.getvalue(), width, height)
+    _to_disk(key, drawing)
+    return DrawnChart(drawing, drawing.width, drawing.height)
 
 
 class ChartFlowable(Flowable):

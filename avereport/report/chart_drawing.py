@@ -1,0 +1,350 @@
+"""A matplotlib figure drawn straight into a reportlab ``Drawing``.
+
+``figure_drawing`` plays the figure through a matplotlib renderer whose
+output is reportlab shapes: paths stay vectors (with their fills, strokes,
+dashes, caps, joins, opacity and clipping) and text stays text, set in
+the report's embedded DejaVu faces at the positions matplotlib computed. The
+renderer measures strings with the very widths reportlab sets them at, so
+centred and right-aligned labels land exactly where matplotlib aligned them.
+
+The figure keeps the layout its chart builder gave it (``charts.style.lay_out``
+places every chart once, measuring text as printed): drawing it here neither
+lays it out again nor changes it. Mathematical text, which the charts never
+have (their labels are literal), would be drawn as glyph outlines.
+
+What this renderer does not draw raises ``UnsupportedFigure``: images (and
+Gouraud-shaded meshes) and hatched fills. None of the report's charts has
+them; a figure that does is embedded as a raster image instead (see
+``avereport.report.figures``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+
+from matplotlib import font_manager
+from matplotlib.backend_bases import GraphicsContextBase, RendererBase
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ft2font import LoadFlags
+from matplotlib.path import Path as MplPath
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox, Transform, TransformedPath
+from reportlab.graphics.shapes import FILL_NON_ZERO, Drawing, Group, Path, String
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+
+from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
+
+POINTS_PER_INCH = 72
+# reportlab path operators
+MOVE_TO, LINE_TO, CURVE_TO, CLOSE_PATH = range(4)
+CAP_STYLES = {"butt": 0, "round": 1, "projecting": 2}
+JOIN_STYLES = {"miter": 0, "round": 1, "bevel": 2}
+MITER_LIMIT = 10  # matplotlib's (Agg and PDF)
+# Heavier than this (CSS weights) is set in the bold face, as matplotlib's
+# font matching picks DejaVu Sans Bold (700) over Book (400) from 551 up.
+BOLD_ABOVE = 550
+
+
+class UnsupportedFigure(Exception):
+    """The figure holds something this renderer cannot draw as vectors."""
+
+
+def figure_drawing(figure: Figure) -> Drawing:
+    """The figure as a reportlab drawing of its size in points, drawn as laid out."""
+    width, height = (float(inches) * POINTS_PER_INCH for inches in figure.get_size_inches())
+    renderer = DrawingRenderer(width, height)
+    with _as_laid_out(figure):
+        figure.draw(renderer)
+    return renderer.drawing
+
+
+@contextmanager
+def _as_laid_out(figure: Figure) -> Iterator[None]:
+    """Draw at one unit per point, without running the layout engine again;
+    the figure's own dpi and layout engine are given back afterwards."""
+    engine, dpi = figure.get_layout_engine(), figure.dpi
+    if engine is not None:
+        figure.set_layout_engine("none")  # a placeholder: the axes keep their places
+    figure.dpi = POINTS_PER_INCH
+    try:
+        yield
+    finally:
+        figure.dpi = dpi
+        if engine is not None:
+            figure.set_layout_engine(engine)
+
+
+def _face(prop: FontProperties) -> str:
+    weight = prop.get_weight()
+    weight = weight if isinstance(weight, int) else font_manager.weight_dict[weight]
+    bold, italic = weight > BOLD_ABOVE, prop.get_style() in ("italic", "oblique")
+    return {
+        (False, False): REGULAR,
+        (True, False): BOLD,
+        (False, True): ITALIC,
+        (True, True): BOLD_ITALIC,
+    }[(bold, italic)]
+
+
+@cache
+def _ink(face: str, size: float, character: str) -> tuple[int, int]:
+    """Bottom and top of a glyph's outline at ``size`` points, in 1/64 pt,
+    unhinted: FreeType's view of the very file reportlab embeds for ``face``.
+    The extent of a string is the union of its glyphs' (as FreeType's own
+    ``set_text`` measures it), so each glyph is measured once per size."""
+    font = font_manager.get_font(getFont(face).face.filename)
+    font.set_size(size, POINTS_PER_INCH)
+    _, bottom, _, top = font.load_char(ord(character), flags=LoadFlags.NO_HINTING).bbox
+    return bottom, top
+
+
+class DrawingRenderer(RendererBase):
+    """Collects what matplotlib draws, in points with y upwards, as reportlab
+    shapes in ``self.drawing``; consecutive shapes clipped alike share one
+    clipped group, so the drawing keeps matplotlib's painting order."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        register_fonts()
+        self.width, self.height = width, height
+        self.drawing = _lean(Drawing(width, height))
+        # The renderer's starting font, selected even when no text uses it:
+        # one of the embedded faces, never a base-14 font.
+        self.drawing.initialFontName = REGULAR
+        self._clip_key: tuple = (None, None)
+        self._clip_group: Group | None = None
+
+    # --- what matplotlib asks of a renderer ---------------------------------
+
+    def flipy(self) -> bool:
+        return False
+
+    def get_canvas_width_height(self) -> tuple[float, float]:
+        return self.width, self.height
+
+    def points_to_pixels(self, points: float) -> float:
+        return points
+
+    def option_scale_image(self) -> bool:
+        return True  # no image is resampled for us: draw_image refuses them all
+
+    def get_text_width_height_descent(
+        self, s: str, prop: FontProperties, ismath: bool | str
+    ) -> tuple[float, float, float]:
+        """The advance width reportlab sets ``s`` with; the height and descent
+        of its ink."""
+        if ismath:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        if not s:
+            return 0.0, 0.0, 0.0
+        face, size = _face(prop), float(prop.get_size_in_points())
+        extents = [_ink(face, size, character) for character in set(s)]
+        bottom, top = min(low for low, _ in extents), max(high for _, high in extents)
+        return stringWidth(s, face, size), (top - bottom) / 64, -bottom / 64
+
+    def draw_path(
+        self,
+        gc: GraphicsContextBase,
+        path: MplPath,
+        transform: Transform,
+        rgbFace: Sequence[float] | None = None,  # noqa: N803 - matplotlib's name
+    ) -> None:
+        # Like matplotlib's vector backends: unfilled paths are cut to the
+        # canvas and simplified, filled ones are kept whole.
+        open_line = rgbFace is None
+        shape = _shape(
+            path,
+            transform,
+            clip=(0.0, 0.0, self.width, self.height) if open_line else None,
+            simplify=path.should_simplify and open_line,
+            sketch=gc.get_sketch_params(),
+        )
+        if shape is not None:
+            self._add(_painted(shape, gc, rgbFace), gc)
+
+    def draw_markers(
+        self,
+        gc: GraphicsContextBase,
+        marker_path: MplPath,
+        marker_trans: Transform,
+        path: MplPath,
+        trans: Transform,
+        rgbFace: Sequence[float] | None = None,  # noqa: N803 - matplotlib's name
+    ) -> None:
+        marker = _shape(marker_path, marker_trans, simplify=False)
+        if marker is None:
+            return
+        marker = _painted(marker, gc, rgbFace)
+        for vertices, _ in path.iter_segments(trans, simplify=False):
+            if len(vertices):
+                x, y = vertices[-2:].tolist()
+                if 0 <= x <= self.width and 0 <= y <= self.height:
+                    self._add(_moved(marker, x, y), gc)
+
+    def draw_text(
+        self,
+        gc: GraphicsContextBase,
+        x: float,
+        y: float,
+        s: str,
+        prop: FontProperties,
+        angle: float,
+        ismath: bool | str = False,
+        mtext: Text | None = None,
+    ) -> None:
+        if ismath:
+            super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            return
+        x, y = float(x), float(y)
+        label = String(
+            0 if angle else x,
+            0 if angle else y,
+            s,
+            fontName=_face(prop),
+            fontSize=float(prop.get_size_in_points()),
+            fillColor=_colour(gc.get_rgb()),
+        )
+        if angle:
+            radians = math.radians(angle)
+            cos, sin = math.cos(radians), math.sin(radians)
+            label = _lean(Group(label, transform=(cos, sin, -sin, cos, x, y)))
+        self._add(label, gc)
+
+    def draw_image(self, *args: object, **kwargs: object) -> None:
+        raise UnsupportedFigure("an image")
+
+    def draw_gouraud_triangles(self, *args: object, **kwargs: object) -> None:
+        raise UnsupportedFigure("a Gouraud-shaded mesh")
+
+    # --- clipping ------------------------------------------------------------
+
+    def _add(self, shape: Path | String | Group, gc: GraphicsContextBase) -> None:
+        rectangle = gc.get_clip_rectangle()
+        clip_path, affine = gc.get_clip_path()
+        key = (
+            None if rectangle is None else tuple(rectangle.extents.tolist()),
+            None if clip_path is None else (id(clip_path), tuple(affine.to_values())),
+        )
+        if key == (None, None):
+            self.drawing.add(shape)
+        elif key == self._clip_key and self._clip_group is self.drawing.contents[-1]:
+            self._clip_group.add(shape)
+        else:
+            self._clip_group = _lean(Group(*_clip_shapes(rectangle, clip_path, affine), shape))
+            self.drawing.add(self._clip_group)
+        self._clip_key = key
+
+
+def _lean(group: Group) -> Group:
+    """The group without its own copy of its class's attribute map (made for
+    named children, which these drawings never get): a pickled drawing then
+    holds only its shapes, smaller and the same bytes in every process (the
+    map holds sets of strings, whose order changes with the hash seed)."""
+    group.__dict__.pop("_attrMap", None)
+    return group
+
+
+def _clip_shapes(
+    rectangle: Bbox | None, clip_path: TransformedPath | None, affine: Transform | None
+) -> list[Path]:
+    """The clipping paths of a group: the clip rectangle, then the clip path."""
+    clips = []
+    if rectangle is not None:
+        x0, y0, x1, y1 = rectangle.extents.tolist()
+        clips.append(Path([x0, y0, x1, y0, x1, y1, x0, y1], [MOVE_TO, LINE_TO, LINE_TO, LINE_TO, CLOSE_PATH]))
+    if clip_path is not None:
+        shape = _shape(clip_path, affine, simplify=False)
+        if shape is not None:
+            clips.append(shape)
+    for clip in clips:
+        clip.isClipPath = 1
+        clip.fillColor = clip.strokeColor = None  # clip only, paint nothing
+    return clips
+
+
+def _shape(
+    path: MplPath,
+    transform: Transform,
+    *,
+    clip: tuple[float, float, float, float] | None = None,
+    simplify: bool | None = None,
+    sketch: tuple[float, float, float] | None = None,
+) -> Path | None:
+    """The path in reportlab's terms, quadratic curves made cubic; ``None``
+    when nothing of it is left to draw."""
+    points: list[float] = []
+    operators: list[int] = []
+    start = current = [0.0, 0.0]
+    for vertices, code in path.iter_segments(transform, clip=clip, simplify=simplify, sketch=sketch):
+        vertices = vertices.tolist()
+        if code == MplPath.MOVETO:
+            start = current = vertices
+            operators.append(MOVE_TO)
+            points.extend(vertices)
+        elif code == MplPath.LINETO:
+            current = vertices
+            operators.append(LINE_TO if operators else MOVE_TO)
+            points.extend(vertices)
+        elif code == MplPath.CURVE3:
+            (qx, qy), end = vertices[:2], vertices[2:]
+            points.extend(
+                (
+                    current[0] + 2 / 3 * (qx - current[0]),
+                    current[1] + 2 / 3 * (qy - current[1]),
+                    end[0] + 2 / 3 * (qx - end[0]),
+                    end[1] + 2 / 3 * (qy - end[1]),
+                    *end,
+                )
+            )
+            operators.append(CURVE_TO)
+            current = end
+        elif code == MplPath.CURVE4:
+            operators.append(CURVE_TO)
+            points.extend(vertices)
+            current = vertices[4:]
+        elif code == MplPath.CLOSEPOLY:
+            operators.append(CLOSE_PATH)
+            current = start
+    if len(operators) < 2:
+        return None
+    return Path(points, operators, autoclose="svg", fillMode=FILL_NON_ZERO)
+
+
+def _painted(shape: Path, gc: GraphicsContextBase, rgb_face: Sequence[float] | None) -> Path:
+    """``shape`` with the fill and stroke of ``gc`` (colours carry their opacity)."""
+    if gc.get_hatch() is not None:
+        raise UnsupportedFigure("a hatched fill")
+    forced = gc.get_forced_alpha()
+    shape.fillColor = None
+    if rgb_face is not None:
+        alpha = gc.get_alpha() if forced else (rgb_face[3] if len(rgb_face) == 4 else 1.0)
+        if alpha > 0:
+            shape.fillColor = _colour((*rgb_face[:3], alpha))
+    stroke = gc.get_rgb()
+    shape.strokeColor = None
+    if gc.get_linewidth() > 0 and stroke[3] > 0:
+        shape.strokeColor = _colour(stroke)
+        shape.strokeWidth = float(gc.get_linewidth())
+        shape.strokeLineCap = CAP_STYLES[gc.get_capstyle()]
+        shape.strokeLineJoin = JOIN_STYLES[gc.get_joinstyle()]
+        shape.strokeMiterLimit = MITER_LIMIT
+        offset, dashes = gc.get_dashes()
+        if dashes is not None:
+            shape.strokeDashArray = [float(offset), [float(d) for d in dashes]]
+    return shape
+
+
+def _colour(rgba: Sequence[float]) -> Color:
+    """Plain floats: the drawing is pickled, and read back with reportlab's classes only."""
+    return Color(*(float(v) for v in rgba))
+
+
+def _moved(shape: Path, dx: float, dy: float) -> Path:
+    moved = shape.copy()
+    moved.points = [v + (dx if i % 2 == 0 else dy) for i, v in enumerate(shape.points)]
+    return moved
