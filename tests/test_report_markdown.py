@@ -69,3 +69,11 @@ def test_headings_quotes_code_and_rules(render):
 def test_blank_text_gives_nothing(render):
     assert render("") == []
     assert render("  \n\n ") == []
+
+
+def test_a_text_rendered_again_gives_new_flowables_of_its_own_content(render):
+    source = 'Un **texte** : "cité".\n\nSuite.'
+    first, again = render(source), render(source)
+    assert paragraphs(again) == paragraphs(first) == [f"Un <b>texte</b>{NNBSP}: «{NNBSP}cité{NNBSP}».", "Suite."]
+    assert not {id(f) for f in first} & {id(f) for f in again}
+    assert paragraphs(render(source.replace("Suite", "Fin"))) == [paragraphs(first)[0], "Fin."]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import io
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -217,6 +218,32 @@ def test_same_document_gives_the_same_bytes(editions, exported, private_data, tm
     environment = {**os.environ, "AVEREPORT_DATA_DIR": str(tmp_path / "vide"), "PYTHONHASHSEED": "7"}
     subprocess.run([sys.executable, "-c", code, str(fresh)], check=True, env=environment)
     assert fresh.read_bytes() == exported[1].read_bytes()
+
+
+def test_an_export_after_others_gives_the_bytes_of_a_first_one(editions, exported, private_data, tmp_path):
+    """A process keeps parsed texts and their line breaking from one export
+    to the next: none of it may show in another document, nor in the next
+    export of this one."""
+    changed = copy.deepcopy(editions)
+    edition = next(e for e in changed if e.year == YEAR)
+    edition.membership.groups[0].categories[0].count += 1
+    edition.outline[0].body = "Un texte **revu** : « nouveau » ; 50 %.\n\n" + edition.outline[0].body
+    edition.governance.board[0].functions = edition.governance.board[1].functions
+    warm = io.BytesIO()
+    export_pdf(changed, YEAR, warm)
+    editions_file = tmp_path / "editions.pickle"
+    editions_file.write_bytes(pickle.dumps(changed))
+    fresh = tmp_path / "premier-export.pdf"
+    code = (
+        "import pickle, sys; from avereport.report import export_pdf; "
+        f"export_pdf(pickle.loads(open(sys.argv[1], 'rb').read()), {YEAR}, sys.argv[2])"
+    )
+    environment = {**os.environ, "AVEREPORT_DATA_DIR": str(private_data)}
+    subprocess.run([sys.executable, "-c", code, str(editions_file), str(fresh)], check=True, env=environment)
+    assert warm.getvalue() == fresh.read_bytes()
+    again = io.BytesIO()
+    export_pdf(editions, YEAR, again)
+    assert again.getvalue() == exported[1].read_bytes()
 
 
 def test_charts_drawn_before_need_no_matplotlib(exported, private_data, tmp_path):

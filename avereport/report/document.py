@@ -17,11 +17,12 @@ from typing import BinaryIO
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table
 from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.flowables import Flowable
 
 from avereport.report.fonts import BOLD, REGULAR
+from avereport.report.paragraph import Paragraph
 from avereport.report.styles import MUTED, RULE, Palette, Styles
 from avereport.report.tables import table_style
 
@@ -123,6 +124,7 @@ class Contents(IndexingFlowable):
         self._entries = [(entry, 0) for entry in entries]
         self._last = list(self._entries)
         self._table: Flowable | None = None
+        self._table_for: tuple | None = None  # the width and entries it was made for
 
     def notify(self, kind, stuff):
         if kind == "TOCEntry":
@@ -173,14 +175,21 @@ class Contents(IndexingFlowable):
                 commands.append(("LINEBELOW", (0, index), (-1, index), 0.5, RULE))
         return Table(rows, colWidths=(1.1 * cm, width - 2.6 * cm, 1.5 * cm), style=table_style(commands))
 
+    def _table_at(self, width: float) -> Flowable:
+        """The table for ``width``, made again only when the entries changed
+        (a split right after a wrap reuses it)."""
+        made_for = (width, tuple(self._last))
+        if self._table_for != made_for:
+            self._table = self._build_table(width)
+            self._table_for = made_for
+        return self._table
+
     def wrap(self, availWidth, availHeight):
-        self._table = self._build_table(availWidth)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        self.width, self.height = self._table_at(availWidth).wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
-        self._table = self._build_table(availWidth)
-        return self._table.splitOn(self.canv, availWidth, availHeight)
+        return self._table_at(availWidth).splitOn(self.canv, availWidth, availHeight)
 
     def drawOn(self, canvas, x, y, _sW=0):
         self._table.drawOn(canvas, x, y, _sW)
@@ -193,7 +202,7 @@ class _Frame(Frame):
 
     def _add(self, flowable, canv, trySplit=0):
         document = getattr(canv, "_doctemplate", None)
-        if document is None or document.total_pages is not None:
+        if document is None or not document.measuring:
             return super()._add(flowable, canv, trySplit)
         flowable.drawOn = _skip_drawing
         try:
@@ -249,7 +258,7 @@ class ReportDocument(BaseDocTemplate):
         cover_frame = Frame(0, 0, PAGE_WIDTH, PAGE_HEIGHT, 0, 0, 0, 0, id="cover")
         self.addPageTemplates(
             [
-                PageTemplate(id=COVER, frames=[cover_frame], onPage=draw_cover),
+                PageTemplate(id=COVER, frames=[cover_frame], onPage=self._drawn_only(draw_cover)),
                 PageTemplate(id=BODY, frames=[frame], onPageEnd=self._decorate),
             ]
         )
@@ -278,8 +287,24 @@ class ReportDocument(BaseDocTemplate):
         self.notify("TOCEntry", (entry, self.page))
         self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
 
+    @property
+    def measuring(self) -> bool:
+        """During the first layout pass, which only finds the pages that
+        headings land on and the page count: its canvas is thrown away, so
+        nothing needs drawing."""
+        return self.total_pages is None
+
+    def _drawn_only(self, draw: Callable) -> Callable:
+        def on_page(canvas, doc) -> None:
+            if not self.measuring:
+                draw(canvas, doc)
+
+        return on_page
+
     def _decorate(self, canvas, doc) -> None:
         """Running header (organisation, section) and footer (title, page N sur M)."""
+        if self.measuring:
+            return
         canvas.saveState()
         top = PAGE_HEIGHT - MARGIN_TOP + 0.75 * cm
         bottom = MARGIN_BOTTOM - 1.0 * cm
@@ -300,10 +325,9 @@ class ReportDocument(BaseDocTemplate):
         canvas.line(MARGIN_X, bottom + 11, right, bottom + 11)
         footer = " · ".join(part for part in (self.running.organisation, self.running.title) if part)
         canvas.drawString(MARGIN_X, bottom, _fit(footer, REGULAR, 7.5, FRAME_WIDTH - 90))
-        total = self.total_pages if self.total_pages is not None else "…"
         canvas.setFont(BOLD, 7.5)
         canvas.setFillColor(self.palette.primary)
-        canvas.drawRightString(right, bottom, f"page {doc.page} sur {total}")
+        canvas.drawRightString(right, bottom, f"page {doc.page} sur {self.total_pages}")
         canvas.restoreState()
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
 
 from avereport.errors import UserError
 from avereport.model.edition import Edition, Section
@@ -31,8 +31,9 @@ from avereport.report.document import (
     RunningText,
     SectionBanner,
 )
+from avereport.report.paragraph import Paragraph
 from avereport.report.sections import section_content
-from avereport.report.styles import Palette, Styles
+from avereport.report.styles import Palette, Styles, styles_of
 from avereport.report.typography import french
 
 # A heading must fit a page; no real one comes near this.
@@ -63,7 +64,7 @@ def export_pdf(editions: list[Edition], year: int, out: Path | BinaryIO) -> Expo
     history = sorted((e for e in editions if e.year <= year), key=lambda e: e.year)
     previous = next((e for e in history if e.year == year - 1), None)
     palette = Palette.of(edition.organisation)
-    styles = Styles(palette)
+    styles = styles_of(palette)
     ctx = RenderContext(edition, previous, history, styles, palette, FRAME_WIDTH)
 
     planned, omitted = _plan(edition, ctx)

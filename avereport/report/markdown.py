@@ -8,23 +8,33 @@ run is set in French typography and escaped before it reaches reportlab.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph
+from reportlab.platypus import Flowable, ListFlowable, ListItem
 from reportlab.platypus.flowables import HRFlowable
 
 from avereport.report import markup
 from avereport.report.fonts import REGULAR
+from avereport.report.paragraph import Paragraph
 from avereport.report.styles import RULE, Palette, Styles
 from avereport.report.typography import FrenchText
+
+PARSED_TEXTS = 256
 
 
 @cache
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
+
+
+@lru_cache(maxsize=PARSED_TEXTS)
+def _tree(source: str) -> SyntaxTreeNode:
+    """The syntax tree of a text, only ever read: kept for the next export,
+    where most texts are unchanged."""
+    return SyntaxTreeNode(_parser().parse(markup.clean(source)))
 
 
 class MarkdownRenderer:
@@ -36,8 +46,7 @@ class MarkdownRenderer:
     def render(self, source: str) -> list[Flowable]:
         if not source.strip():
             return []
-        tree = SyntaxTreeNode(_parser().parse(markup.clean(source)))
-        return self._blocks(tree.children, self.styles.body)
+        return self._blocks(_tree(source).children, self.styles.body)
 
     def _blocks(self, nodes: list[SyntaxTreeNode], style: ParagraphStyle) -> list[Flowable]:
         out: list[Flowable] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.enums import TA_RIGHT
@@ -151,3 +152,11 @@ class Styles:
         self.toc_page_1 = ParagraphStyle("toc_page_1", parent=self.toc_1, alignment=TA_RIGHT)
         self.toc_page_2 = ParagraphStyle("toc_page_2", parent=self.toc_2, alignment=TA_RIGHT)
         self.toc_page_3 = ParagraphStyle("toc_page_3", parent=self.toc_3, alignment=TA_RIGHT)
+
+
+@lru_cache(maxsize=8)
+def styles_of(palette: Palette) -> Styles:
+    """The styles of a brand, made once per process: paragraphs keep what
+    they parse per style (see ``paragraph``), so that the next export of the
+    same document finds its texts already parsed."""
+    return Styles(palette)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.colors import white
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from avereport.report.fonts import REGULAR
+from avereport.report.paragraph import Paragraph
 from avereport.report.styles import RULE, Palette, Styles
 
 Cell = str | Flowable | list

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from avereport.report import markup
+from avereport.report.paragraph import Paragraph
 from avereport.report.styles import Palette, Styles
 
 GAP = 8
@@ -52,8 +53,15 @@ class TileGrid(Flowable):
         self.columns = columns
         self.spaceBefore = 4
         self.spaceAfter = 10
+        self._parts = [self._paragraphs(tile) for tile in self.tiles]
         self._rows: list[list[tuple[Tile, list[Paragraph]]]] = []
         self._heights: list[float] = []
+
+    def _paragraphs(self, tile: Tile) -> list[Paragraph]:
+        parts = [Paragraph(tile.value, self.value_style), Paragraph(tile.label, self.styles.tile_label)]
+        if tile.note:
+            parts.append(Paragraph(tile.note, self.styles.tile_note))
+        return parts
 
     def _layout(self, width: float) -> None:
         tile_width = (width - GAP * (self.columns - 1)) / self.columns
@@ -63,13 +71,8 @@ class TileGrid(Flowable):
         for start in range(0, len(self.tiles), self.columns):
             row = []
             height = 0.0
-            for tile in self.tiles[start : start + self.columns]:
-                parts = [
-                    Paragraph(tile.value, self.value_style),
-                    Paragraph(tile.label, self.styles.tile_label),
-                ]
-                if tile.note:
-                    parts.append(Paragraph(tile.note, self.styles.tile_note))
+            end = start + self.columns
+            for tile, parts in zip(self.tiles[start:end], self._parts[start:end], strict=True):
                 content = sum(p.wrap(inner, 10_000)[1] for p in parts) + 4 * (len(parts) - 1)
                 if tile.fraction is not None:
                     content += BAR_HEIGHT + 6

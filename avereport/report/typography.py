@@ -16,8 +16,12 @@ NNBSP = "\u202f"
 _SPACES = " \u00a0\u202f"
 _HIGH_MARKS = ";:!?%"
 _OPENERS = "([{\u2014\u2013-/"
+# Characters the rules act on: a text without any is left as it is.
+_MARKS = re.compile("[" + re.escape('"«»' + _HIGH_MARKS) + "]")
 # Spans the rules must not touch: web addresses and e-mail addresses.
 _PROTECTED = re.compile(r"(?:https?://|ftp://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+# Every such span holds one of these; a text without any has none of them.
+_MAYBE_PROTECTED = re.compile(r"[:@]|www\.", re.IGNORECASE)
 
 
 class FrenchText:
@@ -27,6 +31,8 @@ class FrenchText:
         self._previous = ""
 
     def __call__(self, text: str) -> str:
+        if not _MAYBE_PROTECTED.search(text):
+            return self._fix(text)
         pieces: list[str] = []
         position = 0
         for match in _PROTECTED.finditer(text):
@@ -38,6 +44,10 @@ class FrenchText:
         return "".join(pieces)
 
     def _fix(self, text: str) -> str:
+        if not _MARKS.search(text):
+            if text:
+                self._previous = text[-1]
+            return text
         out: list[str] = []
         length = len(text)
         index = 0

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from avereport.model import fmt
 from avereport.model.edition import BoardMember, Section
 from avereport.report import markup
 from avereport.report.context import RenderContext
+from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table
 from avereport.model.wording import plural
 

@@ -3,7 +3,7 @@ of structure, and the coverage chart."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from avereport.model import fmt
 from avereport.model.compute import CoverageLine, summarise_coverage
@@ -11,6 +11,7 @@ from avereport.model.edition import NetworkKind, Section
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.figures import ChartRequest
+from avereport.report.paragraph import Paragraph
 from avereport.report.tiles import Tile, TileGrid
 
 # Agreement of "recensé" with the kind's noun (PLIE is masculine, Maison feminine).

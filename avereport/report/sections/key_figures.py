@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable
 
 from avereport.model import fmt
 from avereport.model.edition import KeyFigure, Qualifier, Section
 from avereport.report import markup
 from avereport.report.context import RenderContext
+from avereport.report.paragraph import Paragraph
 from avereport.report.tiles import Tile, TileGrid, tile_label
 
 MAX_UNIT_CHARS = 40

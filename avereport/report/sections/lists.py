@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, ListFlowable, ListItem, Table
 
 from avereport.model.edition import Section
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.fonts import REGULAR
+from avereport.report.paragraph import Paragraph
 from avereport.report.tables import table_style
 
 # Room needed below a list title for it and its first items.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from avereport.model import fmt
 from avereport.model.edition import NetworkKind, Section
@@ -12,6 +12,7 @@ from avereport.model.regions import Region
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.figures import ChartRequest
+from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table, table_style
 
 TABLE_WIDTH = 5.4 * cm

@@ -4,7 +4,7 @@ change on the previous year, dated notes and the trend across editions."""
 from __future__ import annotations
 
 from reportlab.lib.colors import white
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from avereport.model import fmt
 from avereport.model.compute import GroupSummary, group_total, summarise_membership
@@ -13,6 +13,7 @@ from avereport.model.edition import Edition, Section
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.figures import ChartRequest
+from avereport.report.paragraph import Paragraph
 from avereport.report.styles import RULE
 from avereport.report.tables import table_style
 from avereport.model.wording import date_label, delta, value, with_previous

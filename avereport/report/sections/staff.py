@@ -5,11 +5,12 @@ A person replacing someone is listed right under them."""
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from avereport.model.edition import Section, StaffMember
 from avereport.report import markup
 from avereport.report.context import RenderContext
+from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table
 from avereport.model.wording import capitalised, enumeration, of, on, plural
 

@@ -4,7 +4,7 @@ type of structure (with the chart), modules (new ones marked) and a note."""
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from avereport.model import fmt
 from avereport.model.compute import TrainingSummary, participants, summarise_training
@@ -12,6 +12,7 @@ from avereport.model.edition import Section, TrainingMode, TrainingSession
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.figures import ChartRequest
+from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table
 from avereport.report.tiles import Tile, TileGrid
 from avereport.model.wording import change, enumeration, with_previous
