@@ -504,3 +504,78 @@ def test_crowded_trend_points_keep_the_labels_that_fit():
     top = [str(value) for _, value in CLOSE_SERIES[0].known]
     assert all(labels.count(v) >= top.count(v) for v in top)
     assert len(labels) == len(CLOSE_SERIES[0].known) + len(CLOSE_SERIES[1].known)
+
+
+# --- many editions ----------------------------------------------------------
+
+# 25 editions, as in benchmarks/large_document.py: a label for every year, or
+# a value over every point, would run into its neighbours.
+MANY_YEARS = range(1997, 2022)
+MANY_EDITIONS: dict[str, Callable[[], Chart]] = {
+    "trend": lambda: membership_trend(
+        [
+            Series("Adhésion pleine", [(year, 133 + 4 * i) for i, year in enumerate(MANY_YEARS)]),
+            Series("Clause sociale seule", [(year, 68 + 5 * i) for i, year in enumerate(MANY_YEARS)]),
+        ],
+        PALETTE,
+    ),
+    "communication": lambda: communication_metrics(
+        [
+            Series("Visites du site internet", [(year, WEBSITE_VISITS + i) for i, year in enumerate(MANY_YEARS)]),
+            Series("Offres d'emploi diffusées", [(year, 71) for year in MANY_YEARS]),
+            Series("Abonnés Twitter", [(year, None if year % 4 == 0 else 2173) for year in MANY_YEARS]),
+        ],
+        PALETTE,
+    ),
+}
+
+
+def assert_legible(figure: Figure) -> None:
+    """Every text drawn is inside the figure, overlapping no other."""
+    renderer = rendered(figure)
+    frame = figure.bbox
+    boxes = [(text.get_text(), text.get_window_extent(renderer)) for text in drawn_texts(figure)]
+    for text, box in boxes:
+        assert frame.x0 - 0.5 <= box.x0 and box.x1 <= frame.x1 + 0.5, text
+        assert frame.y0 - 0.5 <= box.y0 and box.y1 <= frame.y1 + 0.5, text
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        assert not box_a.shrunk(0.98, 0.9).overlaps(box_b.shrunk(0.98, 0.9)), (a, b)
+
+
+@pytest.mark.parametrize("name", list(MANY_EDITIONS))
+def test_many_editions_label_every_few_years_side_by_side(name):
+    figure = MANY_EDITIONS[name]().figure
+    renderer = rendered(figure)
+    for axes in (axes for axes in figure.axes if axes.get_visible()):
+        labels = [label for label in axes.get_xticklabels() if label.get_text()]
+        years = [label.get_text() for label in labels]
+        assert set(years) <= {str(year) for year in MANY_YEARS}
+        assert years[-1] == "2021" and len(years) >= 4  # the report's year, and a scale to read
+        boxes = [label.get_window_extent(renderer) for label in labels]
+        assert all(left.x1 < right.x0 for left, right in itertools.pairwise(boxes)), years
+
+
+@pytest.mark.parametrize("name", list(MANY_EDITIONS))
+def test_many_editions_write_values_without_overlap_and_lay_out_as_printed(name):
+    figure = MANY_EDITIONS[name]().figure
+    built = positions_pt(figure)
+    figure.savefig(io.BytesIO(), format="pdf")
+    for mine, printed in zip(built, positions_pt(figure), strict=True):
+        assert mine == pytest.approx(printed, abs=0.1)
+    assert_legible(figure)
+    # The report year's values are always written.
+    latest = {"229", "188"} if name == "trend" else {f"178{NNBSP}138", "71", f"2{NNBSP}173"}
+    assert latest <= {text.get_text() for axes in figure.axes for text in axes.texts}
+
+
+def test_years_are_all_labelled_while_they_fit():
+    trend = membership_trend(CLOSE_SERIES, PALETTE).figure
+    assert [t.get_text() for t in trend.axes[0].get_xticklabels()] == [str(y) for y in range(2012, 2022)]
+    communication = communication_metrics(COMMUNICATION_SERIES, PALETTE).figure
+    assert all([t.get_text() for t in axes.get_xticklabels()] == ["2020", "2021"] for axes in communication.axes[:3])
+
+
+def test_long_coverage_labels_wrap_inside_the_figure():
+    long_label = "Structures d'insertion par l'activité économique et associations intermédiaires"
+    bars = [CoverageBar(long_label, 3, 20), CoverageBar("PLIE", 100, 147)]
+    assert_legible(network_coverage(bars, PALETTE).figure)

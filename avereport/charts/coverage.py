@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from matplotlib.ticker import FuncFormatter
 
+from avereport.charts.bars import wrapped
 from avereport.charts.data import Chart, CoverageBar
 from avereport.charts.describe import sentence
 from avereport.charts.french import plural, whole_percent
@@ -24,7 +25,9 @@ def network_coverage(
 ) -> Chart:
     """One 100 % bar per kind of structure, members then non-members, with the
     computed share of members."""
-    figure = new_figure(height_cm=2.6 + 1.5 * len(bars))
+    labels = [f"{wrapped(bar.label)}\n{number(bar.total)} au total" for bar in bars]
+    # 1.5 cm a bar, more for a label of many lines.
+    figure = new_figure(height_cm=2.6 + sum(max(1.5, 0.4 * label.count("\n") + 0.75) for label in labels))
     add_title(figure, title)
     axes = figure.add_subplot()
     positions = range(len(bars))
@@ -59,7 +62,7 @@ def network_coverage(
             fontsize=TITLE_FONT_PT,
             fontweight="bold",
         )
-    axes.set_yticks(positions, [f"{bar.label}\n{number(bar.total)} au total" for bar in bars])
+    axes.set_yticks(positions, labels)
     axes.invert_yaxis()
     axes.set_xlim(0, 1)
     axes.set_xticks([0, 0.25, 0.5, 0.75, 1])

@@ -14,6 +14,7 @@ from avereport.charts.data import CategoryBar, Chart, Series, aligned
 from avereport.charts.describe import sentence, series_sentence
 from avereport.charts.palette import Palette
 from avereport.charts.style import (
+    BASE_FONT_PT,
     MIN_FONT_PT,
     add_legend,
     add_title,
@@ -22,6 +23,7 @@ from avereport.charts.style import (
     new_figure,
     styled,
 )
+from avereport.charts.years import spaced, widest_pt, year_step
 from avereport.model.fmt import delta, number
 
 # A second visual channel besides colour, for readers who confuse the colours.
@@ -35,14 +37,23 @@ def membership_trend(
     series: Sequence[Series], palette: Palette, *, title: str = "Évolution des adhérents"
 ) -> Chart:
     """One line per group of members over the editions; a year without data
-    breaks the line instead of dropping to zero. Laid out once, before its
-    values are written next to the points: they stay inside the plot, so
-    they would not change the layout."""
+    breaks the line instead of dropping to zero. With many editions, only
+    every 2nd, 5th… year is labelled, and the values written for those years
+    or fewer (see ``charts.years``). Laid out before the values are written next to
+    the points: they stay inside the plot, so they would not change the layout."""
     series = aligned(series)
+    years = sorted({year for s in series for year, _ in s.points})
     with chart_style():
         figure, axes = _trend_figure(series, palette, title)
         lay_out(figure)  # the points get their printed positions
-        _label_points(axes, series, palette)
+        tick_step = year_step(axes, widest_pt(map(str, years), BASE_FONT_PT))
+        shown = spaced(years, tick_step)
+        if shown != years:
+            _year_ticks(axes, shown)
+            lay_out(figure)  # fewer year labels may leave the plot a little wider
+        values = (number(value) for s in series for _, value in s.known)
+        written = spaced(shown, year_step(axes, widest_pt(values, MIN_FONT_PT), tick_step))
+        _label_points(axes, series, palette, written)
     return Chart(figure, series_sentence(title, series))
 
 
@@ -64,7 +75,7 @@ def _trend_figure(series: Sequence[Series], palette: Palette, title: str) -> tup
             markersize=MARKER_SIZE_PT,
             label=s.label,
         )
-    axes.set_xticks(years, [str(year) for year in years])
+    _year_ticks(axes, years)
     if years:
         axes.set_xlim(years[0] - 0.4, years[-1] + 0.4)
     axes.set_ylim(bottom=0, top=axes.get_ylim()[1] * 1.12)
@@ -77,14 +88,18 @@ def _trend_figure(series: Sequence[Series], palette: Palette, title: str) -> tup
     return figure, axes
 
 
-def _label_points(axes: Axes, series: Sequence[Series], palette: Palette) -> None:
-    """Write each value next to its point, above or below, wherever the label
-    clears the markers and labels already placed for that year; a value with
-    no room left stays unlabelled (the alternative text and tables carry it)."""
+def _year_ticks(axes: Axes, years: Sequence[int]) -> None:
+    axes.set_xticks(years, [str(year) for year in years])
+
+
+def _label_points(axes: Axes, series: Sequence[Series], palette: Palette, years: Sequence[int]) -> None:
+    """Write each value of ``years`` next to its point, above or below,
+    wherever the label clears the markers and labels already placed for that
+    year; a value with no room left stays unlabelled (the alternative text
+    and tables carry it)."""
     px = axes.get_figure().dpi / 72
     label_height, offset, marker_radius = LABEL_HEIGHT_PT * px, LABEL_OFFSET_PT * px, MARKER_SIZE_PT / 2 * px
     bottom, top = axes.bbox.y0, axes.bbox.y1
-    years = sorted({year for s in series for year, _ in s.known})
     for year in years:
         points = sorted(
             ((value, index) for index, s in enumerate(series) for y, value in s.known if y == year),
