@@ -12,10 +12,10 @@ DEMO_RESOURCE = "demo.json"
 
 
 def demo_editions() -> list[Edition]:
-    from avereport.interchange import load_editions
+    from avereport.interchange.load import load_trusted_editions
 
     text = resources.files("avereport.resources").joinpath(DEMO_RESOURCE).read_text(encoding="utf-8")
-    return load_editions(text, DEMO_RESOURCE)
+    return load_trusted_editions(text, DEMO_RESOURCE)
 
 
 def write_demo(path: Path) -> None:

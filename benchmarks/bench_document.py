@@ -15,11 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import median_process_time, python  # noqa: E402
+from _timing import compile_bytecode, median_process_time, python  # noqa: E402
 from large_document import write_large_document  # noqa: E402
 
 
 def main() -> None:
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         large = write_large_document(folder / "25-editions.db")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import median_process_time, python  # noqa: E402
+from _timing import compile_bytecode, median_process_time, python  # noqa: E402
 from large_document import large_editions  # noqa: E402
 
 FLOOR = "import matplotlib.figure, reportlab.platypus"
@@ -39,6 +39,7 @@ def export_in_process(editions, year: int, target: Path) -> float:
 
 
 def main() -> None:
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         cached = folder / "donnees-cache"

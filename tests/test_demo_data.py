@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from babel.dates import get_month_names
 
+from avereport.demo import demo_editions
 from avereport.interchange import dump_editions, load_editions
 from avereport.model.codec import from_plain, to_plain
 from avereport.model.dates import FuzzyDate
@@ -114,6 +115,8 @@ def test_every_edition_is_exactly_its_plain_form():
 def test_interchange_loader_accepts_the_file_and_dumps_it_back_identically():
     editions = load_editions(DEMO_TEXT, "demo.json")
     assert editions == [E2020, E2021]
+    # The app decodes its bundled demo without the schema: what this test validates.
+    assert demo_editions() == editions
     assert dump_editions(editions) == DEMO_TEXT
 
 
