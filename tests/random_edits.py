@@ -152,14 +152,22 @@ def _blank(item_type: Any) -> Any:
 def without_dangling_references(edition: Edition) -> Edition:
     """Bureau roles of members no longer on the board removed, replacements
     of people no longer in the team forgotten (as the editors do)."""
+    # A new edition, not this one changed: edits share the records they did
+    # not change with the edition they started from.
     governance = edition.governance
     board = {m.id for m in governance.board}
-    governance.bureau = [role for role in governance.bureau if role.member_id in board]
     staff = {m.id for m in governance.staff}
-    for member in governance.staff:
-        if member.replaces_id not in staff:
-            member.replaces_id = None
-    return edition
+    return dataclasses.replace(
+        edition,
+        governance=dataclasses.replace(
+            governance,
+            bureau=[role for role in governance.bureau if role.member_id in board],
+            staff=[
+                member if member.replaces_id is None or member.replaces_id in staff else dataclasses.replace(member, replaces_id=None)
+                for member in governance.staff
+            ],
+        ),
+    )
 
 
 def with_other_ids(edition: Edition, offset: int) -> Edition:

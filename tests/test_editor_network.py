@@ -197,3 +197,18 @@ def test_maps_finding_leads_to_the_national_total(maps, session):
     current = maps.national.view.currentIndex()
     assert maps.national_model.rows[current.row()] is NetworkKind.MDE
     assert maps.national_model.columns[current.column()].field == "total"
+
+
+def test_grids_fit_their_contents_after_an_edit_made_out_of_sight(maps, session, qtbot):
+    """An edit made while the editor is hidden (another section shown) is
+    measured once the grids are shown again, as a new editor would be."""
+    width = maps.counts.view.width()
+    maps.hide()
+    maps.counts_model.setData(cell(maps.counts_model, Region.MAY, "PLIE"), "123456789")
+    maps.show()
+    fresh = MapsEditor(session, section_key(session, SectionKind.MAPS))
+    qtbot.addWidget(fresh)
+    fresh.show()
+    assert maps.counts.view.width() > width
+    assert maps.counts.view.size() == fresh.counts.view.size()
+    assert maps.national.view.size() == fresh.national.view.size()

@@ -25,6 +25,22 @@ def test_paths_read_and_write_without_touching_the_original(edition):
     assert edit.get_at(edition, path) == 71
 
 
+def test_edits_copy_only_the_path_to_the_change(edition):
+    """Unchanged parts are shared (views compare them by identity); the
+    records on the path are new, so the original edition stays as it was."""
+    group = edition.membership.groups[0]
+    changed = edit.with_value(edition, "membership.groups[0].categories[0].count", 75)
+    assert changed.governance is edition.governance and changed.outline is edition.outline
+    assert changed.membership.groups[1:] == edition.membership.groups[1:]
+    assert all(a is b for a, b in zip(changed.membership.groups[1:], edition.membership.groups[1:], strict=True))
+    assert changed.membership.groups[0].categories[1] is group.categories[1]
+    assert changed.membership.groups[0] is not group and group.categories[0].count == 71
+    added = edit.insert_item(edition, "governance.board", 0, edition.governance.board[0])
+    assert added.governance.board[0] is not edition.governance.board[0]
+    assert added.governance.board[1] is edition.governance.board[0] and added.membership is edition.membership
+    assert len(edition.governance.board) == len(added.governance.board) - 1
+
+
 @pytest.mark.parametrize(
     ("path", "value", "reason"),
     [

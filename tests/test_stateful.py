@@ -60,7 +60,7 @@ class DocumentMachine(RuleBasedStateMachine):
 
     def _write(self, edition: Edition, origin: Origin) -> None:
         changes = diff_editions(self.model[edition.year], edition)
-        self.document.write_edition(edition, replace=True, changes=changes, author=AUTHOR, origin=origin)
+        self.document.change_edition(self.model[edition.year], edition, changes=changes, author=AUTHOR, origin=origin)
         self.model[edition.year] = edition
         self.recorded += len(changes)
 
@@ -110,7 +110,7 @@ class DocumentMachine(RuleBasedStateMachine):
         steps = [diff_editions(a, b) for a, b in itertools.pairwise(states)]
         self.document.close()
 
-        acknowledged, finished = _killed_writer(self.path, states[1:], steps, delay)
+        acknowledged, finished = _killed_writer(self.path, states, steps, delay)
 
         self.document = open_document(self.path)
         stored = self.document.read_edition(year)
@@ -145,9 +145,10 @@ class DocumentMachine(RuleBasedStateMachine):
 def _killed_writer(
     path: Path, states: list[Edition], steps: list[list[Change]], delay: float
 ) -> tuple[int, bool]:
-    """Fork a process that writes ``states`` one transaction each and
-    reports each commit, SIGKILL it after ``delay`` seconds; returns how
-    many commits it reported and whether it finished first."""
+    """Fork a process that writes ``states`` after the first (the stored
+    one) as the app does, one transaction each, and reports each commit,
+    SIGKILL it after ``delay`` seconds; returns how many commits it
+    reported and whether it finished first."""
     reading, writing = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -155,10 +156,8 @@ def _killed_writer(
         status = 1
         try:
             with open_document(path) as document:
-                for state, changes in zip(states, steps, strict=True):
-                    document.write_edition(
-                        state, replace=True, changes=changes, author=COLLEAGUE, origin=Origin.EDIT
-                    )
+                for (before, after), changes in zip(itertools.pairwise(states), steps, strict=True):
+                    document.change_edition(before, after, changes=changes, author=COLLEAGUE, origin=Origin.EDIT)
                     os.write(writing, b".")
             status = 0
         finally:

@@ -2,17 +2,23 @@
 
 A path is the dotted form the checks report, e.g.
 ``membership.groups[0].categories[2].count`` or ``governance.board``. Every
-edit works on a deep copy, so the caller keeps the edition it had (the undo
-stack keeps both), and checks the new value against the field's type first.
+edit returns a new edition and leaves the one given untouched (the undo stack
+keeps both), after checking the new value against the field's type.
+
+Only the records on the path from the edition to the changed field are
+copied; the rest is shared with the edition given. That is safe because
+editions are never changed in place once made: every change makes a new one.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import re
 import types
 import typing
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
@@ -63,35 +69,48 @@ def with_value(edition: Edition, path: str, value: Any) -> Edition:
     """A copy of ``edition`` with the field at ``path`` set to ``value``."""
     steps = parse_path(path)
     checked = coerce(field_type(edition, path), value, _is_optional(edition, steps))
-    result = copy.deepcopy(edition)
-    parent = _parent(result, steps)
-    last = steps[-1]
-    if isinstance(last, int):
-        parent[last] = checked
-    else:
-        setattr(parent, last, checked)
-    return result
+    return _replaced(edition, steps, lambda _old: checked)
 
 
 def insert_item(edition: Edition, list_path: str, index: int, item: Any) -> Edition:
-    result = copy.deepcopy(edition)
-    items = get_at(result, list_path)
-    items.insert(max(0, min(index, len(items))), copy.deepcopy(item))
-    return result
+    def inserted(items: list[Any]) -> list[Any]:
+        position = max(0, min(index, len(items)))
+        return [*items[:position], copy.deepcopy(item), *items[position:]]
+
+    return _replaced(edition, parse_path(list_path), inserted)
 
 
 def remove_item(edition: Edition, list_path: str, index: int) -> Edition:
-    result = copy.deepcopy(edition)
-    del get_at(result, list_path)[index]
-    return result
+    def removed(items: list[Any]) -> list[Any]:
+        kept = list(items)
+        del kept[index]
+        return kept
+
+    return _replaced(edition, parse_path(list_path), removed)
 
 
 def move_item(edition: Edition, list_path: str, source: int, target: int) -> Edition:
     """Move the item at ``source`` so that it ends at index ``target``."""
-    result = copy.deepcopy(edition)
-    items = get_at(result, list_path)
-    items.insert(target, items.pop(source))
-    return result
+
+    def moved(items: list[Any]) -> list[Any]:
+        reordered = list(items)
+        reordered.insert(target, reordered.pop(source))
+        return reordered
+
+    return _replaced(edition, parse_path(list_path), moved)
+
+
+def _replaced(value: Any, steps: list[Step], change: Callable[[Any], Any]) -> Any:
+    """``value`` with the part at ``steps`` replaced by ``change(part)``: new
+    records and lists along the path, everything else shared."""
+    if not steps:
+        return change(value)
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, int):
+        items = list(value)
+        items[step] = _replaced(items[step], rest, change)
+        return items
+    return dataclasses.replace(value, **{step: _replaced(getattr(value, step), rest, change)})
 
 
 def coerce(declared: Any, value: Any, optional: bool) -> Any:

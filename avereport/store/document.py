@@ -20,7 +20,7 @@ from avereport.store.errors import DocumentError, EditionExistsError, quoted
 from avereport.store.history import HistoryEntry, Origin
 from avereport.store.migrations import SCHEMA_VERSION, upgrade
 from avereport.store.opening import check_layout, configure, connect, in_memory, inspect
-from avereport.store.writing import insert_edition
+from avereport.store.writing import insert_edition, update_edition
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -34,6 +34,7 @@ class Document:
         self._path = path
         self._conn = conn
         self._read_only = read_only
+        self._data_version = self._current_data_version()
 
     @property
     def path(self) -> Path:
@@ -42,6 +43,17 @@ class Document:
     @property
     def read_only(self) -> bool:
         return self._read_only
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection (another app that took the document
+        over) has changed the file since it was opened here."""
+        with self._reading():
+            return self._current_data_version() != self._data_version
+
+    def _current_data_version(self) -> int:
+        # Changes only with commits made by other connections.
+        (version,) = self._conn.execute("PRAGMA data_version").fetchone()
+        return version
 
     def __enter__(self) -> Document:
         return self
@@ -107,6 +119,27 @@ class Document:
                 self._put(db, edition, replace=replace)
             if changes_by_year is not None:
                 history_table.record_changes(self._conn, changes_by_year, author, origin)
+
+    def change_edition(
+        self,
+        before: Edition,
+        after: Edition,
+        *,
+        changes: Sequence[Change],
+        author: str = "",
+        origin: Origin = Origin.EDIT,
+    ) -> None:
+        """Store ``after`` in place of ``before``, the edition of that year as
+        the file holds it (an edit, its undo or redo), with ``changes`` for the
+        history. When records were only changed, not added, removed or moved,
+        only the rows that differ are written; else, or when someone else
+        wrote to the file meanwhile, the whole edition."""
+        with self._writing(f"L'enregistrement {_editions([after])}") as db:
+            existing = reading.edition_id(self._conn, before.year)
+            in_place = existing is not None and self._current_data_version() == self._data_version
+            if not (in_place and update_edition(self._conn, existing, before, after, self._path)):
+                self._put(db, after, replace=True)
+            history_table.record_changes(self._conn, {after.year: changes}, author, origin)
 
     def replace_editions(
         self,

@@ -29,8 +29,12 @@ class DocumentSession(QObject):
         self.document = document
         self.author = author
         self.undo_stack = QUndoStack(self)
+        # Editions as the file holds them, read once: while the document is
+        # open for writing, only this session changes them (unless someone
+        # takes it over).
+        self._stored: dict[int, Edition] = {}
         years = document.years()
-        self.edition: Edition | None = document.read_edition(years[-1]) if years else None
+        self.edition: Edition | None = self._read(years[-1]) if years else None
 
     @property
     def read_only(self) -> bool:
@@ -47,16 +51,23 @@ class DocumentSession(QObject):
         """The edition of the year before the shown one, if the document has it."""
         if self.edition is None or self.edition.year - 1 not in self.years():
             return None
-        return self.document.read_edition(self.edition.year - 1)
+        return self._read(self.edition.year - 1)
 
     def editions(self) -> list[Edition]:
         """Every edition of the document, the shown one as edited, by year."""
-        return [self.edition if year == self.year else self.document.read_edition(year) for year in self.years()]
+        return [self.edition if year == self.year else self._read(year) for year in self.years()]
 
     def show_year(self, year: int) -> None:
         if self.year != year:
-            self.edition = self.document.read_edition(year)
+            self.edition = self._read(year)
             self.edition_changed.emit(self.edition)
+
+    def _read(self, year: int) -> Edition:
+        if self.read_only or self.document.written_elsewhere():
+            return self.document.read_edition(year)  # as someone else left it
+        if year not in self._stored:
+            self._stored[year] = self.document.read_edition(year)
+        return self._stored[year]
 
     # --- changing the edition ---------------------------------------------
 
@@ -85,6 +96,7 @@ class DocumentSession(QObject):
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
+        self._stored.pop(edition.year, None)
         self.undo_stack.push(NewEditionCommand(self, text, edition, self.edition))
         self.years_changed.emit(self.years())
         self._show(edition)
@@ -94,14 +106,15 @@ class DocumentSession(QObject):
 
     def _write(self, edition: Edition, origin: Origin = Origin.EDIT) -> bool:
         """Write ``edition`` over the stored one of its year, with its history lines."""
-        current = self.edition if self.year == edition.year else self.document.read_edition(edition.year)
+        current = self.edition if self.year == edition.year else self._read(edition.year)
         try:
-            self.document.write_edition(
-                edition, replace=True, changes=diff_editions(current, edition), author=self.author, origin=origin
+            self.document.change_edition(
+                current, edition, changes=diff_editions(current, edition), author=self.author, origin=origin
             )
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
+        self._stored.pop(edition.year, None)
         self._show(edition)
         return True
 
@@ -111,6 +124,7 @@ class DocumentSession(QObject):
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
+        self._stored.pop(year, None)
         self.years_changed.emit(self.years())
         if then_show is not None:
             self._show(then_show)
@@ -124,6 +138,7 @@ class DocumentSession(QObject):
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
+        self._stored.pop(edition.year, None)
         self.years_changed.emit(self.years())
         self._show(edition)
         return True

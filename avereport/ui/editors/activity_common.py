@@ -44,8 +44,9 @@ class ComputedColumn(Column):
 
 
 class ComputedRecordModel(RecordTableModel):
-    """A record table whose :class:`ComputedColumn` cells are worked out again
-    after every change of the edition, so they follow each edit live."""
+    """A record table whose :class:`ComputedColumn` cells follow each edit of
+    the edition live. They are worked out when first asked for after a
+    change: a table out of sight costs nothing until it is shown."""
 
     def __init__(
         self,
@@ -57,20 +58,22 @@ class ComputedRecordModel(RecordTableModel):
         parent=None,  # noqa: ANN001 - QObject
     ) -> None:
         super().__init__(session, list_path, columns, new_record, noun, parent)
-        self._texts = self._compute()
+        self._computed = [n for n, c in enumerate(self.columns) if isinstance(c, ComputedColumn)]
+        self._texts: dict[int, list[str]] | None = None
 
-    def _compute(self) -> dict[int, list[str]]:
-        if self.session.edition is None:
-            return {}
-        return {n: list(c.texts(self.session)) for n, c in enumerate(self.columns) if isinstance(c, ComputedColumn)}
+    def _computed_texts(self, column: int) -> list[str]:
+        if self._texts is None:
+            edition_shown = self.session.edition is not None
+            self._texts = {n: list(self.columns[n].texts(self.session)) if edition_shown else [] for n in self._computed}
+        return self._texts[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        texts = self._texts.get(index.column()) if index.isValid() else None
-        if texts is None:
+        if not index.isValid() or index.column() not in self._computed:
             return super().data(index, role)
         if index.row() >= self._count:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            texts = self._computed_texts(index.column())
             return texts[index.row()] if index.row() < len(texts) else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.columns[index.column()].tooltip or None
@@ -79,21 +82,21 @@ class ComputedRecordModel(RecordTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if index.isValid() and index.column() in self._texts:
+        if index.isValid() and index.column() in self._computed:
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return super().flags(index)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if index.isValid() and index.column() in self._texts:
+        if index.isValid() and index.column() in self._computed:
             return False
         return super().setData(index, value, role)
 
     def _edition_changed(self, edition: Edition) -> None:
-        self._texts = self._compute()
+        self._texts = None
         super()._edition_changed(edition)
 
     def _derived_columns(self) -> list[int]:
-        return list(self._texts)
+        return self._computed
 
 
 def change_text(line: CountLine, previous_year: int) -> str:

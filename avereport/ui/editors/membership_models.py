@@ -90,6 +90,9 @@ class ComputedColumnsModel(RecordTableModel):
         parent=None,  # noqa: ANN001 - QObject
     ) -> None:
         self.derived = derived
+        # What each computed cell shows, worked out once per edition rather
+        # than for each of the roles a view asks for when painting.
+        self._cells: dict[tuple[int, int], Shown] = {}
         super().__init__(session, list_path, columns, new_record, noun, parent)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -114,7 +117,9 @@ class ComputedColumnsModel(RecordTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and retired:
                 return RETIRED_TIP
             return super().data(index, role)
-        shown = derived.show(record)
+        shown = self._cells.get((index.row(), index.column()))
+        if shown is None:
+            shown = self._cells[index.row(), index.column()] = derived.show(record)
         if role == Qt.ItemDataRole.DisplayRole:
             return shown.text
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -152,6 +157,7 @@ class ComputedColumnsModel(RecordTableModel):
         return super().setData(index, value, role)
 
     def _edition_changed(self, edition: Edition) -> None:
+        self._cells.clear()
         super()._edition_changed(edition)
         rows = self.rowCount()
         if rows and self.derived:
@@ -190,6 +196,7 @@ class CategoriesModel(ComputedColumnsModel):
 
     def show_group(self, key: str | None) -> None:
         self.beginResetModel()
+        self._cells.clear()
         self.group_key = key
         self.list_path = self._path()
         self._count = len(self._records())

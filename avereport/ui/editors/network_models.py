@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from avereport.model import edit
@@ -169,7 +169,6 @@ class GridModel(QAbstractTableModel):
     def _edition_changed(self, _edition: Edition) -> None:
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
 
 class CoverageModel(GridModel):
@@ -220,6 +219,7 @@ class RegionCountsModel(GridModel):
 
     def __init__(self, session: DocumentSession, kinds: Sequence[NetworkKind], derived: list[Derived], parent=None) -> None:  # noqa: ANN001
         columns = [Column(kind.value, kind.name, Kind.COUNT, f"Nombre de {NETWORK_KIND_LABELS[kind]} de la région ; vide si aucun") for kind in kinds]
+        self._counted: tuple[list[RegionCount] | None, dict[NetworkKind, dict[Region, int]]] = (None, {})
         super().__init__(session, list(Region), columns, derived, parent)
 
     def row_label(self, row: Region) -> str:
@@ -229,11 +229,17 @@ class RegionCountsModel(GridModel):
         return NetworkKind(column.field)
 
     def counts(self, kind: NetworkKind) -> dict[Region, int]:
-        """The counts by region as the report adds them up."""
-        counts: dict[Region, int] = {}
-        for entry in self.session.edition.network.region_counts:
-            if entry.kind is kind:
-                counts[entry.region] = counts.get(entry.region, 0) + entry.count
+        """The counts by region as the report adds them up (worked out once
+        per list of entries, not for each cell and role a view asks for)."""
+        entries = self.session.edition.network.region_counts
+        if self._counted[0] is not entries:
+            self._counted = (entries, {})
+        counts = self._counted[1].get(kind)
+        if counts is None:
+            counts = self._counted[1][kind] = {}
+            for entry in entries:
+                if entry.kind is kind:
+                    counts[entry.region] = counts.get(entry.region, 0) + entry.count
         return counts
 
     def value(self, row: Region, column: Column) -> Any:
@@ -284,9 +290,12 @@ class GridTable(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their contents by ``fit``, not by the headers' own
+        # ResizeToContents mode, which measures every cell after each edit
+        # even while the grid is out of sight.
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.horizontalHeader().setMinimumSectionSize(72)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._delegates = []
         for number, column in enumerate(model.columns):
             delegate = ColumnDelegate(column, model.session, self.view)
@@ -302,15 +311,32 @@ class GridTable(QWidget):
         layout.addWidget(self.message)
         model.refused.connect(self.show_refusal)
         model.dataChanged.connect(self.message.hide)
-        model.dataChanged.connect(lambda *_: self.fit())
+        model.dataChanged.connect(self._data_changed)
+        self._fit_when_shown = False
         self.fit()
+
+    def _data_changed(self) -> None:
+        # Measuring every cell is the dearest part of following an edit: a
+        # grid out of sight (another section's editor) waits to be shown.
+        if self.isVisible():
+            self.fit()
+        else:
+            self._fit_when_shown = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            self.fit()
+        super().showEvent(event)
 
     def fit(self) -> None:
         """Size the view to show every row and column: the grids are small and
         fixed, so the editor scrolls as a whole instead of the grid."""
+        self.view.resizeColumnsToContents()
+        self.view.resizeRowsToContents()
         rows = self.view.verticalHeader()
         height = self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth()
-        height += sum(max(self.view.sizeHintForRow(r), rows.sectionSizeHint(r)) for r in range(self.model.rowCount()))
+        height += sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
         width = rows.sizeHint().width() + 2 * self.view.frameWidth()
         width += sum(self.view.columnWidth(c) for c in range(self.model.columnCount()))
         self.view.setFixedSize(width, height)

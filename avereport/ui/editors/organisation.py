@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from avereport.errors import UserError, describe_os_error
 from avereport.model import edit, fmt
-from avereport.model.edition import Edition
+from avereport.model.edition import Edition, Organisation
 from avereport.ui.session import DocumentSession
 
 HEX_COLOUR = re.compile(r"#[0-9A-F]{6}")
@@ -182,7 +182,8 @@ class OrganisationEditor(QScrollArea):
         self.address.setReadOnly(not writable)
         for button in (self.choose_logo_button, *self.colour_buttons.values()):
             button.setEnabled(writable)
-        session.edition_changed.connect(self.refresh)
+        self._shown: tuple[int, Organisation] | None = None
+        session.edition_changed.connect(self._follow)
         self.refresh()
 
     # --- building ---------------------------------------------------------
@@ -237,11 +238,19 @@ class OrganisationEditor(QScrollArea):
 
     # --- showing ----------------------------------------------------------
 
+    def _follow(self, edition: Edition) -> None:
+        # Most edits leave it as it was (the very same object: editions share
+        # what an edit does not change, so comparing is quick); its logo and
+        # colour swatches are dear to draw again.
+        if self._shown != (edition.year, edition.organisation):
+            self.refresh()
+
     def refresh(self, _edition: Edition | None = None) -> None:
         edition = self.session.edition
         if edition is None:
             return
         organisation = edition.organisation
+        self._shown = (edition.year, organisation)
         self.title.setText(f"Organisation — {edition.title}")
         for field, line in self.lines.items():
             line.setText(getattr(organisation, field))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCompleter, QFormLayout, QPlainTextEdit, QStyleOpt
 
 from avereport.model import fmt
 from avereport.model.compute import CountLine, participants, summarise_training
-from avereport.model.edition import Edition, SectionKind, TrainingMode, TrainingModule, TrainingSession
+from avereport.model.edition import Edition, SectionKind, Training, TrainingMode, TrainingModule, TrainingSession
 from avereport.model.labels import TRAINING_MODE_LABELS
 from avereport.ui.editors.activity_common import (
     ComputedColumn,
@@ -130,13 +130,21 @@ class TrainingEditor(SectionEditor):
         self.add_group("Sessions de formation", self.sessions)
         self.add_group("Modules de formation", self.modules)
         self.add_group("Note", self.note)
+        self._shown: tuple[Training, Edition | None] | None = None
         session.edition_changed.connect(self._follow_edition)
         self._follow_edition()
 
     def _follow_edition(self, _edition: Edition | None = None) -> None:
         if self.session.edition is None:
             return
-        summary = summarise_training(self.session.edition, self.session.previous())
+        previous = self.session.previous()
+        # Most edits leave these as they were (the very same objects: editions
+        # share what an edit does not change, so comparing them is quick).
+        shown = (self.session.edition.training, previous)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        summary = summarise_training(self.session.edition, previous)
         if summary.sessions.value is None:
             for label in (self.sessions_total, self.participants_total, self.by_mode, self.by_structure):
                 label.setText("aucune session saisie")
