@@ -10,6 +10,8 @@ import io
 import shutil
 import sqlite3
 import struct
+import subprocess
+import sys
 import time
 import zlib
 from importlib import resources
@@ -412,6 +414,23 @@ def test_a_flipped_byte_inside_the_image_data_is_found():
     data[start + 10] ^= 0x01
     with pytest.raises(LogoError, match="illisible ou abîmée"):
         validate_logo(bytes(data))
+
+
+def test_a_logo_is_decoded_once_per_computer(path):
+    """The next opening, even in another process, knows the logo is sound
+    without loading Pillow's decoders; a refused logo is checked again."""
+    script = (
+        "import sys; from avereport.store import open_document;"
+        " open_document(sys.argv[1], read_only=True).close(); print('PIL.Image' in sys.modules)"
+    )
+    loaded = [
+        subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True).stdout.split()
+        for _ in range(2)
+    ]
+    assert loaded == [["True"], ["False"]]
+    for _ in range(2):
+        with pytest.raises(LogoError, match="illisible ou abîmée"):
+            validate_logo(DEMO_LOGO[:-20])
 
 
 def test_the_bomb_is_small_and_would_be_huge():

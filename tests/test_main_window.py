@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pypdf import PdfReader
 
 from avereport.demo import write_demo
+from avereport.model import edit
 from avereport.model.edition import SectionKind
 from avereport.store import open_document
 from avereport.ui.app import DEMO_COPY_NAME, start_file
@@ -185,6 +186,15 @@ def test_a_bad_file_gets_a_french_message_and_stays_untouched(window, tmp_path, 
     assert window.session is not None and "rapport.db" in window.windowTitle()
 
 
+def test_the_history_tab_shows_the_changes_made_before_it_was_first_shown(window, qtbot):
+    total = window.session.edition.membership.declared_total
+    window.session.set_value("membership.declared_total", total + 3, "Nombre d'adhérents")
+    window.history_dock.raise_()
+    qtbot.waitUntil(lambda: window.history is not None and window.history.model.rowCount() == 1, timeout=3000)
+    assert window.history_dock.widget() is window.history
+    assert window.history.count_label.text() == "1 modification"
+
+
 def test_switching_edition_shows_the_other_outline(window, qtbot):
     with qtbot.waitSignal(window.edition_shown) as shown:
         window.year_box.setCurrentIndex(0)
@@ -233,6 +243,18 @@ def test_a_document_held_by_a_colleague_opens_read_only_and_can_be_taken_over(qt
     assert lock_path(demo_db).exists()
     window.close()
     assert not lock_path(demo_db).exists()
+
+
+def test_what_the_one_who_took_the_document_over_wrote_is_read_again(window, demo_db):
+    """Editions of other years are kept once read, until someone who took
+    the document over writes to it: then they come from the file again."""
+    session = window.session
+    year = session.previous().year
+    with open_document(demo_db) as other:
+        stored = other.read_edition(year)
+        other.change_edition(stored, edit.with_value(stored, "organisation.name", "Nom changé"), changes=[])
+    assert session.previous().organisation.name == "Nom changé"
+    assert [e.organisation.name for e in session.editions() if e.year == year] == ["Nom changé"]
 
 
 def test_the_lock_is_released_when_the_window_closes(window, demo_db):

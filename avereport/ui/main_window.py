@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTime, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
@@ -27,16 +28,17 @@ from avereport.store.location import describe_location
 from avereport.store.lock import LockInfo, OpenedDocument, open_for_editing
 from avereport.ui.actions import make_action
 from avereport.ui.checks_panel import ChecksPanel
-from avereport.ui.editors.registry import editor_for
-from avereport.ui.export_controller import ExportController
 from avereport.ui.files import FileMenu
-from avereport.ui.help_dialog import HelpDialog
-from avereport.ui.history_panel import HistoryPanel
-from avereport.ui.new_edition_dialog import NewEditionDialog
 from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
 from avereport.ui.session import DocumentSession
 from avereport.ui.sharing_actions import SharingMenu
 from avereport.ui.widgets.banner import Banner
+
+# The dialogs, the history panel, the section editors other than the first
+# one and the export are imported when first used: the start needs none.
+if TYPE_CHECKING:
+    from avereport.ui.export_controller import ExportController
+    from avereport.ui.history_panel import HistoryPanel
 
 LAST_FILE_KEY = "files/last"
 USER_NAME_KEY = "user/name"
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         self.banners: list[Banner] = []
         self.outline_panel: OutlinePanel | None = None
         self.checks: ChecksPanel | None = None
+        self.history: HistoryPanel | None = None  # built when its tab is first shown
         self.preview = None
         self.editors: dict[str, QWidget] = {}
         self.undo_group = QUndoGroup(self)
@@ -94,8 +97,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
         self.tabifyDockWidget(self.checks_dock, self.history_dock)
         self.checks_dock.raise_()
-        self.exporter = ExportController(self)
-        self.exporter.running_changed.connect(lambda _running: self._update_actions())
+        self._history_in_view = False  # its tab is the one shown (isVisible() is also True behind a tab)
+        self.history_dock.visibilityChanged.connect(self._history_visibility_changed)
+        self._exporter: ExportController | None = None
         self._build_actions()
         self._build_status_bar()
         self._restore_geometry()
@@ -253,9 +257,10 @@ class MainWindow(QMainWindow):
         self.preview.shutdown()
         self.checks_dock.setWidget(QWidget())
         self.checks.deleteLater()
-        history = self.history_dock.widget()
-        self.history_dock.setWidget(QWidget())
-        history.deleteLater()
+        if self.history is not None:
+            self.history_dock.setWidget(QWidget())
+            self.history.deleteLater()
+            self.history = None
         for host in (self.outline_host, self.preview_host):
             while host.count():
                 widget = host.widget(0)
@@ -285,7 +290,7 @@ class MainWindow(QMainWindow):
         self.preview_host.addWidget(self.preview)
         self.checks = ChecksPanel(session)
         self.checks_dock.setWidget(self.checks)
-        self.history_dock.setWidget(HistoryPanel(session))
+        self._show_history_if_seen()
         self.checks.checked.connect(self.outline_panel.set_findings)
         self.checks.finding_activated.connect(self.go_to_finding)
         self.outline_panel.set_findings(self.checks.findings)
@@ -303,6 +308,20 @@ class MainWindow(QMainWindow):
         self.outline_panel.select(ORGANISATION_KEY)
         self.show_section(ORGANISATION_KEY)
         self._update_actions()
+
+    def _history_visibility_changed(self, visible: bool) -> None:
+        self._history_in_view = visible
+        self._show_history_if_seen()
+
+    def _show_history_if_seen(self) -> None:
+        """The history panel is built the first time its tab is shown: it is
+        behind the checks at start, and reading the history takes time."""
+        if self.session is None or self.history is not None or not self._history_in_view:
+            return
+        from avereport.ui.history_panel import HistoryPanel
+
+        self.history = HistoryPanel(self.session)
+        self.history_dock.setWidget(self.history)
 
     def _fill_years(self) -> None:
         years = self.session.years() if self.session else []
@@ -386,6 +405,8 @@ class MainWindow(QMainWindow):
             from avereport.ui.editors.organisation import OrganisationEditor
 
             return OrganisationEditor(self.session)
+        from avereport.ui.editors.registry import editor_for
+
         section = next((s for s in self.session.edition.outline if s.key == key), None)
         return None if section is None else editor_for(section.kind)(self.session, key)
 
@@ -416,8 +437,9 @@ class MainWindow(QMainWindow):
         has_edition = self.session is not None and self.session.edition is not None
         writable = has_edition and not self.session.read_only
         self.new_edition_action.setEnabled(writable)
-        self.export_action.setEnabled(has_edition and not self.exporter.running)
-        self.export_as_action.setEnabled(has_edition and not self.exporter.running)
+        exporting = self._exporter is not None and self._exporter.running
+        self.export_action.setEnabled(has_edition and not exporting)
+        self.export_as_action.setEnabled(has_edition and not exporting)
         self.check_action.setEnabled(has_edition)
         self.refresh_action.setEnabled(has_edition)
         self.year_box.setEnabled(self.session is not None and bool(self.session.years()))
@@ -430,6 +452,8 @@ class MainWindow(QMainWindow):
         if next_year in self.session.years():
             QMessageBox.information(self, "Nouvelle édition", f"Le document contient déjà l'édition {next_year}.")
             return
+        from avereport.ui.new_edition_dialog import NewEditionDialog
+
         dialog = NewEditionDialog(self.session.edition, self)
         if dialog.exec() == NewEditionDialog.DialogCode.Accepted:
             self.session.add_edition(f"Créer l'édition {next_year}", dialog.next_edition())
@@ -439,6 +463,16 @@ class MainWindow(QMainWindow):
             self.checks.run()
             self.checks_dock.show()
             self.checks_dock.raise_()
+
+    @property
+    def exporter(self) -> ExportController:
+        """Made, and its module imported, at the first export."""
+        if self._exporter is None:
+            from avereport.ui.export_controller import ExportController
+
+            self._exporter = ExportController(self)
+            self._exporter.running_changed.connect(lambda _running: self._update_actions())
+        return self._exporter
 
     def export_pdf(self) -> None:
         """One click: « Rapport d'activité ANNÉE.pdf » beside the document or in the last export folder."""
@@ -457,6 +491,8 @@ class MainWindow(QMainWindow):
             self.preview.refresh()
 
     def show_help(self) -> None:
+        from avereport.ui.help_dialog import HelpDialog
+
         HelpDialog(self).exec()
 
     def show_about(self) -> None:

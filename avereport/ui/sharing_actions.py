@@ -1,5 +1,9 @@
 """Fichier › Enregistrer une copie…, Envoyer à un collègue…, Restaurer une
-sauvegarde…, Importer depuis un autre document…"""
+sauvegarde…, Importer depuis un autre document…
+
+Only the menu entries are made at start-up: what the commands need (merging,
+backups, their dialogs) is imported when one is first used.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +11,15 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from avereport.errors import UserError, describe_os_error
-from avereport.model.merge import apply_choices, changes_by_year, compare_documents
-from avereport.store import open_document
-from avereport.store.backups import Reason, backup, list_backups, restore
-from avereport.store.copies import safe_copy, sending_copy_name
-from avereport.store.history import Origin
 from avereport.ui.actions import make_action
-from avereport.ui.backups_dialog import BackupsDialog, backup_date
 from avereport.ui.files import FILTER
-from avereport.ui.merge_dialog import MergeDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu
+
     from avereport.model.edition import Edition
     from avereport.ui.main_window import MainWindow
 
@@ -79,6 +76,8 @@ class SharingMenu:
             self.window.statusBar().showMessage(f"Copie enregistrée : {target}", STATUS_MS)
 
     def send_copy(self) -> None:
+        from avereport.store.copies import sending_copy_name
+
         path = self._path()
         if path is None:
             return
@@ -102,9 +101,14 @@ class SharingMenu:
             "Joignez-la à un courriel ou copiez-la sur une clé USB. Ouvrir le dossier ?",
         )
         if answer == QMessageBox.StandardButton.Yes:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
     def _copy(self, target: Path) -> bool:
+        from avereport.store.copies import safe_copy
+
         try:
             safe_copy(self.window.session.document, target)
         except UserError as error:
@@ -118,6 +122,9 @@ class SharingMenu:
     # --- restoring a backup -----------------------------------------------
 
     def restore_backup(self) -> None:
+        from avereport.store.backups import list_backups, restore
+        from avereport.ui.backups_dialog import BackupsDialog, backup_date
+
         path = self._path()
         if path is None:
             return
@@ -157,6 +164,9 @@ class SharingMenu:
         to it, one line per change it undid. Only the editions that changed
         are written again (as they are): writing several editions at once
         renumbers their board and staff ids."""
+        from avereport.model.merge import changes_by_year
+        from avereport.store.history import Origin
+
         session = self.window.session
         if session is None or session.read_only:
             return
@@ -178,6 +188,10 @@ class SharingMenu:
     # --- merging a colleague's copy ---------------------------------------
 
     def import_document(self) -> None:
+        from avereport.model.merge import apply_choices, changes_by_year, compare_documents
+        from avereport.store.backups import Reason, backup
+        from avereport.ui.merge_dialog import MergeDialog
+
         path = self._path()
         if path is None:
             return
@@ -221,6 +235,8 @@ class SharingMenu:
     def _read_all(self, other: Path) -> list[Edition] | None:
         """Every edition of ``other``, opened read-only; None (after a French
         message) for a file that cannot be used."""
+        from avereport.store import open_document
+
         try:
             with open_document(other, read_only=True) as document:
                 return [document.read_edition(year) for year in document.years()]
