@@ -64,7 +64,9 @@ class ChartsView(QScrollArea):
         """Give new canvases their height for the width they will get at once,
         rather than after a first layout at the wrong height."""
         margins = self.column.contentsMargins()
-        width = self.viewport().width() - margins.left() - margins.right()
+        # Equal to viewport().width(), without wrapping the viewport in Python:
+        # the first such wrapping makes PySide6 register its widget types (~25 ms).
+        width = self.maximumViewportSize().width() - margins.left() - margins.right()
         for canvas in self.canvases:
             canvas.setFixedHeight(canvas.heightForWidth(min(width, canvas.maximumWidth())))
 
