@@ -81,7 +81,6 @@ def load_command(json_path: Path, target: Path, replace: bool) -> int:
 
 def export_command(path: Path | None, demo: bool, year: int | None, output: Path | None) -> int:
     from avereport.report import export_pdf
-    from avereport.store import open_document
 
     if demo:
         from avereport.demo import demo_editions
@@ -90,6 +89,8 @@ def export_command(path: Path | None, demo: bool, year: int | None, output: Path
         year = choose_year([e.year for e in editions], year, Path("démonstration"))
         folder = Path.cwd()
     else:
+        from avereport.store import open_document
+
         with open_document(path, read_only=True) as document:
             year = choose_year(document.years(), year, path)
             editions = [document.read_edition(y) for y in document.years()]

@@ -38,5 +38,30 @@ def median_process_time(make_args: Callable[[], Sequence[str]], runs: int = 7) -
     return statistics.median(times)
 
 
+def interleaved_process_times(
+    commands: dict[str, Callable[[], Sequence[str]]], rounds: int = 7
+) -> dict[str, list[float]]:
+    """Wall times in seconds of whole processes, the commands taking turns
+    in each round (after one warm-up round), so that a floor and what is
+    compared with it see the same machine load."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for round_number in range(rounds + 1):
+        for name, make_args in commands.items():
+            args = make_args()
+            start = time.perf_counter()
+            done = subprocess.run(args, check=False, capture_output=True, text=True)
+            elapsed = time.perf_counter() - start
+            if done.returncode not in (0, 1):
+                raise SystemExit(f"benchmark command failed: {done.stderr}")
+            if round_number:
+                times[name].append(elapsed)
+    return times
+
+
+def median_ratio(numerators: Sequence[float], denominators: Sequence[float]) -> float:
+    """The median of the round-by-round ratios."""
+    return statistics.median(n / d for n, d in zip(numerators, denominators, strict=True))
+
+
 def python(*args: str) -> list[str]:
     return [sys.executable, *args]

@@ -3,7 +3,9 @@
 - cold ``avereport export --demo -o x.pdf``, whole process: <= 2.0 x the floor
   measured in the same run (a Python process that only imports matplotlib's
   Figure and reportlab's platypus) — both with no chart drawn yet (empty user
-  data folder) and with the chart drawings already cached on disk;
+  data folder) and with the chart drawings already cached on disk; the floor
+  and the exports take turns, round after round, and each ratio is the median
+  of the rounds' ratios;
 - re-export inside one process after one figure changed: <= 0.5 s;
 - the newest edition of the 25-edition document: <= 1.3 x the demo's time;
 - peak memory of the export process <= 200 MB; the demo PDF <= 1.5 MB.
@@ -24,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import compile_bytecode, median_process_time, python  # noqa: E402
+from _timing import compile_bytecode, interleaved_process_times, median_ratio, python  # noqa: E402
 from large_document import large_editions  # noqa: E402
 
 FLOOR = "import matplotlib.figure, reportlab.platypus"
@@ -46,15 +48,20 @@ def main() -> None:
         fresh = itertools.count()
         pdf = folder / "demo.pdf"
 
-        floor = median_process_time(lambda: python("-c", FLOOR))
-        os.environ["AVEREPORT_DATA_DIR"] = str(cached)
-        warm = median_process_time(lambda: python("-m", "avereport", "export", "--demo", "-o", str(pdf)))
-
-        def cold_args() -> list[str]:
-            os.environ["AVEREPORT_DATA_DIR"] = str(folder / f"vide-{next(fresh)}")
+        def export_args(data_folder: Path) -> list[str]:
+            os.environ["AVEREPORT_DATA_DIR"] = str(data_folder)
             return python("-m", "avereport", "export", "--demo", "-o", str(pdf))
 
-        cold = median_process_time(cold_args, runs=5)
+        times = interleaved_process_times(
+            {
+                "floor": lambda: python("-c", FLOOR),
+                "warm": lambda: export_args(cached),
+                "cold": lambda: export_args(folder / f"vide-{next(fresh)}"),
+            }
+        )
+        floor, warm, cold = (statistics.median(times[name]) for name in ("floor", "warm", "cold"))
+        warm_ratio = median_ratio(times["warm"], times["floor"])
+        cold_ratio = median_ratio(times["cold"], times["floor"])
         os.environ["AVEREPORT_DATA_DIR"] = str(cached)
         size = pdf.stat().st_size
 
@@ -82,8 +89,8 @@ def main() -> None:
         ratio = statistics.median(large_times) / statistics.median(demo_times)
 
     print(f"floor (import Figure + platypus)          : {floor * 1000:5.0f} ms")
-    print(f"export --demo, charts cached on disk      : {warm * 1000:5.0f} ms  = {warm / floor:.2f} x floor (target <= 2.0)")
-    print(f"export --demo, no chart drawn yet (cold)  : {cold * 1000:5.0f} ms  = {cold / floor:.2f} x floor")
+    print(f"export --demo, charts cached on disk      : {warm * 1000:5.0f} ms  = {warm_ratio:.2f} x floor (target <= 2.0)")
+    print(f"export --demo, no chart drawn yet (cold)  : {cold * 1000:5.0f} ms  = {cold_ratio:.2f} x floor (target <= 2.0)")
     print(f"re-export after one figure changed        : {reexport * 1000:5.0f} ms  (target <= 500 ms)")
     print(f"25-edition document / demo, in process    : {ratio:5.2f} x  (target <= 1.3)")
     print(f"peak memory of the export process         : {int(peak) / 1024:5.0f} MB  (target <= 200 MB)")

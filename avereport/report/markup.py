@@ -8,9 +8,8 @@ the paragraph parser unescaped.
 
 from __future__ import annotations
 
+import html
 import re
-from xml.sax.saxutils import escape as _xml_escape
-from xml.sax.saxutils import quoteattr
 
 from avereport.report.typography import french
 
@@ -25,7 +24,7 @@ def clean(text: str) -> str:
 
 def escape(text: str) -> str:
     """Literal text for a paragraph: ``&``, ``<`` and ``>`` become entities."""
-    return _xml_escape(clean(text))
+    return html.escape(clean(text), quote=False)
 
 
 def text(value: str) -> str:
@@ -42,7 +41,8 @@ def shortened(value: str, limit: int) -> str:
 
 def attribute(value: str) -> str:
     """A quoted attribute value (for ``<a href=…>``)."""
-    return quoteattr(clean(value))
+    # html rather than xml.sax.saxutils, which imports urllib.request (~25 ms).
+    return f'"{html.escape(clean(value))}"'
 
 
 def bold(markup: str) -> str:
