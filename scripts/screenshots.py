@@ -88,7 +88,9 @@ def main() -> None:
     def first(kind: SectionKind) -> str:
         return next(s.key for s in session.edition.outline if s.kind is kind)
 
+    # The bottom docks (checks, history) take turns later: the editors get the height.
     window.checks_dock.hide()
+    window.history_dock.hide()
     open_section(first(SectionKind.MEMBERSHIP))
     save(window, "01-adherents-et-graphique")
 
