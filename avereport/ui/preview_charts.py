@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
-from functools import cache
 from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Spacer
@@ -24,7 +23,7 @@ from avereport.report.context import RenderContext
 from avereport.report.document import FRAME_WIDTH
 from avereport.report.figures import ChartRequest, cache_key
 from avereport.report.sections import RENDERERS
-from avereport.report.styles import Palette, Styles
+from avereport.report.styles import Palette, styles_of
 
 if TYPE_CHECKING:
     from avereport.charts import Chart
@@ -45,18 +44,13 @@ class _RecordingContext(RenderContext):
         return Spacer(0, 0)
 
 
-@cache
-def _styles(palette: Palette) -> Styles:
-    return Styles(palette)
-
-
 def _context(editions: list[Edition], year: int) -> _RecordingContext:
     """The context ``export_pdf`` builds for edition ``year``."""
     edition = next(e for e in editions if e.year == year)
     history = sorted((e for e in editions if e.year <= year), key=lambda e: e.year)
     previous = next((e for e in history if e.year == year - 1), None)
     palette = Palette.of(edition.organisation)
-    return _RecordingContext(edition, previous, history, _styles(palette), palette, FRAME_WIDTH)
+    return _RecordingContext(edition, previous, history, styles_of(palette), palette, FRAME_WIDTH)
 
 
 def _requests(section: Section, ctx: _RecordingContext) -> list[ChartRequest]:
@@ -114,18 +108,11 @@ class ChartCache:
         self._charts.pop(key, None)
 
 
-@cache
-def _brand_palette(primary: str, secondary: str):  # noqa: ANN202 - avereport.charts.Palette
-    from avereport import charts
-
-    return charts.palette_from_brand(primary, secondary)
-
-
 def draw_for_screen(request: ChartRequest, organisation: Organisation) -> Chart:
     """The chart's matplotlib figure and alternative text, in the brand colours."""
     from avereport import charts
 
-    palette = _brand_palette(organisation.primary_colour, organisation.secondary_colour)
+    palette = charts.palette_from_brand(organisation.primary_colour, organisation.secondary_colour)
     with CHART_LOCK:
         chart = request.draw(charts, palette)
     # Laid out once at its printed size: on screen it is only scaled, so the
