@@ -1,11 +1,11 @@
 """The A4 page set-up: cover, running header and footer, headings that feed
-the table of contents and the PDF outline, and the multi-pass build.
+the table of contents and the PDF outline, and the one-pass build.
 
 The table of contents needs the pages its headings land on, and the footer
-"page N sur M" needs the page count: both are known after a first layout
-pass, so the document is laid out again until the contents and the page
-count no longer change (two passes in practice, since the contents are
-pre-filled with their final entries and so already take their final room).
+"page N sur M" needs the page count, neither known while the pages are laid
+out. Both are PDF forms, drawn where they belong and filled in once the last
+page is done, so the document is laid out only once. (The contents are made
+with their final entries, so they take their final room from the start.)
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import BinaryIO
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table
-from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.flowables import Flowable
 
 from avereport.report.fonts import BOLD, REGULAR
@@ -32,6 +32,8 @@ MARGIN_TOP = 2.6 * cm
 MARGIN_BOTTOM = 2.3 * cm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+HEADER_BASELINE = PAGE_HEIGHT - MARGIN_TOP + 0.75 * cm
+FOOTER_BASELINE = MARGIN_BOTTOM - 1.0 * cm
 
 COVER = "cover"
 BODY = "body"
@@ -112,7 +114,38 @@ class SectionBanner(_Destination, Flowable):
         self._mark()
 
 
-class Contents(IndexingFlowable):
+class PageNumber(Flowable):
+    """The page a heading lands on, as its contents entry prints it (right-
+    aligned, linked to the heading): a form, filled in by ``fill`` once the
+    page is known, drawn exactly where a paragraph of the number would be."""
+
+    def __init__(self, key: str, style) -> None:
+        super().__init__()
+        self.key = key
+        self.style = style
+
+    @property
+    def form(self) -> str:
+        return f"page-of-{self.key}"
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        _, self.height = Paragraph("0", self.style).wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.doForm(self.form)
+        self.canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1)
+
+    def fill(self, canvas: Canvas, page: int) -> None:
+        canvas.beginForm(self.form)
+        number = Paragraph(str(page), self.style)
+        number.wrapOn(canvas, self.width, self.height)
+        number.drawOn(canvas, 0, 0)
+        canvas.endForm()
+
+
+class Contents(Flowable):
     """Table of contents: top-level entries in bold with their number, the
     others indented below; page numbers right-aligned and linked."""
 
@@ -120,30 +153,31 @@ class Contents(IndexingFlowable):
         super().__init__()
         self.styles = styles
         self.empty_note = empty_note
-        # Pre-filled so that the first pass already reserves the final room.
-        self._entries = [(entry, 0) for entry in entries]
-        self._last = list(self._entries)
+        self._entries = entries
+        self._numbers = [
+            PageNumber(entry.key, (styles.toc_page_1, styles.toc_page_2, styles.toc_page_3)[min(entry.level, 2)])
+            for entry in entries
+        ]
+        self._pages: dict[str, int] = {}
         self._table: Flowable | None = None
-        self._table_for: tuple | None = None  # the width and entries it was made for
+        self._table_width: float | None = None
 
-    def notify(self, kind, stuff):
-        if kind == "TOCEntry":
-            self._entries.append(stuff)
-
-    def beforeBuild(self):
-        self._last = self._entries
-        self._entries = []
-
-    def isSatisfied(self):
-        return self._entries == self._last
+    def notify(self, entry: Entry, page: int) -> None:
+        """A heading has landed on ``page``."""
+        self._pages[entry.key] = page
 
     def pages(self) -> dict[str, int]:
         """Page of each entry key, as printed in the contents."""
-        return {entry.key: page for entry, page in self._last}
+        return dict(self._pages)
+
+    def fill(self, canvas: Canvas) -> None:
+        """Print the page numbers, once every heading is placed."""
+        for number in self._numbers:
+            number.fill(canvas, self._pages[number.key])
 
     def _build_table(self, width: float) -> Flowable:
         s = self.styles
-        if not self._last:
+        if not self._entries:
             return Paragraph(self.empty_note, s.body)
         rows, commands = (
             [],
@@ -155,18 +189,11 @@ class Contents(IndexingFlowable):
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
             ],
         )
-        for index, (entry, page) in enumerate(self._last):
+        for index, (entry, number) in enumerate(zip(self._entries, self._numbers, strict=True)):
             level = min(entry.level, 2)
             text_style = (s.toc_1, s.toc_2, s.toc_3)[level]
-            page_style = (s.toc_page_1, s.toc_page_2, s.toc_page_3)[level]
             link = f'<a href="#{entry.key}">{entry.markup}</a>'
-            rows.append(
-                [
-                    Paragraph(entry.number, text_style),
-                    Paragraph(link, text_style),
-                    Paragraph(f'<a href="#{entry.key}">{page}</a>', page_style),
-                ]
-            )
+            rows.append([Paragraph(entry.number, text_style), Paragraph(link, text_style), number])
             if level:
                 commands.append(("LEFTPADDING", (1, index), (1, index), 14 * (level - 1)))
             else:
@@ -176,12 +203,10 @@ class Contents(IndexingFlowable):
         return Table(rows, colWidths=(1.1 * cm, width - 2.6 * cm, 1.5 * cm), style=table_style(commands))
 
     def _table_at(self, width: float) -> Flowable:
-        """The table for ``width``, made again only when the entries changed
-        (a split right after a wrap reuses it)."""
-        made_for = (width, tuple(self._last))
-        if self._table_for != made_for:
+        """The table for ``width`` (a split right after a wrap reuses it)."""
+        if self._table_width != width:
             self._table = self._build_table(width)
-            self._table_for = made_for
+            self._table_width = width
         return self._table
 
     def wrap(self, availWidth, availHeight):
@@ -193,28 +218,6 @@ class Contents(IndexingFlowable):
 
     def drawOn(self, canvas, x, y, _sW=0):
         self._table.drawOn(canvas, x, y, _sW)
-
-
-class _Frame(Frame):
-    """A frame that, during the first layout pass, places flowables without
-    drawing them: that pass only measures where headings land and how many
-    pages there are, and its canvas is thrown away."""
-
-    def _add(self, flowable, canv, trySplit=0):
-        document = getattr(canv, "_doctemplate", None)
-        if document is None or not document.measuring:
-            return super()._add(flowable, canv, trySplit)
-        flowable.drawOn = _skip_drawing
-        try:
-            return super()._add(flowable, canv, trySplit)
-        finally:
-            del flowable.drawOn
-
-    add = _add
-
-
-def _skip_drawing(*args, **kwargs) -> None:
-    return None
 
 
 @dataclass(frozen=True)
@@ -252,31 +255,35 @@ class ReportDocument(BaseDocTemplate):
         )
         self.palette = palette
         self.running = running
-        self.total_pages: int | None = None
         self.section_title = ""
-        frame = _Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="main")
+        self._contents: Contents | None = None
+        self._footers: list[int] = []  # pages whose footer awaits the page count
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="main")
         cover_frame = Frame(0, 0, PAGE_WIDTH, PAGE_HEIGHT, 0, 0, 0, 0, id="cover")
         self.addPageTemplates(
             [
-                PageTemplate(id=COVER, frames=[cover_frame], onPage=self._drawn_only(draw_cover)),
+                PageTemplate(id=COVER, frames=[cover_frame], onPage=draw_cover),
                 PageTemplate(id=BODY, frames=[frame], onPageEnd=self._decorate),
             ]
         )
 
-    def build_report(self, story: list[Flowable]) -> int:
-        """Lay out until stable, write the file; return the page count."""
-        self.multiBuild(story, maxPasses=6)
-        return self.total_pages or self.page
+    def build_report(self, story: list[Flowable], contents: Contents) -> int:
+        """Lay out the story, fill in the page numbers, write the file;
+        return the page count."""
+        self._contents = contents
+        self._footers = []
+        self._doSave = 0  # reportlab's switch: the forms are filled in before saving
+        self.build(story)
+        pages = self.page
+        contents.fill(self.canv)
+        for page in self._footers:
+            self._fill_footer(page, pages)
+        self.canv.save()
+        return pages
 
     def beforeDocument(self) -> None:
         self.section_title = ""
         self.canv.showOutline()  # readers open the PDF with its bookmarks shown
-
-    def _allSatisfied(self) -> bool:
-        # Also wait for the page count that "page N sur M" prints to settle.
-        settled = self.page == self.total_pages
-        self.total_pages = self.page
-        return super()._allSatisfied() and settled
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entry = getattr(flowable, "entry", None)
@@ -284,30 +291,13 @@ class ReportDocument(BaseDocTemplate):
             return
         if entry.level == 0:
             self.section_title = entry.title
-        self.notify("TOCEntry", (entry, self.page))
+        self._contents.notify(entry, self.page)
         self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
-
-    @property
-    def measuring(self) -> bool:
-        """During the first layout pass, which only finds the pages that
-        headings land on and the page count: its canvas is thrown away, so
-        nothing needs drawing."""
-        return self.total_pages is None
-
-    def _drawn_only(self, draw: Callable) -> Callable:
-        def on_page(canvas, doc) -> None:
-            if not self.measuring:
-                draw(canvas, doc)
-
-        return on_page
 
     def _decorate(self, canvas, doc) -> None:
         """Running header (organisation, section) and footer (title, page N sur M)."""
-        if self.measuring:
-            return
         canvas.saveState()
-        top = PAGE_HEIGHT - MARGIN_TOP + 0.75 * cm
-        bottom = MARGIN_BOTTOM - 1.0 * cm
+        top, bottom = HEADER_BASELINE, FOOTER_BASELINE
         right = PAGE_WIDTH - MARGIN_X
         canvas.setStrokeColor(self.palette.primary)
         canvas.setLineWidth(0.8)
@@ -325,10 +315,21 @@ class ReportDocument(BaseDocTemplate):
         canvas.line(MARGIN_X, bottom + 11, right, bottom + 11)
         footer = " · ".join(part for part in (self.running.organisation, self.running.title) if part)
         canvas.drawString(MARGIN_X, bottom, _fit(footer, REGULAR, 7.5, FRAME_WIDTH - 90))
+        canvas.doForm(_footer_form(doc.page))
+        self._footers.append(doc.page)
+        canvas.restoreState()
+
+    def _fill_footer(self, page: int, pages: int) -> None:
+        canvas = self.canv
+        canvas.beginForm(_footer_form(page))
         canvas.setFont(BOLD, 7.5)
         canvas.setFillColor(self.palette.primary)
-        canvas.drawRightString(right, bottom, f"page {doc.page} sur {self.total_pages}")
-        canvas.restoreState()
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_BASELINE, f"page {page} sur {pages}")
+        canvas.endForm()
+
+
+def _footer_form(page: int) -> str:
+    return f"page-{page}-of-all"
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

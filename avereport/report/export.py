@@ -85,7 +85,7 @@ def export_pdf(editions: list[Edition], year: int, out: Path | BinaryIO) -> Expo
             "keywords": [organisation, title],
         },
     )
-    pages = document.build_report(_story(planned, contents, styles, palette))
+    pages = document.build_report(_story(planned, contents, styles, palette), contents)
     _write(buffer.getvalue(), out)
     toc_pages = contents.pages()
     return ExportResult(
