@@ -4,4 +4,6 @@ import sys
 
 from avereport.cli import main
 
-sys.exit(main())
+# Guarded: the chart worker's process imports this module again under another name.
+if __name__ == "__main__":
+    sys.exit(main())

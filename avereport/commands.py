@@ -5,9 +5,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from avereport.errors import UserError
+
+if TYPE_CHECKING:
+    from avereport.report.chart_worker import ChartWorker
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -80,6 +85,14 @@ def load_command(json_path: Path, target: Path, replace: bool) -> int:
 
 
 def export_command(path: Path | None, demo: bool, year: int | None, output: Path | None) -> int:
+    from avereport.report.chart_worker import ChartWorker, worth_starting
+
+    # Started first, so that it loads matplotlib while this process loads the rest.
+    with ChartWorker() if worth_starting() else nullcontext() as worker:
+        return _export(path, demo, year, output, worker)
+
+
+def _export(path: Path | None, demo: bool, year: int | None, output: Path | None, worker: ChartWorker | None) -> int:
     from avereport.report import export_pdf
 
     if demo:
@@ -96,7 +109,7 @@ def export_command(path: Path | None, demo: bool, year: int | None, output: Path
             editions = [document.read_edition(y) for y in document.years()]
         folder = path.parent
     target = output or folder / report_file_name(year)
-    result = export_pdf(editions, year, target)
+    result = export_pdf(editions, year, target, chart_worker=worker)
     print(f"Rapport {year} écrit : « {target} » ({_count(result.page_count, 'page')}).")
     for section in result.omitted:
         print(f"  Section vide, omise : « {section.heading} ».")

@@ -134,7 +134,7 @@ def in_process(folder: Path, demo: Path) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from avereport.report.figures import forget_drawings
+    from avereport.report.chart_cache import forget_drawings
     from avereport.store import open_document
     from avereport.ui.export_worker import ExportWorker
     from avereport.ui.main_window import MainWindow

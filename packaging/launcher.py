@@ -1,5 +1,6 @@
 """Entry script of the frozen bundle: the ``avereport`` command."""
 
+import multiprocessing
 import os
 import sys
 
@@ -18,6 +19,9 @@ def keep_matplotlib_cache() -> None:
 
 
 if __name__ == "__main__":
+    # The export's chart worker is this executable started again: run it,
+    # not the app (PyInstaller's hook makes this work on every system).
+    multiprocessing.freeze_support()
     keep_matplotlib_cache()
     from avereport.cli import main
 

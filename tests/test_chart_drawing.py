@@ -26,7 +26,8 @@ from avereport.charts import Chart
 from avereport.demo import demo_editions
 from avereport.model.edition import Organisation
 from avereport.report.chart_drawing import UnsupportedFigure, figure_drawing
-from avereport.report.figures import CACHE_SUFFIX, ChartRequest, cache_folder, draw_chart, forget_drawings
+from avereport.report.chart_cache import CACHE_SUFFIX, cache_folder, draw_chart, forget_drawings
+from avereport.report.chart_requests import ChartRequest
 from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from avereport.ui.preview_charts import edition_chart_requests
 from test_charts import CHARTS, drawn_texts
@@ -75,7 +76,7 @@ def test_every_chart_of_the_demo_is_a_drawing_with_its_labels_as_text(demo):
     for request in requests:
         drawn = draw_chart(request, organisation)
         assert isinstance(drawn.drawing, Drawing), request.name
-        figure = request.draw(charts, palette).figure
+        figure = request.drawn(charts, palette).figure
         width, height = figure.get_size_inches() * 72
         assert (drawn.width, drawn.height) == pytest.approx((width, height))
         written = labels(drawn.drawing)
@@ -205,7 +206,7 @@ def test_same_chart_pickles_to_the_same_bytes_in_any_process():
     assert other.stdout.strip() == mine
 
 
-def _with_image(charts_module, palette) -> Chart:  # noqa: ANN001 - the avereport.charts module
+def _with_image(charts_module, palette, data=()) -> Chart:  # noqa: ANN001 - the avereport.charts module
     figure = Figure(figsize=(2, 1))
     figure.add_subplot().imshow(np.arange(12).reshape(3, 4))
     return Chart(figure, "Une image")

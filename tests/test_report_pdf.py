@@ -22,7 +22,7 @@ from avereport.model.edition import BoardMember, Edition, Section
 from avereport.model.succession import start_next_edition
 from avereport.report import export_pdf
 from avereport.report.export import EMPTY_CONTENTS
-from avereport.report.figures import CACHE_SUFFIX, cache_folder, forget_drawings
+from avereport.report.chart_cache import CACHE_SUFFIX, cache_folder, forget_drawings
 
 TESTS = Path(__file__).parent
 FACTS = [

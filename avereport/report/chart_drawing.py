@@ -15,7 +15,7 @@ have (their labels are literal), would be drawn as glyph outlines.
 What this renderer does not draw raises ``UnsupportedFigure``: images (and
 Gouraud-shaded meshes) and hatched fills. None of the report's charts has
 them; a figure that does is embedded as a raster image instead (see
-``avereport.report.figures``).
+``avereport.report.chart_cache``).
 """
 
 from __future__ import annotations

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
 from avereport.model.edition import Edition
-from avereport.report.figures import ChartFlowable, ChartRequest, draw_chart
+from avereport.report.chart_cache import draw_chart
+from avereport.report.chart_requests import ChartRequest
+from avereport.report.figures import ChartFlowable
 from avereport.report.markdown import MarkdownRenderer
 from avereport.report.styles import Palette, Styles
+
+if TYPE_CHECKING:
+    from avereport.report.chart_worker import ChartWorker
 
 
 @dataclass
@@ -21,6 +27,7 @@ class RenderContext:
     palette: Palette
     width: float
     markdown: MarkdownRenderer = field(init=False)
+    chart_worker: ChartWorker | None = None  # draws the charts meanwhile, if given
 
     def __post_init__(self) -> None:
         self.markdown = MarkdownRenderer(self.styles, self.palette)
@@ -30,7 +37,10 @@ class RenderContext:
         return self.edition.year
 
     def chart(self, request: ChartRequest, max_width: float | None = None) -> ChartFlowable:
-        return ChartFlowable(draw_chart(request, self.edition.organisation), max_width)
+        organisation = self.edition.organisation
+        if self.chart_worker is not None:
+            return ChartFlowable(self.chart_worker.chart(request, organisation), max_width)
+        return ChartFlowable(draw_chart(request, organisation), max_width)
 
     def markdown_flowables(self, source: str) -> list[Flowable]:
         return self.markdown.render(source)

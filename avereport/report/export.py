@@ -10,7 +10,7 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
@@ -36,6 +36,9 @@ from avereport.report.sections import section_content
 from avereport.report.styles import Palette, Styles, styles_of
 from avereport.report.typography import french
 
+if TYPE_CHECKING:
+    from avereport.report.chart_worker import ChartWorker
+
 # A heading must fit a page; no real one comes near this.
 MAX_HEADING_CHARS = 240
 EMPTY_CONTENTS = "Aucune section de cette édition ne contient encore de texte ni de données."
@@ -55,9 +58,12 @@ class _Planned:
     content: list[Flowable]
 
 
-def export_pdf(editions: list[Edition], year: int, out: Path | BinaryIO) -> ExportResult:
+def export_pdf(
+    editions: list[Edition], year: int, out: Path | BinaryIO, *, chart_worker: ChartWorker | None = None
+) -> ExportResult:
     """Write the report of edition ``year``; the other editions give the
-    previous year's figures and the charts across years."""
+    previous year's figures and the charts across years. Charts not drawn
+    yet are drawn by ``chart_worker`` if given, otherwise here."""
     edition = next((e for e in editions if e.year == year), None)
     if edition is None:
         raise UserError(f"Le document ne contient pas d'édition {year}.")
@@ -65,7 +71,7 @@ def export_pdf(editions: list[Edition], year: int, out: Path | BinaryIO) -> Expo
     previous = next((e for e in history if e.year == year - 1), None)
     palette = Palette.of(edition.organisation)
     styles = styles_of(palette)
-    ctx = RenderContext(edition, previous, history, styles, palette, FRAME_WIDTH)
+    ctx = RenderContext(edition, previous, history, styles, palette, FRAME_WIDTH, chart_worker=chart_worker)
 
     planned, omitted = _plan(edition, ctx)
     contents = Contents([p.entry for p in planned], styles, markup.text(EMPTY_CONTENTS))

@@ -114,7 +114,7 @@ class ExportWorker(QObject):
     def _draw_charts(self) -> None:
         """Draw the charts first, one at a time under the chart lock, into the
         report's drawing cache, where ``export_pdf`` then finds them."""
-        from avereport.report.figures import draw_chart
+        from avereport.report.chart_cache import draw_chart
         from avereport.ui.preview_charts import CHART_LOCK, edition_chart_requests
 
         edition = next((e for e in self.editions if e.year == self.year), None)

@@ -21,7 +21,8 @@ from reportlab.platypus import Flowable, Spacer
 from avereport.model.edition import Edition, Organisation, Section
 from avereport.report.context import RenderContext
 from avereport.report.document import FRAME_WIDTH
-from avereport.report.figures import ChartRequest, cache_key
+from avereport.report.chart_cache import cache_key
+from avereport.report.chart_requests import ChartRequest
 from avereport.report.sections import RENDERERS
 from avereport.report.styles import Palette, styles_of
 
@@ -114,7 +115,7 @@ def draw_for_screen(request: ChartRequest, organisation: Organisation) -> Chart:
 
     palette = charts.palette_from_brand(organisation.primary_colour, organisation.secondary_colour)
     with CHART_LOCK:
-        chart = request.draw(charts, palette)
+        chart = request.drawn(charts, palette)
     # Laid out once at its printed size: on screen it is only scaled, so the
     # layout need not run again at every paint.
     chart.figure.set_layout_engine("none")

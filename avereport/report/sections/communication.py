@@ -10,9 +10,8 @@ from avereport.model import fmt
 from avereport.model.compute import CountLine, summarise_communication
 from avereport.model.compute.communication import CommunicationSummary
 from avereport.model.edition import Edition, Section
-from avereport.report import markup
+from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
-from avereport.report.figures import ChartRequest
 from avereport.report.sections.key_figures import figure_value
 from avereport.report.tables import data_table
 from avereport.report.tiles import Tile, TileGrid, tile_label
@@ -103,12 +102,4 @@ def _history(ctx: RenderContext) -> Flowable | None:
     data = history_series(ctx.history)
     if not data:
         return None
-
-    def draw(charts, palette):
-        return charts.communication_metrics(
-            [charts.Series(label, points) for label, points in data],
-            palette,
-            title="Communication : évolution sur plusieurs années",
-        )
-
-    return ctx.chart(ChartRequest("communication_metrics", data, draw))
+    return ctx.chart(chart_requests.communication_metrics(data))

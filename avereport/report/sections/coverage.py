@@ -8,9 +8,8 @@ from reportlab.platypus import Flowable
 from avereport.model import fmt
 from avereport.model.compute import CoverageLine, summarise_coverage
 from avereport.model.edition import NetworkKind, Section
-from avereport.report import markup
+from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
-from avereport.report.figures import ChartRequest
 from avereport.report.paragraph import Paragraph
 from avereport.report.tiles import Tile, TileGrid
 
@@ -74,9 +73,5 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
     ]
     if rated:
         bars = tuple((line.label, line.members.value, line.total.value) for line in rated)
-
-        def draw(charts, palette):
-            return charts.network_coverage([charts.CoverageBar(*bar) for bar in bars], palette)
-
-        flowables.append(ctx.chart(ChartRequest("network_coverage", bars, draw)))
+        flowables.append(ctx.chart(chart_requests.network_coverage(bars)))
     return flowables

@@ -9,9 +9,8 @@ from avereport.model import fmt
 from avereport.model.edition import NetworkKind, Section
 from avereport.model.labels import NETWORK_KIND_LABELS
 from avereport.model.regions import Region
-from avereport.report import markup
+from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
-from avereport.report.figures import ChartRequest
 from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table, table_style
 
@@ -42,12 +41,7 @@ def _map(kind: NetworkKind, counts: dict[Region, int], date, ctx: RenderContext)
         for region, count in sorted(counts.items(), key=lambda item: list(Region).index(item[0]))
     )
 
-    def draw(charts, palette):
-        return charts.region_map(kind, {Region(code): count for code, count in data}, palette, title=title)
-
-    chart = ctx.chart(
-        ChartRequest("region_map", (kind.value, data), draw), max_width=ctx.width - TABLE_WIDTH - GAP
-    )
+    chart = ctx.chart(chart_requests.region_map(kind, data), max_width=ctx.width - TABLE_WIDTH - GAP)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].label))
     rows = [
         [markup.text(region.short_label), markup.escape(fmt.number(count))]

@@ -10,9 +10,8 @@ from avereport.model import fmt
 from avereport.model.compute import GroupSummary, group_total, summarise_membership
 from avereport.model.compute.membership import active_groups
 from avereport.model.edition import Edition, Section
-from avereport.report import markup
+from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
-from avereport.report.figures import ChartRequest
 from avereport.report.paragraph import Paragraph
 from avereport.report.styles import RULE
 from avereport.report.tables import table_style
@@ -134,8 +133,4 @@ def _trend(ctx: RenderContext) -> Flowable | None:
     years_with_data = {year for _, points in series for year, count in points if count is not None}
     if len(years_with_data) < 2:
         return None
-
-    def draw(charts, palette):
-        return charts.membership_trend([charts.Series(label, points) for label, points in series], palette)
-
-    return ctx.chart(ChartRequest("membership_trend", series, draw))
+    return ctx.chart(chart_requests.membership_trend(series))

@@ -9,9 +9,8 @@ from reportlab.platypus import Flowable
 from avereport.model import fmt
 from avereport.model.compute import TrainingSummary, participants, summarise_training
 from avereport.model.edition import Section, TrainingMode, TrainingSession
-from avereport.report import markup
+from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
-from avereport.report.figures import ChartRequest
 from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table
 from avereport.report.tiles import Tile, TileGrid
@@ -47,13 +46,7 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
             )
         )
         data = tuple((line.label, line.value) for line in shares)
-
-        def draw(charts, palette):
-            return charts.training_participants(
-                [charts.Share(label, count) for label, count in data], palette
-            )
-
-        flowables.append(ctx.chart(ChartRequest("training_participants", data, draw)))
+        flowables.append(ctx.chart(chart_requests.training_participants(data)))
     flowables += _modules(ctx)
     if training.note.strip():
         flowables.append(Paragraph(markup.text(training.note), ctx.styles.caption))

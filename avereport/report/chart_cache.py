@@ -1,0 +1,180 @@
+"""Charts drawn as reportlab drawings, cached by content.
+
+``avereport.report.chart_drawing`` draws a chart's figure straight into a
+reportlab drawing, as laid out by the chart's builder: paths stay vectors and
+labels stay searchable text in the report's embedded DejaVu Sans.
+
+Drawings are cached by a hash of the request's data, the brand colours and
+the code that makes them: in memory for the process (a re-export after one
+figure changed redraws only the charts it feeds), and as files in the user's
+cache folder, so that a new process does not even import matplotlib unless a
+chart really changed. The files are pickled reportlab drawings, read back by
+an unpickler that only accepts reportlab's drawing classes. A figure holding
+what the vector route cannot draw (``UnsupportedFigure``: an image, a hatch)
+is embedded as a 300 dpi PNG instead (and not cached on disk).
+
+No platypus here: the chart worker process imports this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import os
+import pickle
+import tempfile
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.shapes import Drawing
+
+from avereport.model.edition import Organisation
+from avereport.report.chart_requests import ChartRequest
+
+RASTER_DPI = 300
+MEMORY_ENTRIES = 64
+DISK_ENTRIES = 200
+CACHE_FOLDER = "graphiques"
+CACHE_SUFFIX = ".dessin"
+
+
+@dataclass(frozen=True)
+class DrawnChart:
+    drawing: Any  # a reportlab Drawing, or PNG bytes when vectors failed
+    width: float
+    height: float
+
+
+_MEMORY: OrderedDict[str, DrawnChart] = OrderedDict()
+
+
+@cache
+def _code_version() -> str:
+    """Changes whenever the code that makes a drawing does (the charts, this
+    module and the renderer, matplotlib, reportlab), so that no drawing made
+    by older code is ever reused."""
+    versions = [metadata.version(name) for name in ("matplotlib", "reportlab")]
+    digest = hashlib.sha256(" ".join(versions).encode())
+    # Located without importing the package, which would import matplotlib.
+    spec = importlib.util.find_spec("avereport.charts")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    here = Path(__file__)
+    drawing_code = [here, here.with_name("chart_drawing.py"), here.with_name("chart_requests.py")]
+    for path in [*sorted(folder.glob("*.py")), *drawing_code]:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def colours_of(organisation: Organisation) -> tuple[str, str]:
+    """The brand colours a chart is drawn in: primary, secondary."""
+    return organisation.primary_colour, organisation.secondary_colour
+
+
+def cache_key(request: ChartRequest, organisation: Organisation) -> str:
+    text = repr((request.name, request.data, *colours_of(organisation)))
+    return hashlib.sha256((_code_version() + text).encode("utf-8")).hexdigest()
+
+
+def draw_chart(request: ChartRequest, organisation: Organisation) -> DrawnChart:
+    key = cache_key(request, organisation)
+    drawn = cached(key)
+    if drawn is None:
+        drawn = draw_new(request, colours_of(organisation), key)
+        remember(key, drawn)
+    return drawn
+
+
+def cached(key: str) -> DrawnChart | None:
+    """The drawing of ``key`` if this process or an earlier one made it."""
+    drawn = _MEMORY.get(key)
+    if drawn is not None:
+        _MEMORY.move_to_end(key)
+        return drawn
+    drawn = _from_disk(key)
+    if drawn is not None:
+        remember(key, drawn)
+    return drawn
+
+
+def remember(key: str, drawn: DrawnChart) -> None:
+    _MEMORY[key] = drawn
+    _MEMORY.move_to_end(key)
+    while len(_MEMORY) > MEMORY_ENTRIES:
+        _MEMORY.popitem(last=False)
+
+
+def forget_drawings() -> None:
+    """Empty the in-memory cache (the files stay)."""
+    _MEMORY.clear()
+
+
+def cache_folder() -> Path:
+    from avereport.paths import data_dir
+
+    return data_dir() / "cache" / CACHE_FOLDER
+
+
+class _DrawingUnpickler(pickle.Unpickler):
+    """Accepts only the classes a drawing is made of (shapes and colours)."""
+
+    def find_class(self, module: str, name: str):
+        if module in _DRAWING_MODULES:
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} n'a pas sa place dans un dessin.")
+
+
+_DRAWING_MODULES = frozenset({"reportlab.graphics.shapes", "reportlab.lib.colors"})
+
+
+def _from_disk(key: str) -> DrawnChart | None:
+    """The cached drawing, or ``None`` when there is none or it is unreadable."""
+    path = cache_folder() / f"{key}{CACHE_SUFFIX}"
+    try:
+        with open(path, "rb") as stream:
+            drawing = _DrawingUnpickler(stream).load()
+        os.utime(path)  # recently used: kept when the folder is pruned
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    if not isinstance(drawing, Drawing):
+        return None
+    return DrawnChart(drawing, drawing.width, drawing.height)
+
+
+def _to_disk(key: str, drawing: Drawing) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    try:
+        folder = cache_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(drawing, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / f"{key}{CACHE_SUFFIX}")
+        files = sorted(folder.glob(f"*{CACHE_SUFFIX}"), key=lambda path: path.stat().st_mtime)
+        for stale in files[:-DISK_ENTRIES]:
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def draw_new(request: ChartRequest, colours: tuple[str, str], key: str) -> DrawnChart:
+    """Draw the chart (with matplotlib) and keep its drawing on disk under ``key``."""
+    from avereport import charts
+    from avereport.report.chart_drawing import UnsupportedFigure, figure_drawing
+
+    figure = request.drawn(charts, charts.palette_from_brand(*colours)).figure
+    try:
+        drawing = figure_drawing(figure)
+    except UnsupportedFigure:
+        png = io.BytesIO()
+        figure.savefig(png, format="png", dpi=RASTER_DPI, metadata={"Software": None})
+        width, height = (inches * 72 for inches in figure.get_size_inches())
+        return DrawnChart(png.getvalue(), width, height)
+    _to_disk(key, drawing)
+    return DrawnChart(drawing, drawing.width, drawing.height)
