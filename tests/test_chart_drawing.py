@@ -19,16 +19,17 @@ from matplotlib.figure import Figure
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Path as RlPath, String
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from matplotlib import font_manager
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from avereport import charts
 from avereport.charts import Chart
 from avereport.demo import demo_editions
 from avereport.model.edition import Organisation
-from avereport.report.chart_drawing import UnsupportedFigure, figure_drawing
+from avereport.report.chart_drawing import UnsupportedFigure, advance, figure_drawing, string_width
 from avereport.report.chart_cache import CACHE_SUFFIX, cache_folder, draw_chart, forget_drawings
 from avereport.report.chart_requests import ChartRequest
-from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_file, register_fonts
 from avereport.ui.preview_charts import edition_chart_requests
 from test_charts import CHARTS, drawn_texts
 
@@ -109,6 +110,20 @@ def test_right_aligned_and_centred_labels_use_the_printed_widths():
         label = written[tick.get_text()]
         middle = label.x + stringWidth(label.text, label.fontName, label.fontSize) / 2
         assert middle == pytest.approx((axes.x0 + fraction * axes.width) * width, abs=1e-6)
+
+
+@pytest.mark.parametrize("face", sorted(FACES))
+def test_the_renderer_reads_every_width_reportlab_sets_text_at(face):
+    register_fonts()
+    parsed = getFont(face).face  # reportlab's own reading of the file
+    mapped = set(font_manager.get_font(font_file(face)).get_charmap())
+    codes = mapped | set(parsed.charWidths) | {0xA0, 0xE000, 0x1F600, 0x10FFFF}  # and some it lacks
+    assert len(mapped) > 5000
+    assert {code: advance(face, code) for code in codes} == {
+        code: parsed.charWidths.get(code, parsed.defaultWidth) for code in codes
+    }
+    text = "Évolution des adhérents : 1\u202f234 (+2) « R&D » 😀"
+    assert string_width(text, face, 9.5) == stringWidth(text, face, 9.5)
 
 
 def test_drawing_keeps_the_layout_the_chart_was_built_with():

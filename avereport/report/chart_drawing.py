@@ -6,6 +6,9 @@ dashes, caps, joins, opacity and clipping) and text stays text, set in
 the report's embedded DejaVu faces at the positions matplotlib computed. The
 renderer measures strings with the very widths reportlab sets them at, so
 centred and right-aligned labels land exactly where matplotlib aligned them.
+It reads those widths with FreeType, as reportlab computes them from the font
+file, instead of registering the fonts with reportlab: parsing them in Python
+would delay the chart worker (``chart_worker``) by tens of milliseconds.
 
 The figure keeps the layout its chart builder gave it (``charts.style.lay_out``
 places every chart once, measuring text as printed): drawing it here neither
@@ -35,9 +38,8 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox, Transform, TransformedPath
 from reportlab.graphics.shapes import FILL_NON_ZERO, Drawing, Group, Path, String
 from reportlab.lib.colors import Color
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
-from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register_fonts
+from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_file
 
 POINTS_PER_INCH = 72
 # reportlab path operators
@@ -97,10 +99,27 @@ def _ink(face: str, size: float, character: str) -> tuple[int, int]:
     unhinted: FreeType's view of the very file reportlab embeds for ``face``.
     The extent of a string is the union of its glyphs' (as FreeType's own
     ``set_text`` measures it), so each glyph is measured once per size."""
-    font = font_manager.get_font(getFont(face).face.filename)
+    font = font_manager.get_font(font_file(face))
     font.set_size(size, POINTS_PER_INCH)
     _, bottom, _, top = font.load_char(ord(character), flags=LoadFlags.NO_HINTING).bbox
     return bottom, top
+
+
+def string_width(text: str, face: str, size: float) -> float:
+    """What reportlab's ``stringWidth(text, face, size)`` gives, computed alike."""
+    return 0.001 * size * sum(advance(face, ord(character)) for character in text)
+
+
+@cache
+def advance(face: str, code: int) -> float:
+    """The advance width reportlab gives character ``code`` in ``face``, in
+    1/1000 em: the glyph's advance in font units scaled as reportlab's
+    ``TTFontFile`` scales it (the missing glyph's for a missing character;
+    the no-break space takes the space's, as reportlab gives it)."""
+    font = font_manager.get_font(font_file(face))
+    glyph = font.load_glyph(font.get_char_index(0x20 if code == 0xA0 else code), flags=LoadFlags.NO_SCALE)
+    units = font.units_per_EM
+    return glyph.horiAdvance if units == 1000 else glyph.horiAdvance * (1000 / units)
 
 
 class DrawingRenderer(RendererBase):
@@ -110,7 +129,6 @@ class DrawingRenderer(RendererBase):
 
     def __init__(self, width: float, height: float) -> None:
         super().__init__()
-        register_fonts()
         self.width, self.height = width, height
         self.drawing = _lean(Drawing(width, height))
         # The renderer's starting font, selected even when no text uses it:
@@ -145,7 +163,7 @@ class DrawingRenderer(RendererBase):
         face, size = _face(prop), float(prop.get_size_in_points())
         extents = [_ink(face, size, character) for character in set(s)]
         bottom, top = min(low for low, _ in extents), max(high for _, high in extents)
-        return stringWidth(s, face, size), (top - bottom) / 64, -bottom / 64
+        return string_width(s, face, size), (top - bottom) / 64, -bottom / 64
 
     def draw_path(
         self,

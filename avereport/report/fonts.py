@@ -34,12 +34,16 @@ def font_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
 
 
+def font_file(name: str) -> Path:
+    """The file of face ``name`` (``REGULAR``…)."""
+    return font_folder() / _FILES[name]
+
+
 def register_fonts() -> None:
     """Register the four faces once per process as one family, so that
     <b> and <i> in paragraphs pick the right face."""
     if REGULAR in pdfmetrics.getRegisteredFontNames():
         return
-    folder = font_folder()
-    for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+    for name in _FILES:
+        pdfmetrics.registerFont(TTFont(name, str(font_file(name))))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
