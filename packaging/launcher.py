@@ -1,6 +1,5 @@
 """Entry script of the frozen bundle: the ``avereport`` command."""
 
-import multiprocessing
 import os
 import sys
 
@@ -19,10 +18,13 @@ def keep_matplotlib_cache() -> None:
 
 
 if __name__ == "__main__":
-    # The export's chart worker is this executable started again: run it,
-    # not the app (PyInstaller's hook makes this work on every system).
-    multiprocessing.freeze_support()
     keep_matplotlib_cache()
+    from avereport.report.chart_worker import WORKER_ARGUMENT
+
+    if sys.argv[1:] == [WORKER_ARGUMENT]:  # the export's chart worker
+        from avereport.report.chart_worker import main as draw_charts
+
+        sys.exit(draw_charts())
     from avereport.cli import main
 
     sys.exit(main())

@@ -5,18 +5,17 @@ charts drawn in process give; whatever happens to it, the export completes
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 
 import pytest
 
 from avereport.demo import demo_editions
-from avereport.model.edition import Organisation
-from avereport.report import export_pdf
+from avereport.model.edition import NetworkKind, Organisation
+from avereport.report import chart_requests, export_pdf
 from avereport.report.chart_cache import CACHE_SUFFIX, cache_folder, forget_drawings
-from avereport.report.chart_requests import ChartRequest
 from avereport.report.chart_worker import ChartWorker
 
 YEAR = 2021
@@ -72,22 +71,19 @@ def test_the_command_line_export_draws_its_charts_in_a_worker(tmp_path, drawn_he
 def test_an_export_completes_when_its_worker_dies(fresh_cache, drawn_here, tmp_path):
     out = tmp_path / "rapport.pdf"
     with ChartWorker() as worker:
-        for child in multiprocessing.active_children():
-            if child.name == "avereport-graphiques":
-                child.kill()
-                child.join()
+        os.kill(worker.pid, signal.SIGKILL)
         export_pdf(demo_editions(), YEAR, out, chart_worker=worker)
         assert not worker.running
     assert out.read_bytes() == drawn_here
 
 
-def _broken(charts, palette, data):  # noqa: ANN001, ANN202 - a chart whose drawing fails
-    raise ValueError(f"tracé impossible : {data[0]}")
-
-
 def test_a_chart_the_worker_cannot_draw_fails_here_with_its_own_error(fresh_cache):
+    unknown_region = chart_requests.region_map(NetworkKind.PLIE, (("XX", 3),))
     with ChartWorker() as worker:
-        pending = worker.chart(ChartRequest("cassé", ("données",), _broken), Organisation())
-        with pytest.raises(ValueError, match="tracé impossible : données"):
+        pending = worker.chart(unknown_region, Organisation())
+        with pytest.raises(ValueError, match="'XX' is not a valid Region"):
             pending()
-        assert worker.running  # the worker goes on with the next charts
+        assert worker.running  # it goes on with the next charts
+        drawn = worker.chart(chart_requests.region_map(NetworkKind.PLIE, (("IDF", 3),)), Organisation())()
+        assert drawn.width > 0
+    assert len(list(cache_folder().glob(f"*{CACHE_SUFFIX}"))) == 1

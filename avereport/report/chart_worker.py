@@ -8,9 +8,12 @@ this import and the drawing run on a second core while the export imports
 reportlab, reads the document, parses its fonts and lays out the pages. The
 app does without: matplotlib is loaded there already, for the preview.
 
-Whatever goes wrong on the worker's side (it could not start, it died, it
-stopped answering, a chart raised) falls back to drawing in this process,
-which gives the same drawing, or raises the same error where it belongs.
+The worker is this program started again (``python -m`` this module, or the
+bundle's executable with ``WORKER_ARGUMENT``); requests go to its standard
+input and drawings come back on its standard output, pickled. Whatever goes
+wrong on its side (it could not start, it died, it stopped answering, a
+chart raised) falls back to drawing in this process, which gives the same
+drawing, or raises the same error where it belongs.
 
 This module imports little, so that the worker starts at once; the worker
 itself imports only what drawing needs (no platypus).
@@ -18,22 +21,31 @@ itself imports only what drawing needs (no platypus).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
+import queue
+import subprocess
+import sys
+import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-
     from avereport.model.edition import Organisation
     from avereport.report.chart_cache import DrawnChart
     from avereport.report.chart_requests import ChartRequest
 
+# How the bundle's executable knows it is started as the chart worker.
+WORKER_ARGUMENT = "--dessiner-les-graphiques"
 # Longest wait for one chart, first import of matplotlib included (slow on a
 # workstation whose antivirus scans every file), before drawing it here.
 ANSWER_TIMEOUT_S = 60.0
+
+
+def worker_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_ARGUMENT]
+    return [sys.executable, "-m", __name__]
 
 
 class ChartWorker:
@@ -41,16 +53,21 @@ class ChartWorker:
 
     def __init__(self) -> None:
         self._waiting: set[str] = set()  # keys sent, drawing not received yet
+        self._answers: queue.Queue = queue.Queue()
         self.sent = 0
-        context = multiprocessing.get_context("spawn")  # the one start method on every system
-        self._connection: Connection | None
-        self._connection, worker_end = context.Pipe()
-        self._process = context.Process(target=serve, args=(worker_end,), name="avereport-graphiques", daemon=True)
         try:
-            self._process.start()
+            self._process: subprocess.Popen | None = subprocess.Popen(
+                worker_command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,  # the export reports what fails, in French
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
         except OSError:
-            self._stop()
-        worker_end.close()
+            self._process = None
+            return
+        reader = threading.Thread(target=self._read, args=(self._process.stdout,), name="graphiques", daemon=True)
+        reader.start()
 
     def __enter__(self) -> ChartWorker:
         return self
@@ -60,7 +77,11 @@ class ChartWorker:
 
     @property
     def running(self) -> bool:
-        return self._connection is not None
+        return self._process is not None
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._process is None else self._process.pid
 
     def chart(self, request: ChartRequest, organisation: Organisation) -> DrawnChart | Callable[[], DrawnChart]:
         """The chart if already drawn; otherwise what returns it, drawn by the
@@ -71,27 +92,28 @@ class ChartWorker:
         drawn = cached(key)
         if drawn is not None:
             return drawn
-        if key not in self._waiting and self._connection is not None:
+        if key not in self._waiting and self._process is not None:
             try:
-                self._connection.send((key, request, colours_of(organisation)))
+                pickle.dump((key, request, colours_of(organisation)), self._process.stdin, pickle.HIGHEST_PROTOCOL)
+                self._process.stdin.flush()
                 self._waiting.add(key)
                 self.sent += 1
-            except (OSError, ValueError):
+            except (OSError, ValueError):  # it has ended
                 self._stop()
         return lambda: self._resolve(key, request, organisation)
 
     def close(self) -> None:
-        """Let the worker end; one that is still busy ends with this process."""
-        if self._connection is None:
+        """Let the worker end: at once if it got nothing to draw, otherwise
+        once it has finished the chart at hand."""
+        if self._process is None:
             return
         if not self.sent:
-            self._process.terminate()  # still importing matplotlib, for nothing
-        else:
-            try:
-                self._connection.send(None)
-            except (OSError, ValueError):
-                pass  # it has ended already
-        self._stop()
+            self._process.kill()  # still importing matplotlib, for nothing
+        try:
+            self._process.stdin.close()
+        except OSError:
+            pass  # it has ended already
+        self._process = None
 
     def _resolve(self, key: str, request: ChartRequest, organisation: Organisation) -> DrawnChart:
         from avereport.report.chart_cache import cached, colours_of, draw_new, remember
@@ -104,55 +126,73 @@ class ChartWorker:
         return drawn
 
     def _wait_for(self, key: str) -> None:
-        """Receive drawings, in the order asked for, until ``key``'s."""
+        """Take the drawings received, in the order asked for, until ``key``'s."""
         from avereport.report.chart_cache import remember
 
-        while key in self._waiting and self._connection is not None:
+        while key in self._waiting and self._process is not None:
             try:
-                if not self._connection.poll(ANSWER_TIMEOUT_S):
-                    raise TimeoutError
-                done, drawn = self._connection.recv()
-            except (OSError, EOFError, ValueError, TypeError, AttributeError, pickle.UnpicklingError):
-                # It has ended, or sent what is no answer.
-                self._process.terminate()
+                answer = self._answers.get(timeout=ANSWER_TIMEOUT_S)
+            except queue.Empty:
+                answer = None
+            if answer is None:  # it has ended, or stopped answering
                 self._stop()
                 return
+            done, drawn = answer
             self._waiting.discard(done)
             if drawn is not None:
                 remember(done, drawn)
 
+    def _read(self, answers: IO[bytes]) -> None:
+        """The reader thread: every answer, then ``None`` once there are no more."""
+        try:
+            while True:
+                self._answers.put(pickle.load(answers))
+        except Exception:  # noqa: BLE001 - ended, or unreadable: charts are drawn here from now on
+            self._answers.put(None)
+
     def _stop(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-        self._connection = None
+        if self._process is not None:
+            self._process.kill()
+        self._process = None
         self._waiting.clear()
-
-
-def serve(connection: Connection) -> None:
-    """The worker's loop: draw each chart received and send back its drawing,
-    or ``None`` when drawing failed (the export then draws it itself)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the export's to handle
-    try:
-        from avereport import charts  # noqa: F401 - matplotlib, before the first request arrives
-        from avereport.report.chart_cache import draw_new
-
-        while (message := connection.recv()) is not None:
-            key, request, colours = message
-            try:
-                drawn = draw_new(request, colours, key)
-            except Exception:  # noqa: BLE001 - the export draws it again, and reports the error
-                drawn = None
-            connection.send((key, drawn))
-    except (EOFError, OSError):
-        pass  # the export has ended
-    except Exception:  # noqa: BLE001 - could not even start drawing: the export draws every chart itself
-        pass
-    finally:
-        connection.close()
 
 
 def worth_starting() -> bool:
     """A worker only helps with a second core to run on."""
     return (os.cpu_count() or 1) > 1
+
+
+def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
+    """Draw each chart received and send back its drawing, or ``None`` when
+    drawing it failed (the export then draws it itself), until the export
+    closes ``requests``."""
+    try:
+        from avereport import charts  # noqa: F401 - matplotlib, before the first request arrives
+        from avereport.report.chart_cache import draw_new
+
+        while True:
+            try:
+                key, request, colours = pickle.load(requests)
+            except EOFError:
+                return
+            try:
+                drawn = draw_new(request, colours, key)
+            except Exception:  # noqa: BLE001 - the export draws it again, and reports the error
+                drawn = None
+            pickle.dump((key, drawn), answers, pickle.HIGHEST_PROTOCOL)
+            answers.flush()
+    except Exception:  # noqa: BLE001 - cannot go on: the export draws the remaining charts itself
+        return
+
+
+def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the export's to handle
+    answers = sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing printed may get mixed with the answers
+    serve(sys.stdin.buffer, answers)
+
+
+if __name__ == "__main__":
+    main()
