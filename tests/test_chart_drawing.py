@@ -26,7 +26,8 @@ from avereport import charts
 from avereport.charts import Chart
 from avereport.demo import demo_editions
 from avereport.model.edition import Organisation
-from avereport.report.chart_drawing import UnsupportedFigure, advance, figure_drawing, string_width
+from avereport.report import chart_requests
+from avereport.report.chart_drawing import UnsupportedFigure, advance, figure_drawing, figure_sketch, string_width
 from avereport.report.chart_cache import CACHE_SUFFIX, cache_folder, draw_chart, forget_drawings
 from avereport.report.chart_requests import ChartRequest
 from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_file, register_fonts
@@ -200,25 +201,42 @@ def test_pdf_text_of_a_drawn_chart_is_searchable_in_dejavu():
     assert fonts and all("DejaVu" in name for name in fonts)
 
 
-def _digest(drawing: Drawing) -> str:
-    return hashlib.sha256(pickle.dumps(drawing, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+def _digest(sketch) -> str:  # noqa: ANN001 - a chart_drawing.Sketch
+    return hashlib.sha256(pickle.dumps(sketch, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
 
 
 def test_same_chart_pickles_to_the_same_bytes_in_any_process():
-    """The disk cache holds pickled drawings: equal charts, equal files."""
-    mine = _digest(figure_drawing(CHARTS["close_trend"]().figure))
-    assert _digest(figure_drawing(CHARTS["close_trend"]().figure)) == mine
+    """The disk cache holds pickled sketches: equal charts, equal files."""
+    mine = _digest(figure_sketch(CHARTS["close_trend"]().figure))
+    assert _digest(figure_sketch(CHARTS["close_trend"]().figure)) == mine
     tests = Path(__file__).parent
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]); from test_charts import CHARTS; "
-        "from test_chart_drawing import _digest; from avereport.report.chart_drawing import figure_drawing; "
-        "print(_digest(figure_drawing(CHARTS['close_trend']().figure)))"
+        "from test_chart_drawing import _digest; from avereport.report.chart_drawing import figure_sketch; "
+        "print(_digest(figure_sketch(CHARTS['close_trend']().figure)))"
     )
     environment = {**os.environ, "PYTHONPATH": str(tests.parent), "PYTHONHASHSEED": "7"}
     other = subprocess.run(
         [sys.executable, "-c", code, str(tests)], capture_output=True, text=True, check=True, env=environment
     )
     assert other.stdout.strip() == mine
+
+
+def test_a_cached_sketch_is_plain_data_and_a_foreign_file_is_drawn_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("AVEREPORT_DATA_DIR", str(tmp_path))
+    forget_drawings()
+    request = chart_requests.training_participants((("PLIE", 30), ("Maisons de l'Emploi", 12)))
+    first = draw_chart(request, Organisation())
+    (cached,) = cache_folder().glob(f"*{CACHE_SUFFIX}")
+    sketch = pickle.loads(cached.read_bytes())
+    assert isinstance(sketch, tuple) and sketch[:2] == (first.width, first.height)
+    # A file holding objects (here a whole drawing) is not read back: the chart is drawn again.
+    cached.write_bytes(pickle.dumps(first.drawing))
+    forget_drawings()
+    again = draw_chart(request, Organisation())
+    assert isinstance(again.drawing, Drawing)
+    assert pickle.loads(cached.read_bytes()) == sketch  # and the sketch written back
+    forget_drawings()
 
 
 def _with_image(charts_module, palette, data=()) -> Chart:  # noqa: ANN001 - the avereport.charts module

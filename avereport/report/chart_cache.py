@@ -1,19 +1,22 @@
 """Charts drawn as reportlab drawings, cached by content.
 
 ``avereport.report.chart_drawing`` draws a chart's figure straight into a
-reportlab drawing, as laid out by the chart's builder: paths stay vectors and
-labels stay searchable text in the report's embedded DejaVu Sans.
+sketch of a reportlab drawing, as laid out by the chart's builder: paths stay
+vectors and labels stay searchable text in the report's embedded DejaVu Sans.
+``chart_shapes`` makes the sketch into the drawing.
 
 Drawings are cached by a hash of the request's data, the brand colours and
 the code that makes them: in memory for the process (a re-export after one
 figure changed redraws only the charts it feeds), and as files in the user's
 cache folder, so that a new process does not even import matplotlib unless a
-chart really changed. The files are pickled reportlab drawings, read back by
-an unpickler that only accepts reportlab's drawing classes. A figure holding
+chart really changed. The files are pickled sketches, plain numbers, strings,
+lists and tuples, read back by an unpickler that accepts no class at all. A
+figure holding
 what the vector route cannot draw (``UnsupportedFigure``: an image, a hatch)
 is embedded as a 300 dpi PNG instead (and not cached on disk).
 
-No platypus here: the chart worker process imports this module.
+The chart worker process runs ``sketch_new``: nothing of reportlab is
+imported here before a sketch is made into a drawing.
 """
 
 from __future__ import annotations
@@ -29,12 +32,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-from reportlab.graphics.shapes import Drawing
+from typing import TYPE_CHECKING, Any
 
 from avereport.model.edition import Organisation
 from avereport.report.chart_requests import ChartRequest
+
+if TYPE_CHECKING:
+    from avereport.report.chart_drawing import Sketch
 
 RASTER_DPI = 300
 MEMORY_ENTRIES = 64
@@ -45,7 +49,9 @@ CACHE_SUFFIX = ".dessin"
 
 @dataclass(frozen=True)
 class DrawnChart:
-    drawing: Any  # a reportlab Drawing, or PNG bytes when vectors failed
+    # A reportlab Drawing, or PNG bytes when vectors failed; coming from the
+    # chart worker (``sketch_new``), the drawing's sketch.
+    drawing: Any
     width: float
     height: float
 
@@ -64,7 +70,7 @@ def _code_version() -> str:
     spec = importlib.util.find_spec("avereport.charts")
     folder = Path(next(iter(spec.submodule_search_locations)))
     here = Path(__file__)
-    drawing_code = [here, here.with_name("chart_drawing.py"), here.with_name("chart_requests.py")]
+    drawing_code = [here, *(here.with_name(f"{name}.py") for name in ("chart_drawing", "chart_shapes", "chart_requests"))]
     for path in [*sorted(folder.glob("*.py")), *drawing_code]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
@@ -119,18 +125,11 @@ def cache_folder() -> Path:
     return data_dir() / "cache" / CACHE_FOLDER
 
 
-class _DrawingUnpickler(pickle.Unpickler):
-    """Accepts only the classes a drawing is made of (shapes and colours)."""
+class _SketchUnpickler(pickle.Unpickler):
+    """A sketch is plain data: no class of any module has its place in it."""
 
     def find_class(self, module: str, name: str):
-        if module in _DRAWING_MODULES:
-            found = super().find_class(module, name)
-            if isinstance(found, type):
-                return found
         raise pickle.UnpicklingError(f"{module}.{name} n'a pas sa place dans un dessin.")
-
-
-_DRAWING_MODULES = frozenset({"reportlab.graphics.shapes", "reportlab.lib.colors"})
 
 
 def _from_disk(key: str) -> DrawnChart | None:
@@ -138,23 +137,22 @@ def _from_disk(key: str) -> DrawnChart | None:
     path = cache_folder() / f"{key}{CACHE_SUFFIX}"
     try:
         with open(path, "rb") as stream:
-            drawing = _DrawingUnpickler(stream).load()
+            sketch = _SketchUnpickler(stream).load()
         os.utime(path)  # recently used: kept when the folder is pruned
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        width, height, _ = sketch
+        return realised(DrawnChart(sketch, width, height))
+    except Exception:  # noqa: BLE001 - unreadable, damaged or not a sketch: drawn again
         return None
-    if not isinstance(drawing, Drawing):
-        return None
-    return DrawnChart(drawing, drawing.width, drawing.height)
 
 
-def _to_disk(key: str, drawing: Drawing) -> None:
+def _to_disk(key: str, sketch: Sketch) -> None:
     """Best effort: a cache that cannot be written only costs time."""
     try:
         folder = cache_folder()
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(drawing, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(sketch, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, folder / f"{key}{CACHE_SUFFIX}")
         files = sorted(folder.glob(f"*{CACHE_SUFFIX}"), key=lambda path: path.stat().st_mtime)
         for stale in files[:-DISK_ENTRIES]:
@@ -164,17 +162,32 @@ def _to_disk(key: str, drawing: Drawing) -> None:
 
 
 def draw_new(request: ChartRequest, colours: tuple[str, str], key: str) -> DrawnChart:
-    """Draw the chart (with matplotlib) and keep its drawing on disk under ``key``."""
+    """Draw the chart (with matplotlib) and keep it on disk under ``key``."""
+    return realised(sketch_new(request, colours, key))
+
+
+def sketch_new(request: ChartRequest, colours: tuple[str, str], key: str) -> DrawnChart:
+    """``draw_new`` up to the sketch, for the chart worker."""
     from avereport import charts
-    from avereport.report.chart_drawing import UnsupportedFigure, figure_drawing
+    from avereport.report.chart_drawing import UnsupportedFigure, figure_sketch
 
     figure = request.drawn(charts, charts.palette_from_brand(*colours)).figure
     try:
-        drawing = figure_drawing(figure)
+        sketch = figure_sketch(figure)
     except UnsupportedFigure:
         png = io.BytesIO()
         figure.savefig(png, format="png", dpi=RASTER_DPI, metadata={"Software": None})
         width, height = (inches * 72 for inches in figure.get_size_inches())
         return DrawnChart(png.getvalue(), width, height)
-    _to_disk(key, drawing)
-    return DrawnChart(drawing, drawing.width, drawing.height)
+    _to_disk(key, sketch)
+    width, height, _ = sketch
+    return DrawnChart(sketch, width, height)
+
+
+def realised(drawn: DrawnChart) -> DrawnChart:
+    """The chart with its sketch made into a reportlab drawing."""
+    if not isinstance(drawn.drawing, tuple):
+        return drawn
+    from avereport.report.chart_shapes import drawing_of
+
+    return DrawnChart(drawing_of(drawn.drawing), drawn.width, drawn.height)

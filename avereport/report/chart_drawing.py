@@ -1,9 +1,13 @@
 """A matplotlib figure drawn straight into a reportlab ``Drawing``.
 
-``figure_drawing`` plays the figure through a matplotlib renderer whose
-output is reportlab shapes: paths stay vectors (with their fills, strokes,
-dashes, caps, joins, opacity and clipping) and text stays text, set in
-the report's embedded DejaVu faces at the positions matplotlib computed. The
+``figure_sketch`` plays the figure through a matplotlib renderer whose
+output is a sketch of reportlab shapes: paths stay vectors (with their
+fills, strokes, dashes, caps, joins, opacity and clipping) and text stays
+text, set in the report's embedded DejaVu faces at the positions matplotlib
+computed. A sketch is plain data (``Sketch``), which ``chart_shapes`` makes
+into the reportlab drawing, so that the chart worker, which draws and sends
+sketches, never loads reportlab's graphics and platypus; ``figure_drawing``
+does both steps. The
 renderer measures strings with the very widths reportlab sets them at, so
 centred and right-aligned labels land exactly where matplotlib aligned them.
 It reads those widths with FreeType, as reportlab computes them from the font
@@ -36,17 +40,27 @@ from matplotlib.ft2font import LoadFlags
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, Transform, TransformedPath
-from reportlab.graphics.shapes import FILL_NON_ZERO, Drawing, Group, Path, String
-from reportlab.lib.colors import Color
+from typing import TYPE_CHECKING
 
 from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_file
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 POINTS_PER_INCH = 72
 # reportlab path operators
 MOVE_TO, LINE_TO, CURVE_TO, CLOSE_PATH = range(4)
 CAP_STYLES = {"butt": 0, "round": 1, "projecting": 2}
 JOIN_STYLES = {"miter": 0, "round": 1, "bevel": 2}
-MITER_LIMIT = 10  # matplotlib's (Agg and PDF)
+
+# A sketch: (width, height, nodes), in points with y upwards, nodes being
+#   ("path", points, operators, fill, stroke): fill an RGBA tuple or None,
+#       stroke None or (RGBA, width, cap, join, dashes: None or (offset, [lengths]));
+#   ("clip", points, operators): a clipping path of the group it opens;
+#   ("text", x, y, text, face, size, RGBA);
+#   ("group", transform or None, nodes).
+Node = tuple
+Sketch = tuple[float, float, list[Node]]
 # Heavier than this (CSS weights) is set in the bold face, as matplotlib's
 # font matching picks DejaVu Sans Bold (700) over Book (400) from 551 up.
 BOLD_ABOVE = 550
@@ -56,13 +70,20 @@ class UnsupportedFigure(Exception):
     """The figure holds something this renderer cannot draw as vectors."""
 
 
-def figure_drawing(figure: Figure) -> Drawing:
-    """The figure as a reportlab drawing of its size in points, drawn as laid out."""
+def figure_sketch(figure: Figure) -> Sketch:
+    """The figure as a sketch of its size in points, drawn as laid out."""
     width, height = (float(inches) * POINTS_PER_INCH for inches in figure.get_size_inches())
-    renderer = DrawingRenderer(width, height)
+    renderer = SketchRenderer(width, height)
     with _as_laid_out(figure):
         figure.draw(renderer)
-    return renderer.drawing
+    return width, height, renderer.nodes
+
+
+def figure_drawing(figure: Figure) -> Drawing:
+    """The figure as a reportlab drawing of its size in points, drawn as laid out."""
+    from avereport.report.chart_shapes import drawing_of
+
+    return drawing_of(figure_sketch(figure))
 
 
 @contextmanager
@@ -122,20 +143,17 @@ def advance(face: str, code: int) -> float:
     return glyph.horiAdvance if units == 1000 else glyph.horiAdvance * (1000 / units)
 
 
-class DrawingRenderer(RendererBase):
-    """Collects what matplotlib draws, in points with y upwards, as reportlab
-    shapes in ``self.drawing``; consecutive shapes clipped alike share one
-    clipped group, so the drawing keeps matplotlib's painting order."""
+class SketchRenderer(RendererBase):
+    """Collects what matplotlib draws, in points with y upwards, as the nodes
+    of a sketch; consecutive nodes clipped alike share one clipped group, so
+    the sketch keeps matplotlib's painting order."""
 
     def __init__(self, width: float, height: float) -> None:
         super().__init__()
         self.width, self.height = width, height
-        self.drawing = _lean(Drawing(width, height))
-        # The renderer's starting font, selected even when no text uses it:
-        # one of the embedded faces, never a base-14 font.
-        self.drawing.initialFontName = REGULAR
+        self.nodes: list[Node] = []
         self._clip_key: tuple = (None, None)
-        self._clip_group: Group | None = None
+        self._clip_group: Node | None = None  # the clipped group nodes are added to
 
     # --- what matplotlib asks of a renderer ---------------------------------
 
@@ -175,15 +193,15 @@ class DrawingRenderer(RendererBase):
         # Like matplotlib's vector backends: unfilled paths are cut to the
         # canvas and simplified, filled ones are kept whole.
         open_line = rgbFace is None
-        shape = _shape(
+        outline = _outline(
             path,
             transform,
             clip=(0.0, 0.0, self.width, self.height) if open_line else None,
             simplify=path.should_simplify and open_line,
             sketch=gc.get_sketch_params(),
         )
-        if shape is not None:
-            self._add(_painted(shape, gc, rgbFace), gc)
+        if outline is not None:
+            self._add(_painted(outline, gc, rgbFace), gc)
 
     def draw_markers(
         self,
@@ -194,15 +212,16 @@ class DrawingRenderer(RendererBase):
         trans: Transform,
         rgbFace: Sequence[float] | None = None,  # noqa: N803 - matplotlib's name
     ) -> None:
-        marker = _shape(marker_path, marker_trans, simplify=False)
+        marker = _outline(marker_path, marker_trans, simplify=False)
         if marker is None:
             return
-        marker = _painted(marker, gc, rgbFace)
+        points, operators = marker
         for vertices, _ in path.iter_segments(trans, simplify=False):
             if len(vertices):
                 x, y = vertices[-2:].tolist()
                 if 0 <= x <= self.width and 0 <= y <= self.height:
-                    self._add(_moved(marker, x, y), gc)
+                    moved = [v + (x if i % 2 == 0 else y) for i, v in enumerate(points)]
+                    self._add(_painted((moved, operators), gc, rgbFace), gc)
 
     def draw_text(
         self,
@@ -219,19 +238,13 @@ class DrawingRenderer(RendererBase):
             super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
             return
         x, y = float(x), float(y)
-        label = String(
-            0 if angle else x,
-            0 if angle else y,
-            s,
-            fontName=_face(prop),
-            fontSize=float(prop.get_size_in_points()),
-            fillColor=_colour(gc.get_rgb()),
-        )
+        face, size, colour = _face(prop), float(prop.get_size_in_points()), _colour(gc.get_rgb())
         if angle:
             radians = math.radians(angle)
             cos, sin = math.cos(radians), math.sin(radians)
-            label = _lean(Group(label, transform=(cos, sin, -sin, cos, x, y)))
-        self._add(label, gc)
+            self._add(("group", (cos, sin, -sin, cos, x, y), [("text", 0, 0, s, face, size, colour)]), gc)
+        else:
+            self._add(("text", x, y, s, face, size, colour), gc)
 
     def draw_image(self, *args: object, **kwargs: object) -> None:
         raise UnsupportedFigure("an image")
@@ -241,7 +254,7 @@ class DrawingRenderer(RendererBase):
 
     # --- clipping ------------------------------------------------------------
 
-    def _add(self, shape: Path | String | Group, gc: GraphicsContextBase) -> None:
+    def _add(self, node: Node, gc: GraphicsContextBase) -> None:
         rectangle = gc.get_clip_rectangle()
         clip_path, affine = gc.get_clip_path()
         key = (
@@ -249,52 +262,38 @@ class DrawingRenderer(RendererBase):
             None if clip_path is None else (id(clip_path), tuple(affine.to_values())),
         )
         if key == (None, None):
-            self.drawing.add(shape)
-        elif key == self._clip_key and self._clip_group is self.drawing.contents[-1]:
-            self._clip_group.add(shape)
+            self.nodes.append(node)
+        elif key == self._clip_key and self.nodes and self.nodes[-1] is self._clip_group:
+            self._clip_group[2].append(node)
         else:
-            self._clip_group = _lean(Group(*_clip_shapes(rectangle, clip_path, affine), shape))
-            self.drawing.add(self._clip_group)
+            self._clip_group = ("group", None, [*_clips(rectangle, clip_path, affine), node])
+            self.nodes.append(self._clip_group)
         self._clip_key = key
 
 
-def _lean(group: Group) -> Group:
-    """The group without its own copy of its class's attribute map (made for
-    named children, which these drawings never get): a pickled drawing then
-    holds only its shapes, smaller and the same bytes in every process (the
-    map holds sets of strings, whose order changes with the hash seed)."""
-    group.__dict__.pop("_attrMap", None)
-    return group
-
-
-def _clip_shapes(
-    rectangle: Bbox | None, clip_path: TransformedPath | None, affine: Transform | None
-) -> list[Path]:
+def _clips(rectangle: Bbox | None, clip_path: TransformedPath | None, affine: Transform | None) -> list[Node]:
     """The clipping paths of a group: the clip rectangle, then the clip path."""
     clips = []
     if rectangle is not None:
         x0, y0, x1, y1 = rectangle.extents.tolist()
-        clips.append(Path([x0, y0, x1, y0, x1, y1, x0, y1], [MOVE_TO, LINE_TO, LINE_TO, LINE_TO, CLOSE_PATH]))
+        clips.append(("clip", [x0, y0, x1, y0, x1, y1, x0, y1], [MOVE_TO, LINE_TO, LINE_TO, LINE_TO, CLOSE_PATH]))
     if clip_path is not None:
-        shape = _shape(clip_path, affine, simplify=False)
-        if shape is not None:
-            clips.append(shape)
-    for clip in clips:
-        clip.isClipPath = 1
-        clip.fillColor = clip.strokeColor = None  # clip only, paint nothing
+        outline = _outline(clip_path, affine, simplify=False)
+        if outline is not None:
+            clips.append(("clip", *outline))
     return clips
 
 
-def _shape(
+def _outline(
     path: MplPath,
     transform: Transform,
     *,
     clip: tuple[float, float, float, float] | None = None,
     simplify: bool | None = None,
     sketch: tuple[float, float, float] | None = None,
-) -> Path | None:
-    """The path in reportlab's terms, quadratic curves made cubic; ``None``
-    when nothing of it is left to draw."""
+) -> tuple[list[float], list[int]] | None:
+    """The path's points and operators in reportlab's terms, quadratic
+    curves made cubic; ``None`` when nothing of it is left to draw."""
     points: list[float] = []
     operators: list[int] = []
     start = current = [0.0, 0.0]
@@ -330,39 +329,34 @@ def _shape(
             current = start
     if len(operators) < 2:
         return None
-    return Path(points, operators, autoclose="svg", fillMode=FILL_NON_ZERO)
+    return points, operators
 
 
-def _painted(shape: Path, gc: GraphicsContextBase, rgb_face: Sequence[float] | None) -> Path:
-    """``shape`` with the fill and stroke of ``gc`` (colours carry their opacity)."""
+def _painted(
+    outline: tuple[list[float], list[int]], gc: GraphicsContextBase, rgb_face: Sequence[float] | None
+) -> Node:
+    """A path node: ``outline`` with the fill and stroke of ``gc`` (colours carry their opacity)."""
     if gc.get_hatch() is not None:
         raise UnsupportedFigure("a hatched fill")
     forced = gc.get_forced_alpha()
-    shape.fillColor = None
+    fill = None
     if rgb_face is not None:
         alpha = gc.get_alpha() if forced else (rgb_face[3] if len(rgb_face) == 4 else 1.0)
         if alpha > 0:
-            shape.fillColor = _colour((*rgb_face[:3], alpha))
-    stroke = gc.get_rgb()
-    shape.strokeColor = None
-    if gc.get_linewidth() > 0 and stroke[3] > 0:
-        shape.strokeColor = _colour(stroke)
-        shape.strokeWidth = float(gc.get_linewidth())
-        shape.strokeLineCap = CAP_STYLES[gc.get_capstyle()]
-        shape.strokeLineJoin = JOIN_STYLES[gc.get_joinstyle()]
-        shape.strokeMiterLimit = MITER_LIMIT
+            fill = _colour((*rgb_face[:3], alpha))
+    stroke = None
+    rgba = gc.get_rgb()
+    if gc.get_linewidth() > 0 and rgba[3] > 0:
         offset, dashes = gc.get_dashes()
-        if dashes is not None:
-            shape.strokeDashArray = [float(offset), [float(d) for d in dashes]]
-    return shape
+        stroke = (
+            _colour(rgba),
+            float(gc.get_linewidth()),
+            CAP_STYLES[gc.get_capstyle()],
+            JOIN_STYLES[gc.get_joinstyle()],
+            None if dashes is None else (float(offset), [float(d) for d in dashes]),
+        )
+    return ("path", *outline, fill, stroke)
 
 
-def _colour(rgba: Sequence[float]) -> Color:
-    """Plain floats: the drawing is pickled, and read back with reportlab's classes only."""
-    return Color(*(float(v) for v in rgba))
-
-
-def _moved(shape: Path, dx: float, dy: float) -> Path:
-    moved = shape.copy()
-    moved.points = [v + (dx if i % 2 == 0 else dy) for i, v in enumerate(shape.points)]
-    return moved
+def _colour(rgba: Sequence[float]) -> tuple[float, ...]:
+    return tuple(float(v) for v in rgba)

@@ -127,7 +127,7 @@ class ChartWorker:
 
     def _wait_for(self, key: str) -> None:
         """Take the drawings received, in the order asked for, until ``key``'s."""
-        from avereport.report.chart_cache import remember
+        from avereport.report.chart_cache import realised, remember
 
         while key in self._waiting and self._process is not None:
             try:
@@ -140,7 +140,7 @@ class ChartWorker:
             done, drawn = answer
             self._waiting.discard(done)
             if drawn is not None:
-                remember(done, drawn)
+                remember(done, realised(drawn))
 
     def _read(self, answers: IO[bytes]) -> None:
         """The reader thread: every answer, then ``None`` once there are no more."""
@@ -168,7 +168,7 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
     closes ``requests``."""
     try:
         from avereport import charts  # noqa: F401 - matplotlib, before the first request arrives
-        from avereport.report.chart_cache import draw_new
+        from avereport.report.chart_cache import sketch_new
 
         while True:
             try:
@@ -176,7 +176,7 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
             except EOFError:
                 return
             try:
-                drawn = draw_new(request, colours, key)
+                drawn = sketch_new(request, colours, key)
             except Exception:  # noqa: BLE001 - the export draws it again, and reports the error
                 drawn = None
             pickle.dump((key, drawn), answers, pickle.HIGHEST_PROTOCOL)
