@@ -22,3 +22,13 @@ def test_every_package_folder_is_listed_in_pyproject():
 def test_demo_and_schema_are_reachable_as_package_data():
     assert resources.files("avereport.resources").joinpath("demo.json").is_file()
     assert resources.files("avereport.interchange").joinpath("schema.json").is_file()
+
+
+def test_the_bundle_ships_the_sources_the_chart_cache_key_hashes():
+    """The bundle keeps modules as bytecode; the cache key of chart drawings
+    reads the source of the chart code, which must therefore ship too."""
+    from avereport.report.chart_cache import DRAWING_CODE
+
+    spec = (ROOT / "packaging" / "avereport.spec").read_text(encoding="utf-8")
+    for module in ["avereport.charts", *(f"avereport.report.{name}" for name in DRAWING_CODE)]:
+        assert f'"{module}": "pyz+py"' in spec, module

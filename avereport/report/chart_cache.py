@@ -45,6 +45,8 @@ MEMORY_ENTRIES = 64
 DISK_ENTRIES = 200
 CACHE_FOLDER = "graphiques"
 CACHE_SUFFIX = ".dessin"
+# The modules of this package whose source the cache key hashes, with the charts'.
+DRAWING_CODE = ("chart_cache", "chart_drawing", "chart_shapes", "chart_requests")
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,7 @@ def _code_version() -> str:
     spec = importlib.util.find_spec("avereport.charts")
     folder = Path(next(iter(spec.submodule_search_locations)))
     here = Path(__file__)
-    drawing_code = [here, *(here.with_name(f"{name}.py") for name in ("chart_drawing", "chart_shapes", "chart_requests"))]
-    for path in [*sorted(folder.glob("*.py")), *drawing_code]:
+    for path in [*sorted(folder.glob("*.py")), *(here.with_name(f"{name}.py") for name in DRAWING_CODE)]:
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
 
