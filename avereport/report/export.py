@@ -74,6 +74,8 @@ def export_pdf(
     ctx = RenderContext(edition, previous, history, styles, palette, FRAME_WIDTH, chart_worker=chart_worker)
 
     planned, omitted = _plan(edition, ctx)
+    if chart_worker is not None:
+        chart_worker.no_more_requests()
     contents = Contents([p.entry for p in planned], styles, markup.text(EMPTY_CONTENTS))
     organisation = edition.organisation.name.strip()
     title = edition.title
