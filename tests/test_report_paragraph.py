@@ -12,7 +12,7 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
 from avereport.model.edition import Organisation
-from avereport.report.document import BODY, ReportDocument, RunningText
+from avereport.report.document import BODY, Contents, ReportDocument, RunningText
 from avereport.report.paragraph import Paragraph
 from avereport.report.styles import Palette, Styles
 
@@ -75,8 +75,8 @@ def test_a_paragraph_of_the_same_markup_in_another_style_is_laid_out_in_that_sty
 
 
 def document(paragraph_class, styles, column_widths: tuple[float, float]) -> bytes:
-    """Two layout passes over paragraphs and a table split across pages, the
-    same texts at several widths and in several cells."""
+    """Paragraphs and a table split across pages, the same texts at several
+    widths and in several cells."""
     story = [NextPageTemplate(BODY), Spacer(1, 1), PageBreak()]
     for text in (LONG, PLAIN, LONG, HYPHENATED):
         story.append(paragraph_class(text, styles.body))
@@ -90,7 +90,7 @@ def document(paragraph_class, styles, column_widths: tuple[float, float]) -> byt
     out = io.BytesIO()
     running = RunningText(organisation="Réseau", title="Rapport")
     pdf = ReportDocument(out, palette=PALETTE, running=running, draw_cover=lambda canvas, doc: None, metadata={})
-    assert pdf.build_report(story) > 3
+    assert pdf.build_report(story, Contents([], styles, "")) > 3
     return out.getvalue()
 
 

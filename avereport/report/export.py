@@ -64,15 +64,8 @@ def export_pdf(
     """Write the report of edition ``year``; the other editions give the
     previous year's figures and the charts across years. Charts not drawn
     yet are drawn by ``chart_worker`` if given, otherwise here."""
-    edition = next((e for e in editions if e.year == year), None)
-    if edition is None:
-        raise UserError(f"Le document ne contient pas d'édition {year}.")
-    history = sorted((e for e in editions if e.year <= year), key=lambda e: e.year)
-    previous = next((e for e in history if e.year == year - 1), None)
-    palette = Palette.of(edition.organisation)
-    styles = styles_of(palette)
-    ctx = RenderContext(edition, previous, history, styles, palette, FRAME_WIDTH, chart_worker=chart_worker)
-
+    ctx = render_context(editions, year, chart_worker=chart_worker)
+    edition, styles, palette = ctx.edition, ctx.styles, ctx.palette
     planned, omitted = _plan(edition, ctx)
     if chart_worker is not None:
         chart_worker.no_more_requests()
@@ -101,6 +94,20 @@ def export_pdf(
         omitted=tuple(omitted),
         pages={p.section.key: toc_pages[p.entry.key] for p in planned if p.entry.key in toc_pages},
     )
+
+
+def render_context(
+    editions: list[Edition], year: int, kind: type[RenderContext] = RenderContext, **options: object
+) -> RenderContext:
+    """What the sections of edition ``year`` are rendered with; the other
+    editions give the previous year's figures and the charts across years."""
+    edition = next((e for e in editions if e.year == year), None)
+    if edition is None:
+        raise UserError(f"Le document ne contient pas d'édition {year}.")
+    history = sorted((e for e in editions if e.year <= year), key=lambda e: e.year)
+    previous = next((e for e in history if e.year == year - 1), None)
+    palette = Palette.of(edition.organisation)
+    return kind(edition, previous, history, styles_of(palette), palette, FRAME_WIDTH, **options)
 
 
 def _plan(edition: Edition, ctx: RenderContext) -> tuple[list[_Planned], list[Section]]:

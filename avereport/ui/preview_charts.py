@@ -20,11 +20,10 @@ from reportlab.platypus import Flowable, Spacer
 
 from avereport.model.edition import Edition, Organisation, Section
 from avereport.report.context import RenderContext
-from avereport.report.document import FRAME_WIDTH
+from avereport.report.export import render_context
 from avereport.report.chart_cache import cache_key
 from avereport.report.chart_requests import ChartRequest
 from avereport.report.sections import RENDERERS
-from avereport.report.styles import Palette, styles_of
 
 if TYPE_CHECKING:
     from avereport.charts import Chart
@@ -46,12 +45,7 @@ class _RecordingContext(RenderContext):
 
 
 def _context(editions: list[Edition], year: int) -> _RecordingContext:
-    """The context ``export_pdf`` builds for edition ``year``."""
-    edition = next(e for e in editions if e.year == year)
-    history = sorted((e for e in editions if e.year <= year), key=lambda e: e.year)
-    previous = next((e for e in history if e.year == year - 1), None)
-    palette = Palette.of(edition.organisation)
-    return _RecordingContext(edition, previous, history, styles_of(palette), palette, FRAME_WIDTH)
+    return render_context(editions, year, _RecordingContext)
 
 
 def _requests(section: Section, ctx: _RecordingContext) -> list[ChartRequest]:
