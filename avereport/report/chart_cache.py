@@ -30,7 +30,6 @@ import tempfile
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +65,8 @@ def _code_version() -> str:
     """Changes whenever the code that makes a drawing does (the charts, this
     module and the renderer, matplotlib, reportlab), so that no drawing made
     by older code is ever reused."""
+    from importlib import metadata  # here: the chart worker never needs it
+
     versions = [metadata.version(name) for name in ("matplotlib", "reportlab")]
     digest = hashlib.sha256(" ".join(versions).encode())
     # Located without importing the package, which would import matplotlib.
