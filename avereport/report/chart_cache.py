@@ -28,6 +28,7 @@ import os
 import pickle
 import tempfile
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -153,14 +154,18 @@ def _to_disk(key: str, sketch: Sketch) -> None:
         folder = cache_folder()
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    except OSError:
+        return  # no cache folder: the chart is drawn again next time
+    try:
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(sketch, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, folder / f"{key}{CACHE_SUFFIX}")
         files = sorted(folder.glob(f"*{CACHE_SUFFIX}"), key=lambda path: path.stat().st_mtime)
         for stale in files[:-DISK_ENTRIES]:
             stale.unlink(missing_ok=True)
-    except OSError:
-        pass
+    except OSError:  # a full disk, say: no half-written file left behind
+        with suppress(OSError):
+            Path(temporary).unlink(missing_ok=True)
 
 
 def draw_new(request: ChartRequest, colours: tuple[str, str], key: str) -> DrawnChart:
