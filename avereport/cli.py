@@ -31,30 +31,51 @@ def build_parser() -> FrenchArgumentParser:
 
     check = commands.add_parser("check", help="contrôler une édition (erreurs et avertissements)")
     check.add_argument("file", metavar="FICHIER.db", type=Path, help="document à contrôler")
-    check.add_argument("--year", type=int, metavar="ANNÉE", help="édition à contrôler (par défaut la plus récente)")
+    check.add_argument(
+        "--year", type=int, metavar="ANNÉE", help="édition à contrôler (par défaut la plus récente)"
+    )
 
-    info = commands.add_parser("info", help="décrire un document : format, éditions, taille, intégrité, verrou, emplacement")
-    info.add_argument("file", metavar="FICHIER.db", type=Path, help="document à décrire (lu sans être modifié)")
+    info = commands.add_parser(
+        "info", help="décrire un document : format, éditions, taille, intégrité, verrou, emplacement"
+    )
+    info.add_argument(
+        "file", metavar="FICHIER.db", type=Path, help="document à décrire (lu sans être modifié)"
+    )
 
     dump = commands.add_parser("dump", help="exporter une édition ou toutes au format JSON d'échange")
     dump.add_argument("file", metavar="FICHIER.db", type=Path, help="document à lire")
     chosen = dump.add_mutually_exclusive_group()
-    chosen.add_argument("--year", type=int, metavar="ANNÉE", help="édition à exporter (par défaut la plus récente)")
+    chosen.add_argument(
+        "--year", type=int, metavar="ANNÉE", help="édition à exporter (par défaut la plus récente)"
+    )
     chosen.add_argument("--all", action="store_true", help="exporter toutes les éditions")
-    dump.add_argument("-o", "--output", type=Path, metavar="FICHIER.json", help="fichier à écrire (par défaut la sortie standard)")
+    dump.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FICHIER.json",
+        help="fichier à écrire (par défaut la sortie standard)",
+    )
 
     load = commands.add_parser("load", help="charger un fichier JSON d'échange dans un document")
     load.add_argument("json_file", metavar="FICHIER.json", type=Path, help="fichier JSON à charger")
-    load.add_argument("--into", required=True, type=Path, metavar="FICHIER.db", help="document cible (créé si besoin)")
+    load.add_argument(
+        "--into", required=True, type=Path, metavar="FICHIER.db", help="document cible (créé si besoin)"
+    )
     load.add_argument("--replace", action="store_true", help="remplacer les éditions déjà présentes")
 
     export = commands.add_parser("export", help="écrire le rapport d'une édition en PDF")
     source = export.add_mutually_exclusive_group(required=True)
     source.add_argument("file", metavar="FICHIER.db", type=Path, nargs="?", help="document à exporter")
     source.add_argument("--demo", action="store_true", help="exporter le document de démonstration")
-    export.add_argument("--year", type=int, metavar="ANNÉE", help="édition à exporter (par défaut la plus récente)")
     export.add_argument(
-        "-o", "--output", type=Path, metavar="FICHIER.pdf",
+        "--year", type=int, metavar="ANNÉE", help="édition à exporter (par défaut la plus récente)"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FICHIER.pdf",
         help="PDF à écrire (par défaut « Rapport d'activité ANNÉE.pdf » à côté du document)",
     )
     return parser
@@ -94,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def _run_command(args) -> int:  # noqa: ANN001 - argparse namespace
+def _run_command(args) -> int:
     from avereport import commands
 
     if args.command == "demo":

@@ -17,7 +17,10 @@ EXIT_USAGE = 2
 _MESSAGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"the following arguments are required: (.+)"), "arguments obligatoires manquants : {0}"),
     (re.compile(r"unrecognized arguments: (.+)"), "arguments non reconnus : {0}"),
-    (re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"), "{0} : choix invalide {1} (choix possibles : {2})"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
+        "{0} : choix invalide {1} (choix possibles : {2})",
+    ),
     (re.compile(r"argument (\S+): invalid int value: (.+)"), "{0} : nombre entier attendu, reçu {1}"),
     (re.compile(r"argument (\S+): expected one argument"), "{0} : une valeur est attendue"),
     (re.compile(r"ambiguous option: (\S+) could match (.+)"), "option ambiguë : {0} (possibles : {1})"),
@@ -33,7 +36,7 @@ def translate(message: str) -> str:
 
 
 class FrenchHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse signature
+    def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, prefix or "utilisation : ")
 
 

@@ -38,7 +38,9 @@ def check_command(path: Path, year: int | None) -> int:
     findings = check_edition(edition, previous)
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     warnings = len(findings) - errors
-    print(f"« {path.name} », édition {year} : {_count(errors, 'erreur')}, {_count(warnings, 'avertissement')}.")
+    print(
+        f"« {path.name} », édition {year} : {_count(errors, 'erreur')}, {_count(warnings, 'avertissement')}."
+    )
     for finding in findings:
         label = "ERREUR" if finding.severity is Severity.ERROR else "AVERTISSEMENT"
         print(f"  {label} · {SECTION_KIND_LABELS[finding.section]} · {finding.message}")
@@ -92,7 +94,9 @@ def export_command(path: Path | None, demo: bool, year: int | None, output: Path
         return _export(path, demo, year, output, worker)
 
 
-def _export(path: Path | None, demo: bool, year: int | None, output: Path | None, worker: ChartWorker | None) -> int:
+def _export(
+    path: Path | None, demo: bool, year: int | None, output: Path | None, worker: ChartWorker | None
+) -> int:
     from avereport.report import export_pdf
 
     if demo:
@@ -128,7 +132,9 @@ def choose_year(years: list[int], year: int | None, path: Path) -> int:
         return years[-1]
     if year not in years:
         available = ", ".join(str(y) for y in years)
-        raise UserError(f"Le document « {path.name} » n'a pas d'édition {year} (éditions présentes : {available}).")
+        raise UserError(
+            f"Le document « {path.name} » n'a pas d'édition {year} (éditions présentes : {available})."
+        )
     return year
 
 
@@ -145,6 +151,6 @@ def write_text_atomically(path: Path, text: str) -> None:
 
 
 def _count(n: int, *words: str) -> str:
-    """"2 éditions chargées": French plural agreement of a count and its words."""
+    """ "2 éditions chargées": French plural agreement of a count and its words."""
     plural = "s" if n > 1 else ""
     return " ".join([str(n), *(word + plural for word in words)])

@@ -23,7 +23,9 @@ def write_demo(path: Path) -> None:
     from avereport.store import open_document
 
     if path.exists():
-        raise UserError(f"Le fichier « {path.name} » existe déjà : choisissez un autre nom, il ne sera pas écrasé.")
+        raise UserError(
+            f"Le fichier « {path.name} » existe déjà : choisissez un autre nom, il ne sera pas écrasé."
+        )
     editions = demo_editions()
     with open_document(path, create=True) as document:
         document.write_editions(editions)

@@ -61,7 +61,8 @@ def format_info(info: DocumentInfo) -> str:
         f"Taille : {file_size_text(info.size)}",
         "Intégrité : intègre (contrôle SQLite et tables vérifiés)",
         f"Verrou : {_lock_text(info.lock, info.stale_lock)}",
-        f"Emplacement : {info.location.label}" + (f" — {info.location.detail}" if info.location.detail else ""),
+        f"Emplacement : {info.location.label}"
+        + (f" — {info.location.detail}" if info.location.detail else ""),
     ]
     if info.location.advice:
         lines.append(f"  {info.location.advice}")

@@ -80,7 +80,9 @@ def main() -> None:
         folder = Path(name)
         first = time_to_ready([program], private_environment(folder / "new-user"))
         frozen = median_start([program], private_environment(folder / "frozen"))
-        installed = median_start([sys.executable, "-m", "avereport"], private_environment(folder / "installed"))
+        installed = median_start(
+            [sys.executable, "-m", "avereport"], private_environment(folder / "installed")
+        )
         export_env = private_environment(folder / "export")
         export_cold = whole_run([program, "export", "--demo", "-o", str(folder / "cold.pdf")], export_env)
         export_warm = whole_run([program, "export", "--demo", "-o", str(folder / "warm.pdf")], export_env)
@@ -88,7 +90,11 @@ def main() -> None:
     def line(label: str, value: str, target: str = "") -> None:
         print(f"{label:<52}: {value:>10}  {target}")
 
-    line("bundle size unpacked", f"{size / 2**20:.0f} MiB", f"(target <= 200 MB as du counts; {size / 1e6:.0f} MB)")
+    line(
+        "bundle size unpacked",
+        f"{size / 2**20:.0f} MiB",
+        f"(target <= 200 MB as du counts; {size / 1e6:.0f} MB)",
+    )
     line("frozen start to main window on the demo (median)", f"{frozen * 1000:.0f} ms", "(target <= 2000 ms)")
     line("  first start of a new user (demo copied first)", f"{first * 1000:.0f} ms")
     line("  same start from the installed package", f"{installed * 1000:.0f} ms")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import compile_bytecode, median_process_time, python  # noqa: E402
-from large_document import write_large_document  # noqa: E402
+from _timing import compile_bytecode, median_process_time, python
+from large_document import write_large_document
 
 
 def main() -> None:
@@ -31,7 +31,9 @@ def main() -> None:
         floor = median_process_time(lambda: python("-c", "pass"))
         check = median_process_time(lambda: python("-m", "avereport", "check", str(large)))
         load = median_process_time(
-            lambda: python("-m", "avereport", "load", str(demo_json), "--into", str(folder / f"load-{next(counter)}.db"))
+            lambda: python(
+                "-m", "avereport", "load", str(demo_json), "--into", str(folder / f"load-{next(counter)}.db")
+            )
         )
 
     print(f"python start (floor)            : {floor * 1000:5.0f} ms")

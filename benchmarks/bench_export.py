@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _timing import compile_bytecode, interleaved_process_times, median_ratio, python  # noqa: E402
-from large_document import large_editions  # noqa: E402
+from _timing import compile_bytecode, interleaved_process_times, median_ratio, python
+from large_document import large_editions
 
 FLOOR = "import matplotlib.figure, reportlab.platypus"
 
@@ -67,9 +67,15 @@ def main() -> None:
         size = pdf.stat().st_size
 
         peak = subprocess.run(
-            python("-c", "import resource, sys; from avereport.cli import main; main(['export', '--demo', '-o', sys.argv[1]]); "
-                   "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)", str(folder / "peak.pdf")),
-            capture_output=True, text=True, check=True,
+            python(
+                "-c",
+                "import resource, sys; from avereport.cli import main; main(['export', '--demo', '-o', sys.argv[1]]); "
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+                str(folder / "peak.pdf"),
+            ),
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()[-1]
 
         from avereport.demo import demo_editions
@@ -94,8 +100,12 @@ def main() -> None:
         ratio = median_ratio(large_times, demo_times)
 
     print(f"floor (import Figure + platypus)          : {floor * 1000:5.0f} ms")
-    print(f"export --demo, charts cached on disk      : {warm * 1000:5.0f} ms  = {warm_ratio:.2f} x floor (target <= 2.0)")
-    print(f"export --demo, no chart drawn yet (cold)  : {cold * 1000:5.0f} ms  = {cold_ratio:.2f} x floor (target <= 2.0)")
+    print(
+        f"export --demo, charts cached on disk      : {warm * 1000:5.0f} ms  = {warm_ratio:.2f} x floor (target <= 2.0)"
+    )
+    print(
+        f"export --demo, no chart drawn yet (cold)  : {cold * 1000:5.0f} ms  = {cold_ratio:.2f} x floor (target <= 2.0)"
+    )
     print(f"re-export after one figure changed        : {reexport * 1000:5.0f} ms  (target <= 500 ms)")
     print(f"25-edition document / demo, in process    : {ratio:5.2f} x  (target <= 1.3)")
     print(f"peak memory of the export process         : {int(peak) / 1024:5.0f} MB  (target <= 200 MB)")

@@ -24,16 +24,23 @@ def large_editions(newest_year: int = 2021) -> list[Edition]:
         edition = copy.deepcopy(base)
         edition.year = year
         edition.governance.board = [
-            BoardMember(id=i + 1, surname=f"NOM{i:02d}", first_name=f"Prénom {i}", functions=[f"Fonction {i}"])
+            BoardMember(
+                id=i + 1, surname=f"NOM{i:02d}", first_name=f"Prénom {i}", functions=[f"Fonction {i}"]
+            )
             for i in range(BOARD_MEMBERS)
         ]
-        edition.governance.bureau = [dataclasses.replace(role, member_id=1) for role in base.governance.bureau]
+        edition.governance.bureau = [
+            dataclasses.replace(role, member_id=1) for role in base.governance.bureau
+        ]
         edition.training.sessions = [
             TrainingSession(
                 module=f"Module {i % 12}",
                 date=FuzzyDate(year, i % 12 + 1, i % 28 + 1),
                 mode=TrainingMode.REMOTE if i % 5 else TrainingMode.ON_SITE,
-                plie=4 + i % 5, mde=3 + i % 3, collectivites=1 + i % 2, autres=i % 2,
+                plie=4 + i % 5,
+                mde=3 + i % 3,
+                collectivites=1 + i % 2,
+                autres=i % 2,
             )
             for i in range(SESSIONS)
         ]

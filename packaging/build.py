@@ -58,8 +58,9 @@ def strip_unstripped(folder: Path) -> None:
         with open(path, "rb") as stream:
             if stream.read(4) != b"\x7fELF":
                 continue
-        sections = subprocess.run(["readelf", "--section-headers", "--wide", str(path)],
-                                  check=True, capture_output=True, text=True).stdout
+        sections = subprocess.run(
+            ["readelf", "--section-headers", "--wide", str(path)], check=True, capture_output=True, text=True
+        ).stdout
         if ".debug_info" in sections:
             subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
 
@@ -85,7 +86,9 @@ def zip_folder(folder: Path, archive: Path) -> Path:
 
 def installed_version(python: Path) -> str:
     code = "from importlib.metadata import version; print(version('avereport'))"
-    return subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        [str(python), "-c", code], check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def platform_tag() -> str:
@@ -99,7 +102,9 @@ def folder_size(folder: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--venv", type=Path, default=ROOT / "build" / "bundle-venv", help="build venv (created if missing)")
+    parser.add_argument(
+        "--venv", type=Path, default=ROOT / "build" / "bundle-venv", help="build venv (created if missing)"
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -108,8 +113,21 @@ def main(argv: list[str] | None = None) -> int:
     # Run away from the source tree, which ``python -m`` would put first on
     # sys.path: PyInstaller must collect the installed package, resources included.
     WORK.mkdir(parents=True, exist_ok=True)
-    run(python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", DIST, "--workpath", WORK, SPEC, cwd=WORK)
+    run(
+        python,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        DIST,
+        "--workpath",
+        WORK,
+        SPEC,
+        cwd=WORK,
+    )
     if sys.platform.startswith("linux"):
         strip_unstripped(DIST / NAME)
     frozen = time.monotonic()
@@ -123,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bundle:  {DIST / NAME}  {folder_size(DIST / NAME) / 2**20:.0f} MiB")
     for archive in archives:
         print(f"archive: {archive}  {archive.stat().st_size / 2**20:.0f} MiB")
-    print(f"time:    venv {installed - started:.0f} s, PyInstaller {frozen - installed:.0f} s, zip {done - frozen:.0f} s")
+    print(
+        f"time:    venv {installed - started:.0f} s, PyInstaller {frozen - installed:.0f} s, zip {done - frozen:.0f} s"
+    )
     return 0
 
 

@@ -56,7 +56,9 @@ class Checks:
 
     def check(self, ok: bool, label: str, detail: str = "") -> bool:
         self.count += 1
-        print(f"{'PASS' if ok else 'FAIL'}: {label}" + (f" — {detail}" if detail and not ok else ""), flush=True)
+        print(
+            f"{'PASS' if ok else 'FAIL'}: {label}" + (f" — {detail}" if detail and not ok else ""), flush=True
+        )
         if not ok:
             self.failed.append(label)
         return ok
@@ -72,7 +74,9 @@ def expected_phrases(demo: dict) -> dict[str, str]:
     edition = max(demo["editions"], key=lambda edition: edition["year"])
     twitter = next(item for item in edition["communication"]["followers"] if item["network"] == "Twitter")
     trained = sum(
-        session[group] for session in edition["training"]["sessions"] for group in ("plie", "mde", "collectivites", "autres")
+        session[group]
+        for session in edition["training"]["sessions"]
+        for group in ("plie", "mde", "collectivites", "autres")
     )
     phrases = {
         "visites du site": grouped(edition["communication"]["website_visits"]),
@@ -102,12 +106,20 @@ def listing(folder: Path) -> dict[str, tuple]:
             entries[str(path.relative_to(folder))] = ("dir", stat.S_IMODE(info.st_mode))
         else:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            entries[str(path.relative_to(folder))] = ("file", stat.S_IMODE(info.st_mode), info.st_size, digest)
+            entries[str(path.relative_to(folder))] = (
+                "file",
+                stat.S_IMODE(info.st_mode),
+                info.st_size,
+                digest,
+            )
     return entries
 
 
 def size_mib(folder: Path) -> float:
-    return sum(path.lstat().st_size for path in folder.rglob("*") if not path.is_symlink() and path.is_file()) / 2**20
+    return (
+        sum(path.lstat().st_size for path in folder.rglob("*") if not path.is_symlink() and path.is_file())
+        / 2**20
+    )
 
 
 class OpenedFiles:
@@ -134,7 +146,7 @@ class OpenedFiles:
             while offset < len(data):
                 _, _, _, length = self.EVENT.unpack_from(data, offset)
                 start = offset + self.EVENT.size
-                names.add(os.fsdecode(data[start:start + length].rstrip(b"\0")))
+                names.add(os.fsdecode(data[start : start + length].rstrip(b"\0")))
                 offset = start + length
 
     def close(self) -> None:
@@ -197,13 +209,22 @@ def pdf_text_and_fonts(path: Path) -> tuple[str, set[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Smoke test of the built bundle, from a read-only install folder.")
-    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / NAME, help="the bundle folder (packaging/build.py)")
+    parser = argparse.ArgumentParser(
+        description="Smoke test of the built bundle, from a read-only install folder."
+    )
+    parser.add_argument(
+        "--bundle", type=Path, default=ROOT / "dist" / NAME, help="the bundle folder (packaging/build.py)"
+    )
     args = parser.parse_args(argv)
     checks = Checks()
-    if not checks.check((args.bundle / NAME).is_file(), f"bundle built in {args.bundle}", "run packaging/build.py first"):
+    if not checks.check(
+        (args.bundle / NAME).is_file(), f"bundle built in {args.bundle}", "run packaging/build.py first"
+    ):
         return 1
-    checks.check(size_mib(args.bundle) <= MAX_SIZE_MIB, f"bundle size {size_mib(args.bundle):.0f} MiB <= {MAX_SIZE_MIB} MiB")
+    checks.check(
+        size_mib(args.bundle) <= MAX_SIZE_MIB,
+        f"bundle size {size_mib(args.bundle):.0f} MiB <= {MAX_SIZE_MIB} MiB",
+    )
 
     with tempfile.TemporaryDirectory(prefix="avereport-smoke-") as name:
         scratch = Path(name)
@@ -234,18 +255,29 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def run_bundle(command: list[str], environment: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+def run_bundle(
+    command: list[str], environment: dict[str, str], timeout: float
+) -> subprocess.CompletedProcess:
     """A run of the bundle; one still going after ``timeout`` seconds is
     stopped and reported with no exit status."""
     try:
-        return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=timeout, check=False)
+        return subprocess.run(
+            command, env=environment, capture_output=True, text=True, timeout=timeout, check=False
+        )
     except subprocess.TimeoutExpired as expired:
         output, errors = (os.fsdecode(stream or b"") for stream in (expired.stdout, expired.stderr))
-        return subprocess.CompletedProcess(command, None, output, f"{errors}\nstopped: still running after {timeout} s")
+        return subprocess.CompletedProcess(
+            command, None, output, f"{errors}\nstopped: still running after {timeout} s"
+        )
 
 
 def run_checks(
-    checks: Checks, install: Path, prefix: list[str], environment: dict[str, str], output: Path, watcher: OpenedFiles
+    checks: Checks,
+    install: Path,
+    prefix: list[str],
+    environment: dict[str, str],
+    output: Path,
+    watcher: OpenedFiles,
 ) -> None:
     """The demo exported to PDF, then the window opened and closed."""
     program = str(install / NAME)
@@ -253,30 +285,54 @@ def run_checks(
 
     pdf = output / "démo.pdf"
     export = run_bundle([*prefix, program, "export", "--demo", "-o", str(pdf)], environment, TIMEOUT_S)
-    if checks.check(export.returncode == 0 and pdf.is_file(), "avereport export --demo writes the PDF",
-                    f"exit {export.returncode}, stderr {export.stderr.strip()[-800:]!r}"):
+    if checks.check(
+        export.returncode == 0 and pdf.is_file(),
+        "avereport export --demo writes the PDF",
+        f"exit {export.returncode}, stderr {export.stderr.strip()[-800:]!r}",
+    ):
         text, fonts = pdf_text_and_fonts(pdf)
         facts = expected_phrases(json.loads(DEMO_JSON.read_text(encoding="utf-8")))
         missing = [label for label, phrase in facts.items() if not holds(text, phrase)]
-        checks.check(not missing, "the PDF's text holds the demo's key figures and board members", ", ".join(missing))
-        checks.check(bool(fonts) and all(font.startswith("DejaVuSans") for font in fonts),
-                     "the PDF's text is set in the bundled DejaVu Sans", ", ".join(sorted(fonts)))
-    checks.check(any((data / "cache" / "graphiques").glob("*.dessin")),
-                 "chart drawings cached in the per-user data folder", str(data))
+        checks.check(
+            not missing, "the PDF's text holds the demo's key figures and board members", ", ".join(missing)
+        )
+        checks.check(
+            bool(fonts) and all(font.startswith("DejaVuSans") for font in fonts),
+            "the PDF's text is set in the bundled DejaVu Sans",
+            ", ".join(sorted(fonts)),
+        )
+    checks.check(
+        any((data / "cache" / "graphiques").glob("*.dessin")),
+        "chart drawings cached in the per-user data folder",
+        str(data),
+    )
 
     started = time.monotonic()
     gui = run_bundle([*prefix, program], {**environment, "AVEREPORT_QUIT_WHEN_READY": "1"}, START_TIMEOUT_S)
     ready = [line.split() for line in gui.stdout.splitlines() if line.startswith("READY ")]
     shown = gui.returncode == 0 and len(ready) == 1
-    if checks.check(shown, "the app shows its main window offscreen and quits with status 0",
-                    f"exit {gui.returncode}, stdout {gui.stdout.strip()[-300:]!r}, stderr {gui.stderr.strip()[-800:]!r}"):
+    if checks.check(
+        shown,
+        "the app shows its main window offscreen and quits with status 0",
+        f"exit {gui.returncode}, stdout {gui.stdout.strip()[-300:]!r}, stderr {gui.stderr.strip()[-800:]!r}",
+    ):
         seconds, mib = float(ready[0][1]) - started, int(ready[0][2]) / 1024
         print(f"      main window ready {seconds:.2f} s after start, {mib:.0f} MiB resident")
     errors = export.stderr + gui.stderr
-    checks.check("Traceback" not in errors and not (data / ERROR_LOG).exists(),
-                 f"no Python traceback on standard error nor in {ERROR_LOG}", errors.strip()[-800:])
-    checks.check((data / DEMO_COPY).is_file(), "the app opened a copy of the demo in the per-user data folder", str(data))
-    checks.check(FRENCH_QT in watcher.names(), f"Qt's French translation read from the bundle ({TRANSLATIONS / FRENCH_QT})")
+    checks.check(
+        "Traceback" not in errors and not (data / ERROR_LOG).exists(),
+        f"no Python traceback on standard error nor in {ERROR_LOG}",
+        errors.strip()[-800:],
+    )
+    checks.check(
+        (data / DEMO_COPY).is_file(),
+        "the app opened a copy of the demo in the per-user data folder",
+        str(data),
+    )
+    checks.check(
+        FRENCH_QT in watcher.names(),
+        f"Qt's French translation read from the bundle ({TRANSLATIONS / FRENCH_QT})",
+    )
 
 
 def check_previews(checks: Checks, install: Path, prefix: list[str], environment: dict[str, str]) -> None:
@@ -285,8 +341,13 @@ def check_previews(checks: Checks, install: Path, prefix: list[str], environment
     matplotlib keeps its font list in the user's cache: once it is there, and
     a grace period later, the app is stopped; nothing may have failed."""
     fonts = Path(environment["XDG_DATA_HOME"]) / NAME / "cache" / "matplotlib"
-    app = subprocess.Popen([*prefix, str(install / NAME)], env=environment,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    app = subprocess.Popen(
+        [*prefix, str(install / NAME)],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + TIMEOUT_S
     while app.poll() is None and not any(fonts.glob("fontlist*.json")) and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -296,10 +357,12 @@ def check_previews(checks: Checks, install: Path, prefix: list[str], environment
     running = app.poll() is None
     app.terminate()
     _, errors = app.communicate(timeout=TIMEOUT_S)
-    checks.check(loaded and running and "Traceback" not in errors,
-                 "left open, the app loads its chart code (matplotlib's Qt backend, font list in the user's cache)",
-                 f"font list {'found' if loaded else 'missing'} in {fonts}, "
-                 f"{'still running' if running else 'ended'}, stderr {errors.strip()[-800:]!r}")
+    checks.check(
+        loaded and running and "Traceback" not in errors,
+        "left open, the app loads its chart code (matplotlib's Qt backend, font list in the user's cache)",
+        f"font list {'found' if loaded else 'missing'} in {fonts}, "
+        f"{'still running' if running else 'ended'}, stderr {errors.strip()[-800:]!r}",
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ WINDOW_SIZE = (1280, 800)
 TIMEOUT_S = 60
 
 
-def settle(app, seconds: float = 0.3) -> None:  # noqa: ANN001
+def settle(app, seconds: float = 0.3) -> None:
     """Let layouts, deferred redraws and timers run."""
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
@@ -31,7 +31,7 @@ def settle(app, seconds: float = 0.3) -> None:  # noqa: ANN001
         time.sleep(0.01)
 
 
-def wait_for(app, condition: Callable[[], bool]) -> None:  # noqa: ANN001
+def wait_for(app, condition: Callable[[], bool]) -> None:
     deadline = time.perf_counter() + TIMEOUT_S
     while not condition():
         if time.perf_counter() > deadline:
@@ -74,7 +74,7 @@ def main() -> None:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     settle(app, 1.5)  # the background imports of the preview
 
-    def save(widget, name: str) -> None:  # noqa: ANN001
+    def save(widget, name: str) -> None:
         settle(app)
         path = OUTPUT / f"{name}.png"
         if not widget.grab().save(str(path)):

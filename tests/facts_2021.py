@@ -224,9 +224,7 @@ def governance() -> Governance:
             )
             for surname, role in BUREAU
         ],
-        meetings=[
-            Meeting(kind=MeetingKind.BOARD, date=FuzzyDate.parse(day)) for day in BOARD_MEETINGS
-        ]
+        meetings=[Meeting(kind=MeetingKind.BOARD, date=FuzzyDate.parse(day)) for day in BOARD_MEETINGS]
         + [
             Meeting(kind=MeetingKind.GENERAL_ASSEMBLY, date=FuzzyDate(2021, 6, 22)),
             Meeting(kind=MeetingKind.SEMINAR, date=FuzzyDate(2021, 9, 17), place="Sénat"),
@@ -288,9 +286,7 @@ def training() -> Training:
         sessions=sessions,
         modules=[TrainingModule(name=name, new=name == "RGPD") for name in modules],
         assistance=[
-            Indicator(
-                key="fse_days", label="Jours d'assistance technique FSE", value=30, unit="jours"
-            ),
+            Indicator(key="fse_days", label="Jours d'assistance technique FSE", value=30, unit="jours"),
             Indicator(key="fse_answers", label="Réponses aux questions FSE", value=44),
             Indicator(
                 key="clause_questions",

@@ -163,7 +163,9 @@ def without_dangling_references(edition: Edition) -> Edition:
             governance,
             bureau=[role for role in governance.bureau if role.member_id in board],
             staff=[
-                member if member.replaces_id is None or member.replaces_id in staff else dataclasses.replace(member, replaces_id=None)
+                member
+                if member.replaces_id is None or member.replaces_id in staff
+                else dataclasses.replace(member, replaces_id=None)
                 for member in governance.staff
             ],
         ),

@@ -10,16 +10,16 @@ from avereport.model.edition import Edition, SectionKind
 from avereport.store import open_document
 
 
-def reread(session, year: int = 2021) -> Edition:  # noqa: ANN001 - DocumentSession
+def reread(session, year: int = 2021) -> Edition:
     """The edition as the file holds it, read by a separate connection."""
     with open_document(Path(session.document.path), read_only=True) as document:
         return document.read_edition(year)
 
 
-def digest(session) -> str:  # noqa: ANN001 - DocumentSession
+def digest(session) -> str:
     """The file's SHA-256, to show a refused edit left it byte-identical."""
     return hashlib.sha256(Path(session.document.path).read_bytes()).hexdigest()
 
 
-def section_key(session, kind: SectionKind | str) -> str:  # noqa: ANN001 - DocumentSession
+def section_key(session, kind: SectionKind | str) -> str:
     return next(section.key for section in session.edition.outline if section.kind == kind)

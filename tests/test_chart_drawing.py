@@ -15,24 +15,31 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, Path as RlPath, String
-from matplotlib import font_manager
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.shapes import Path as RlPath
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from test_charts import CHARTS, drawn_texts
 
 from avereport import charts
 from avereport.charts import Chart
 from avereport.demo import demo_editions
 from avereport.model.edition import Organisation
 from avereport.report import chart_requests
-from avereport.report.chart_drawing import UnsupportedFigure, advance, figure_drawing, figure_sketch, string_width
 from avereport.report.chart_cache import CACHE_SUFFIX, cache_folder, draw_chart, forget_drawings
+from avereport.report.chart_drawing import (
+    UnsupportedFigure,
+    advance,
+    figure_drawing,
+    figure_sketch,
+    string_width,
+)
 from avereport.report.chart_requests import ChartRequest
 from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_file, register_fonts
 from avereport.ui.preview_charts import edition_chart_requests
-from test_charts import CHARTS, drawn_texts
 
 FACES = {REGULAR, BOLD, ITALIC, BOLD_ITALIC}
 CURVE_TO = 2
@@ -201,7 +208,7 @@ def test_pdf_text_of_a_drawn_chart_is_searchable_in_dejavu():
     assert fonts and all("DejaVu" in name for name in fonts)
 
 
-def _digest(sketch) -> str:  # noqa: ANN001 - a chart_drawing.Sketch
+def _digest(sketch) -> str:
     return hashlib.sha256(pickle.dumps(sketch, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
 
 
@@ -239,7 +246,7 @@ def test_a_cached_sketch_is_plain_data_and_a_foreign_file_is_drawn_again(tmp_pat
     forget_drawings()
 
 
-def _with_image(charts_module, palette, data=()) -> Chart:  # noqa: ANN001 - the avereport.charts module
+def _with_image(charts_module, palette, data=()) -> Chart:
     figure = Figure(figsize=(2, 1))
     figure.add_subplot().imshow(np.arange(12).reshape(3, 4))
     return Chart(figure, "Une image")

@@ -381,9 +381,9 @@ def test_map_shades_tiles_by_count_with_readable_ink():
     assert matplotlib.colors.to_hex(patches["tile-HDF"].get_facecolor()).upper() == PALETTE.primary
     for region in Region:
         fill = matplotlib.colors.to_hex(patches[f"tile-{region.value}"].get_facecolor())
-        ink = [t for t in figure.axes[0].texts if t.get_text() == str(PLIE_BY_REGION.get(region, 0))][
-            0
-        ].get_color()
+        ink = next(
+            t for t in figure.axes[0].texts if t.get_text() == str(PLIE_BY_REGION.get(region, 0))
+        ).get_color()
         assert contrast_ratio(fill, ink) >= 4.5
 
 
@@ -490,7 +490,7 @@ def test_palette_keeps_the_brand_unless_colour_blind_readers_would_confuse_it():
 def test_palette_ramp_darkens_steadily_toward_the_primary():
     levels = [PALETTE.ramp(i / 10) for i in range(11)]
     luminance = [relative_luminance(c) for c in levels]
-    assert all(a > b for a, b in zip(luminance, luminance[1:]))
+    assert all(a > b for a, b in itertools.pairwise(luminance))
     assert levels[-1] == PALETTE.primary
     assert all(contrast_ratio(PALETTE.text_on(c), c) >= 4.5 for c in levels)
 
@@ -521,7 +521,9 @@ MANY_EDITIONS: dict[str, Callable[[], Chart]] = {
     ),
     "communication": lambda: communication_metrics(
         [
-            Series("Visites du site internet", [(year, WEBSITE_VISITS + i) for i, year in enumerate(MANY_YEARS)]),
+            Series(
+                "Visites du site internet", [(year, WEBSITE_VISITS + i) for i, year in enumerate(MANY_YEARS)]
+            ),
             Series("Offres d'emploi diffusées", [(year, 71) for year in MANY_YEARS]),
             Series("Abonnés Twitter", [(year, None if year % 4 == 0 else 2173) for year in MANY_YEARS]),
         ],
@@ -572,7 +574,9 @@ def test_years_are_all_labelled_while_they_fit():
     trend = membership_trend(CLOSE_SERIES, PALETTE).figure
     assert [t.get_text() for t in trend.axes[0].get_xticklabels()] == [str(y) for y in range(2012, 2022)]
     communication = communication_metrics(COMMUNICATION_SERIES, PALETTE).figure
-    assert all([t.get_text() for t in axes.get_xticklabels()] == ["2020", "2021"] for axes in communication.axes[:3])
+    assert all(
+        [t.get_text() for t in axes.get_xticklabels()] == ["2020", "2021"] for axes in communication.axes[:3]
+    )
 
 
 def test_long_coverage_labels_wrap_inside_the_figure():

@@ -64,9 +64,7 @@ def test_no_sum_mismatch_is_claimed_while_parts_are_missing():
 def test_a_group_total_that_adds_up_raises_nothing():
     edition = facts.edition_2021()
     edition.membership.groups[1].declared_total = sum(row[3] for row in facts.CLAUSE_MEMBERS)
-    edition.membership.declared_total = sum(
-        row[3] for row in facts.FULL_MEMBERS + facts.CLAUSE_MEMBERS
-    )
+    edition.membership.declared_total = sum(row[3] for row in facts.FULL_MEMBERS + facts.CLAUSE_MEMBERS)
     edition.network.coverage[1].members = 48
     assert [f.field for f in check_edition(edition, None)] == []
 
@@ -160,10 +158,7 @@ def test_a_text_identical_to_last_years():
     previous, edition = _previous_2021(), _edition_2022()
     edition.outline[4].body = previous.outline[4].body + "\n"
     finding = _warnings(edition, previous)["outline[4].body"]
-    assert (
-        finding.message
-        == "La section «\u00a0Les instances\u00a0» reprend mot pour mot le texte de 2021."
-    )
+    assert finding.message == "La section «\u00a0Les instances\u00a0» reprend mot pour mot le texte de 2021."
 
 
 def test_a_narrative_section_without_text_will_be_left_out():
@@ -171,9 +166,7 @@ def test_a_narrative_section_without_text_will_be_left_out():
     edition.outline.append(Section(key="conclusion", heading="Conclusion"))
     finding = _warnings(edition, None)["outline[16].body"]
     assert finding.section is SectionKind.NARRATIVE
-    assert (
-        finding.message == "La section «\u00a0Conclusion\u00a0» est vide : elle sera omise du PDF."
-    )
+    assert finding.message == "La section «\u00a0Conclusion\u00a0» est vide : elle sera omise du PDF."
 
 
 def test_a_structured_section_without_data():
@@ -234,6 +227,4 @@ def test_a_new_edition_has_a_warning_for_every_figure_still_to_enter():
     for g, group in enumerate(edition.membership.groups):
         for c, _ in enumerate(group.categories):
             assert f"membership.groups[{g}].categories[{c}].count" in fields
-    assert {"communication.website_visits", "training.sessions", "network.coverage[0].total"} <= (
-        fields
-    )
+    assert {"communication.website_visits", "training.sessions", "network.coverage[0].total"} <= (fields)

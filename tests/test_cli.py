@@ -21,7 +21,9 @@ def sha256(path: Path) -> str:
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """The real command in its own process, as a user's shell would start it."""
-    return subprocess.run([sys.executable, "-m", "avereport", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "avereport", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture

@@ -29,7 +29,9 @@ def sha256(path: Path) -> str:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "avereport", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "avereport", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def info_lines(path: Path, capsys) -> dict[str, str]:
@@ -67,7 +69,14 @@ def test_info_of_the_demo(demo_db, capsys):
 
 @pytest.mark.parametrize(
     ("size", "expected"),
-    [(0, "0 octet"), (1, "1 octet"), (512, "512 octets"), (3 * 1024, "3 ko"), (int(1.2 * 1024**2), "1,2 Mo"), (5 * 1024**3, "5 Go")],
+    [
+        (0, "0 octet"),
+        (1, "1 octet"),
+        (512, "512 octets"),
+        (3 * 1024, "3 ko"),
+        (int(1.2 * 1024**2), "1,2 Mo"),
+        (5 * 1024**3, "5 Go"),
+    ],
 )
 def test_sizes_are_written_the_french_way(size, expected):
     assert file_size_text(size).replace("\u202f", " ").replace("\xa0", " ") == expected
@@ -102,7 +111,9 @@ def test_info_names_the_lock_holder_and_leaves_the_lock(demo_db, capsys):
 
 
 def _dead_pid() -> int:
-    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     return int(child.stdout)
 
 

@@ -22,9 +22,7 @@ def test_a_delta_needs_both_figures():
 def test_an_approximate_figure_gets_no_delta_against_last_year():
     over = CountLine(key="k", label="l", value=2_000, previous=2_173, qualifier=Qualifier.OVER)
     assert over.delta is None and over.change is None
-    before = CountLine(
-        key="k", label="l", value=2_173, previous=2_000, previous_qualifier=Qualifier.ABOUT
-    )
+    before = CountLine(key="k", label="l", value=2_173, previous=2_000, previous_qualifier=Qualifier.ABOUT)
     assert before.delta is None
 
 

@@ -22,9 +22,7 @@ def test_training_totals():
 
 def test_shares_by_structure_are_computed_from_the_counts():
     summary = summarise_training(facts.edition_2021())
-    assert {line.key: line.value for line in summary.by_structure} == (
-        facts.PARTICIPANTS_BY_STRUCTURE
-    )
+    assert {line.key: line.value for line in summary.by_structure} == (facts.PARTICIPANTS_BY_STRUCTURE)
     assert {line.key: line.share for line in summary.by_structure} == facts.PRINTED_SHARES
     assert [line.label for line in summary.by_structure] == list(STRUCTURE_LABELS.values())
 

@@ -129,9 +129,7 @@ def test_a_rejected_file_is_neither_copied_nor_touched(tmp_path):
     with pytest.raises(DocumentError):
         safe_copy(hostile, tmp_path / "copie.db")
     assert sha256(hostile) == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "donnees-utilisateur") == [
-        "piege.db"
-    ]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "donnees-utilisateur") == ["piege.db"]
 
 
 def test_a_copy_never_replaces_its_own_document(demo):
@@ -155,10 +153,6 @@ def test_read_only_old_document_is_copied_in_the_current_format(tmp_path):
 
 def test_name_of_a_copy_sent_to_a_colleague():
     day = dt.date(2026, 11, 28)
-    assert sending_copy_name(Path("/partage/rapport.db"), day) == (
-        "rapport (copie pour envoi 2026-11-28).db"
-    )
+    assert sending_copy_name(Path("/partage/rapport.db"), day) == ("rapport (copie pour envoi 2026-11-28).db")
     # A name without extension gets the document's.
-    assert sending_copy_name(Path("rapport AVE"), day) == (
-        "rapport AVE (copie pour envoi 2026-11-28).db"
-    )
+    assert sending_copy_name(Path("rapport AVE"), day) == ("rapport AVE (copie pour envoi 2026-11-28).db")

@@ -145,7 +145,9 @@ def test_organisation_contact_details_come_from_the_report():
     assert street in org.address and f"{postcode} {city.title()}" in org.address
     assert org.phone == seed_find(r"tél\. : ((?:\d\d ){4}\d\d)").group(1)
     assert org.email in FLAT and org.website in FLAT
-    assert re.fullmatch(r"#[0-9A-F]{6}", org.primary_colour) and re.fullmatch(r"#[0-9A-F]{6}", org.secondary_colour)
+    assert re.fullmatch(r"#[0-9A-F]{6}", org.primary_colour) and re.fullmatch(
+        r"#[0-9A-F]{6}", org.secondary_colour
+    )
 
 
 # --- membership -----------------------------------------------------------------
@@ -167,8 +169,10 @@ def seed_category_lines() -> dict[tuple[str, str], tuple[int, int]]:
     """{(group, category): (count 2021, delta)} from lines like "- 71 au titre d’un PLIE (+2)"."""
     lines = re.findall(r"^-\.? (\d+) (.+?) \(([+-]\d+|=)\)\s*$", SEED_TEXT, re.MULTILINE)
     assert len(lines) == len(CATEGORY_OF_SEED_LABEL)
-    return {CATEGORY_OF_SEED_LABEL[label]: (int(count), 0 if delta == "=" else int(delta))
-            for count, label, delta in lines}
+    return {
+        CATEGORY_OF_SEED_LABEL[label]: (int(count), 0 if delta == "=" else int(delta))
+        for count, label, delta in lines
+    }
 
 
 def category_counts(edition: Edition) -> dict[tuple[str, str], int | None]:
@@ -188,14 +192,21 @@ def test_both_editions_share_group_and_category_keys():
 
 
 def test_declared_totals_keep_the_report_figures_including_its_slips():
-    total, full, full_2020, clause, clause_2020 = map(int, seed_find(
-        r"comptait (\d+) adhérents : (\d+) \((\d+) en 2020\) au titre de l’adhésion pleine et entière, "
-        r"(\d+) \((\d+) en 2020\) au titre du seul centre ressource").groups())
+    total, full, full_2020, clause, clause_2020 = map(
+        int,
+        seed_find(
+            r"comptait (\d+) adhérents : (\d+) \((\d+) en 2020\) au titre de l’adhésion pleine et entière, "
+            r"(\d+) \((\d+) en 2020\) au titre du seul centre ressource"
+        ).groups(),
+    )
     groups_2021 = {g.key: g for g in E2021.membership.groups}
     groups_2020 = {g.key: g for g in E2020.membership.groups}
     assert E2021.membership.declared_total == total
     assert (groups_2021["full"].declared_total, groups_2021["clause"].declared_total) == (full, clause)
-    assert (groups_2020["full"].declared_total, groups_2020["clause"].declared_total) == (full_2020, clause_2020)
+    assert (groups_2020["full"].declared_total, groups_2020["clause"].declared_total) == (
+        full_2020,
+        clause_2020,
+    )
     assert E2020.membership.declared_total == full_2020 + clause_2020
     computed = sum(c.count for g in E2021.membership.groups if g.in_total for c in g.categories)
     assert computed != total, "the report's total does not add up; the demo must keep that slip"
@@ -230,7 +241,9 @@ def readme_region_counts(heading: str) -> tuple[int, dict[Region, int]]:
     return int(listing.group(1)), {region_of(name): int(count) for name, count in pairs}
 
 
-@pytest.mark.parametrize(("kind", "heading"), [(NetworkKind.PLIE, "PLIE"), (NetworkKind.MDE, "Maisons de l'Emploi")])
+@pytest.mark.parametrize(
+    ("kind", "heading"), [(NetworkKind.PLIE, "PLIE"), (NetworkKind.MDE, "Maisons de l'Emploi")]
+)
 def test_region_counts_are_those_of_the_maps(kind, heading):
     total, expected = readme_region_counts(heading)
     actual = {rc.region: rc.count for rc in E2021.network.region_counts if rc.kind is kind}
@@ -241,23 +254,38 @@ def test_region_counts_are_those_of_the_maps(kind, heading):
 
 def test_coverage_totals_members_and_dates():
     coverage = {c.kind: c for c in E2021.network.coverage}
-    plie_total, plie_members = map(int, seed_find(r"Sur les (\d+) PLIE français, (\d+) sont adhérents").groups())
+    plie_total, plie_members = map(
+        int, seed_find(r"Sur les (\d+) PLIE français, (\d+) sont adhérents").groups()
+    )
     mde_members, mde_total = map(int, seed_find(r"soit (\d+) sur un total de (\d+) MDE").groups())
     oi_total, grouped = map(int, seed_find(r"(\d+) OI-PLIE regroupent (\d+) PLIE").groups())
-    assert (coverage[NetworkKind.PLIE].total, coverage[NetworkKind.PLIE].members) == (plie_total, plie_members)
+    assert (coverage[NetworkKind.PLIE].total, coverage[NetworkKind.PLIE].members) == (
+        plie_total,
+        plie_members,
+    )
     assert (coverage[NetworkKind.MDE].total, coverage[NetworkKind.MDE].members) == (mde_total, mde_members)
     assert (coverage[NetworkKind.OI].total, coverage[NetworkKind.OI].grouped_plie) == (oi_total, grouped)
     day, month, year = seed_find(r"147 PLIE au (\d+) (\w+) (\d{4})").groups()
-    assert coverage[NetworkKind.PLIE].as_of == coverage[NetworkKind.MDE].as_of == french_date(day, month, int(year))
-    for kind, pattern in ((NetworkKind.PLIE, r"CARTE DES PLIE (\w+) (\d{4})"),
-                          (NetworkKind.MDE, r"77 Maisons de l’Emploi (\w+) (\d{4})")):
+    assert (
+        coverage[NetworkKind.PLIE].as_of
+        == coverage[NetworkKind.MDE].as_of
+        == french_date(day, month, int(year))
+    )
+    for kind, pattern in (
+        (NetworkKind.PLIE, r"CARTE DES PLIE (\w+) (\d{4})"),
+        (NetworkKind.MDE, r"77 Maisons de l’Emploi (\w+) (\d{4})"),
+    ):
         month, year = seed_find(pattern).groups()
         assert coverage[kind].map_date == FuzzyDate(int(year), MONTHS[month.lower()])
 
 
 def test_mde_members_keep_the_slip_against_the_categories():
-    mde_categories = sum(c.count for g in E2021.membership.groups for c in g.categories if c.structure.counts_as_mde)
-    plie_categories = sum(c.count for g in E2021.membership.groups for c in g.categories if c.structure.counts_as_plie)
+    mde_categories = sum(
+        c.count for g in E2021.membership.groups for c in g.categories if c.structure.counts_as_mde
+    )
+    plie_categories = sum(
+        c.count for g in E2021.membership.groups for c in g.categories if c.structure.counts_as_plie
+    )
     coverage = {c.kind: c for c in E2021.network.coverage}
     assert plie_categories == coverage[NetworkKind.PLIE].members
     assert mde_categories != coverage[NetworkKind.MDE].members
@@ -267,13 +295,17 @@ def test_mde_members_keep_the_slip_against_the_categories():
 
 
 def board_table_text() -> str:
-    return SEED_TEXT[SEED_TEXT.index("Composition du conseil"):SEED_TEXT.index("comportent également un Bureau")]
+    return SEED_TEXT[
+        SEED_TEXT.index("Composition du conseil") : SEED_TEXT.index("comportent également un Bureau")
+    ]
 
 
 def seed_board_table() -> list[tuple[str, str]]:
     """(SURNAME, First name) of every row of the report's board table."""
-    return re.findall(r"\b([A-Z][A-Z-]+) ([A-ZÉ][\w-]+) (?:Président|Présidente|Vice-président|Adjointe)\b",
-                      board_table_text())
+    return re.findall(
+        r"\b([A-Z][A-Z-]+) ([A-ZÉ][\w-]+) (?:Président|Présidente|Vice-président|Adjointe)\b",
+        board_table_text(),
+    )
 
 
 def test_board_holds_every_member_of_the_report_table():
@@ -292,7 +324,7 @@ def test_board_functions_are_the_table_lines_with_hyphenation_undone():
 
 def test_board_regions_and_the_qualified_person():
     table = board_table_text()
-    (qualified_surname, qualified_first), = re.findall(r"Personnalité qualifiée ([A-Z]+) (\w+)", table)
+    ((qualified_surname, qualified_first),) = re.findall(r"Personnalité qualifiée ([A-Z]+) (\w+)", table)
     for member in E2021.governance.board:
         if (member.surname.upper(), member.first_name) == (qualified_surname, qualified_first):
             assert member.region is None and member.college == "Personnalité qualifiée"
@@ -307,7 +339,9 @@ def test_bureau_roles_from_the_report():
     bullets = seed_bullets("le Conseil d’administration :")
     members = {m.id: f"{m.first_name} {m.surname}" for m in E2021.governance.board}
     actual = [(members[role.member_id], role.role.lower()) for role in E2021.governance.bureau]
-    expected = [(bullet.split(",")[0], bullet.split(",")[1].split("(")[0].strip().lower()) for bullet in bullets]
+    expected = [
+        (bullet.split(",")[0], bullet.split(",")[1].split("(")[0].strip().lower()) for bullet in bullets
+    ]
     assert actual == expected
     day, month, year = seed_find(r"Président \(depuis le (\d+) (\w+) (\d{4})\)").groups()
     assert E2021.governance.bureau[0].since == french_date(day, month, int(year))
@@ -322,8 +356,10 @@ def test_mandate():
 def test_governance_events_of_2021():
     events = E2021.governance.events
     by_kind = {kind: [e for e in events if e.kind is kind] for kind in EventKind}
-    president, month, year = seed_find(r"(\w+ \w+), présidente de l’association depuis fin 2017 a souhaité "
-                                       r"quitté ses fonctions en sep- ?(\w+) (\d{4})").groups()
+    president, month, year = seed_find(
+        r"(\w+ \w+), présidente de l’association depuis fin 2017 a souhaité "
+        r"quitté ses fonctions en sep- ?(\w+) (\d{4})"
+    ).groups()
     (departure,) = by_kind[EventKind.DEPARTURE]
     assert departure.person == president and departure.date == FuzzyDate(int(year), MONTHS["sep" + month])
     assert [e.person for e in by_kind[EventKind.HONORARY]] == [president]
@@ -333,22 +369,29 @@ def test_governance_events_of_2021():
     (resignation,) = by_kind[EventKind.RESIGNATION]
     assert resignation.person == seed_find(r"Il est également à noter que (\w+ \w+), membre du CA").group(1)
     assert "Blanc-Mesnil" in resignation.description
-    arrivals = re.findall(r"([A-ZÉ]\w+ [A-ZÉ][\w-]+) \((\w+)\)", seed_find(r"rejoint nos instances : (.+?)\.").group(1))
+    arrivals = re.findall(
+        r"([A-ZÉ]\w+ [A-ZÉ][\w-]+) \((\w+)\)", seed_find(r"rejoint nos instances : (.+?)\.").group(1)
+    )
     assert len(arrivals) == 3
     assert [e.person for e in by_kind[EventKind.ARRIVAL]] == [name for name, _ in arrivals]
-    assert all(city in e.description for e, (_, city) in zip(by_kind[EventKind.ARRIVAL], arrivals, strict=True))
+    assert all(
+        city in e.description for e, (_, city) in zip(by_kind[EventKind.ARRIVAL], arrivals, strict=True)
+    )
     assert {name for name, _ in arrivals} <= board_names(E2021)
 
 
 def test_meetings_of_2021():
     days = seed_find(r"s’est réuni à (\d+) reprises en 2021 \(([^)]+)\)")
-    board = [FuzzyDate(2021, MONTHS[month], int(day))
-             for day, month in re.findall(r"(\d+) (\w+)", days.group(2))]
+    board = [
+        FuzzyDate(2021, MONTHS[month], int(day)) for day, month in re.findall(r"(\d+) (\w+)", days.group(2))
+    ]
     assert len(board) == int(days.group(1))
     meetings = E2021.governance.meetings
     assert [m.date for m in meetings if m.kind is MeetingKind.BOARD] == board
     day, month = seed_find(r"L’assemblée générale s’est tenue le (\d+) (\w+)").groups()
-    assert [m.date for m in meetings if m.kind is MeetingKind.GENERAL_ASSEMBLY] == [french_date(day, month, 2021)]
+    assert [m.date for m in meetings if m.kind is MeetingKind.GENERAL_ASSEMBLY] == [
+        french_date(day, month, 2021)
+    ]
     place, day, month = seed_find(r"rassemblé les élus au (\w+) le (\d+) (\w+)").groups()
     (seminar,) = [m for m in meetings if m.kind is MeetingKind.SEMINAR]
     assert seminar.date == french_date(day, month, 2021) and seminar.place == place
@@ -367,7 +410,9 @@ def test_regional_bodies():
         body = bodies[region]
         assert fold(body.name) in fold(detail)
         assert (body.website or None) == next(iter(re.findall(r"www\.[\w.]+\w", detail)), None)
-        assert ("en cours de constitution" in detail) == ("en cours de constitution" in body.description.lower())
+        assert ("en cours de constitution" in detail) == (
+            "en cours de constitution" in body.description.lower()
+        )
 
 
 def seed_staff() -> dict[str, tuple[str | None, str]]:
@@ -377,8 +422,9 @@ def seed_staff() -> dict[str, tuple[str | None, str]]:
         item = " ".join(item.split())
         holder = item.split(",")[0]
         staff[holder] = (None, "")
-        replaced = re.search(r"remplacée? (?:pendant son (congé \w+) )?par (.+?)(?:,| pendant son (congé \w+)\)|\)|$)",
-                             item)
+        replaced = re.search(
+            r"remplacée? (?:pendant son (congé \w+) )?par (.+?)(?:,| pendant son (congé \w+)\)|\)|$)", item
+        )
         if replaced:
             reason = replaced.group(1) or replaced.group(3) or "départ"
             for name in replaced.group(2).split(" puis "):
@@ -413,13 +459,25 @@ def test_2020_governance_holds_only_what_the_2021_text_implies():
 
 
 def test_training_totals_and_split_match_the_report():
-    people, sessions = map(int, seed_find(r"ce sont (\d+) personnes qui ont été formées dans le cadre de "
-                                          r"(\d+) sessions").groups())
-    shares = [int(p) for p in seed_find(r"(\d+)% d’entre elles sont des salarié.e.s de PLIE, (\d+)% de MDE "
-                                        r"\(y compris MDE portant un PLIE\), (\d+)% de collec- ?tivités locales, "
-                                        r"(\d+)% d’autres structures").groups()]
+    people, sessions = map(
+        int,
+        seed_find(
+            r"ce sont (\d+) personnes qui ont été formées dans le cadre de "
+            r"(\d+) sessions"
+        ).groups(),
+    )
+    shares = [
+        int(p)
+        for p in seed_find(
+            r"(\d+)% d’entre elles sont des salarié.e.s de PLIE, (\d+)% de MDE "
+            r"\(y compris MDE portant un PLIE\), (\d+)% de collec- ?tivités locales, "
+            r"(\d+)% d’autres structures"
+        ).groups()
+    ]
     t = E2021.training
-    columns = [sum(getattr(s, name) for s in t.sessions) for name in ("plie", "mde", "collectivites", "autres")]
+    columns = [
+        sum(getattr(s, name) for s in t.sessions) for name in ("plie", "mde", "collectivites", "autres")
+    ]
     assert len(t.sessions) == sessions and sum(columns) == people
     assert [round(100 * column / people) for column in columns] == shares
 
@@ -442,7 +500,8 @@ def test_training_modules_and_the_new_one():
     for name in named:
         assert any(key.startswith(fold(name)) for key in modules), name
     assert [m.name for m in E2021.training.modules if m.new] == [
-        m.name for m in E2021.training.modules if "RGPD" in m.name]
+        m.name for m in E2021.training.modules if "RGPD" in m.name
+    ]
     assert "(RGPD)" in FLAT
 
 
@@ -462,7 +521,8 @@ def test_assistance_indicators():
 
 def test_user_clubs():
     first, first_users, second, second_users = seed_find(
-        r"logiciels (\w+) \(utilisé par les (\w+)\) et (\w+) \(utilisé par les (\w+)\)").groups()
+        r"logiciels (\w+) \(utilisé par les (\w+)\) et (\w+) \(utilisé par les (\w+)\)"
+    ).groups()
     clubs = {club.software: club for club in E2021.training.clubs}
     assert clubs.keys() == {first, second}
     for software, users in ((first, first_users), (second, second_users)):
@@ -479,11 +539,15 @@ def test_communication_figures():
     assert c.website_visits == number(seed_find(r"a reçu ([\d ]+) visites").group(1))
     assert c.top_page_visits == number(seed_find(r"un peu plus de ([\d ]+) visites").group(1))
     assert c.top_page_qualifier is Qualifier.OVER
-    offers, rise = map(int, seed_find(r"\((\d+) ont été diffusées en 2021, \+(\d+)% par rapport à 2020\)").groups())
+    offers, rise = map(
+        int, seed_find(r"\((\d+) ont été diffusées en 2021, \+(\d+)% par rapport à 2020\)").groups()
+    )
     assert c.job_offers == offers
     assert round(100 * (offers / E2020.communication.job_offers - 1)) == rise
     followers = {f.network: f for f in c.followers}
-    assert followers["Twitter"].count == number(seed_find(r"Le compte Twitter compte lui ([\d ]+) abonnés").group(1))
+    assert followers["Twitter"].count == number(
+        seed_find(r"Le compte Twitter compte lui ([\d ]+) abonnés").group(1)
+    )
     assert followers["Twitter"].handle == seed_find(r"compte Twitter (@\w+)").group(1)
     linkedin = number(seed_find(r"Il compte aujourd’hui plus de ([\d ]+) abonnés").group(1))
     assert (followers["LinkedIn"].count, followers["LinkedIn"].qualifier) == (linkedin, Qualifier.OVER)
@@ -493,9 +557,13 @@ def test_reach_tiers():
     words = {"Deux": 2}
     top, top_views, second, second_views, third, third_views = seed_find(
         r"(\w+) tweets ont dépas- ?sé les ([\d ]+) vues .+?, (\d+) ont été vus par plus de ([\d ]+) personnes "
-        r"et (\d+) autres par plus de ([\d ]+)\.").groups()
-    expected = [(number(top_views), words[top]), (number(second_views), int(second)),
-                (number(third_views), int(third))]
+        r"et (\d+) autres par plus de ([\d ]+)\."
+    ).groups()
+    expected = [
+        (number(top_views), words[top]),
+        (number(second_views), int(second)),
+        (number(third_views), int(third)),
+    ]
     assert [(tier.min_views, tier.posts) for tier in E2021.communication.reach_tiers] == expected
 
 
@@ -503,8 +571,11 @@ def test_webinars():
     webinars = E2021.communication.webinars
     people, month, year = seed_find(r"a réuni plus de (\d+) personnes en (\w+) (\d{4})").groups()
     first = next(w for w in webinars if "inclusion" in w.partner.lower())
-    assert (first.participants, first.qualifier, first.date) == (int(people), Qualifier.OVER,
-                                                               FuzzyDate(int(year), MONTHS[month]))
+    assert (first.participants, first.qualifier, first.date) == (
+        int(people),
+        Qualifier.OVER,
+        FuzzyDate(int(year), MONTHS[month]),
+    )
     month, year = seed_find(r"mettre à disposi- ?tion du personnel \((\w+) (\d{4})\)").groups()
     assert any(w.partner == "Mobiliwork" and w.date == FuzzyDate(int(year), MONTHS[month]) for w in webinars)
     day, month, year = seed_find(r"celui du (\d+) (\w+) (\d{4}) a permis aux PLIE").groups()
@@ -518,12 +589,16 @@ def test_webinars():
 
 
 def key_figure_pages() -> str:
-    return FLAT[FLAT.index("Les chiffres clés du réseauChiffres clés des PLIE"):FLAT.index("Favoriser l’échange")]
+    return FLAT[
+        FLAT.index("Les chiffres clés du réseauChiffres clés des PLIE") : FLAT.index("Favoriser l’échange")
+    ]
 
 
 def test_every_percentage_of_the_key_figure_pages_is_in_a_block():
     stated = Counter(float(p.replace(",", ".")) for p in re.findall(r"(\d+(?:,\d+)?) ?%", key_figure_pages()))
-    held = Counter(float(item.value) for block in E2021.key_figures for item in block.items if item.unit == "%")
+    held = Counter(
+        float(item.value) for block in E2021.key_figures for item in block.items if item.unit == "%"
+    )
     assert held == stated
 
 
@@ -535,13 +610,23 @@ def test_every_count_of_the_key_figure_pages_is_in_a_block():
         number(re.search(r"([\d ]+) parcours \(soit", pages).group(1)),
         int(re.search(r"(\d+) PLIE au 31 janvier 2021", pages).group(1)),
         int(re.search(r"(\d+) MDE au 31 janvier 2021", pages).group(1)),
-        *map(int, re.search(r"(\d+) structures porteuses de la clause sociale et (\d+) facilitateurs", pages).groups()),
+        *map(
+            int,
+            re.search(
+                r"(\d+) structures porteuses de la clause sociale et (\d+) facilitateurs", pages
+            ).groups(),
+        ),
     ]
-    facilitator = re.search(r"travaillant avec (\d+) donneurs d’ordre, sur (\d+) marchés, susciter près de ([\d.]+) "
-                            r"heures d’insertion \((\d+) ETP annuels\) qui ont engendré pour (\d+) participants près "
-                            r"de (\d+) contrats de travail au sein de (\d+) entreprises", pages)
+    facilitator = re.search(
+        r"travaillant avec (\d+) donneurs d’ordre, sur (\d+) marchés, susciter près de ([\d.]+) "
+        r"heures d’insertion \((\d+) ETP annuels\) qui ont engendré pour (\d+) participants près "
+        r"de (\d+) contrats de travail au sein de (\d+) entreprises",
+        pages,
+    )
     counts += [number(value) for value in facilitator.groups()]
-    held = {float(item.value): item for block in E2021.key_figures for item in block.items if item.unit != "%"}
+    held = {
+        float(item.value): item for block in E2021.key_figures for item in block.items if item.unit != "%"
+    }
     assert sorted(held) == sorted(counts)
     for nearly in (facilitator.group(3), facilitator.group(6)):
         assert held[number(nearly)].qualifier is Qualifier.NEARLY
@@ -563,19 +648,25 @@ def significant_words(text: str) -> set[str]:
     return {fold(word) for word in words}
 
 
-@pytest.mark.parametrize(("key", "seed_heading"), [
-    ("rencontres", "interlocuteurs de premier plan :"),
-    ("instances", "Cela a notamment concerné :"),
-    ("institutions", "actives dans notre champ d’intervention :"),
-    ("reseaux", "auprès des pouvoirs publics :"),
-    ("contributions", "travaux académiques, notamment :"),
-])
+@pytest.mark.parametrize(
+    ("key", "seed_heading"),
+    [
+        ("rencontres", "interlocuteurs de premier plan :"),
+        ("instances", "Cela a notamment concerné :"),
+        ("institutions", "actives dans notre champ d’intervention :"),
+        ("reseaux", "auprès des pouvoirs publics :"),
+        ("contributions", "travaux académiques, notamment :"),
+    ],
+)
 def test_titled_lists_follow_the_report_item_by_item(key, seed_heading):
     bullets = seed_bullets(seed_heading)
     items = titled_list(key)
     assert len(items) == len(bullets)
     for bullet, item in zip(bullets, items, strict=True):
-        assert significant_words(bullet) & {fold(word) for word in re.findall(r"[\wÀ-ÿ-]+", item)}, (bullet, item)
+        assert significant_words(bullet) & {fold(word) for word in re.findall(r"[\wÀ-ÿ-]+", item)}, (
+            bullet,
+            item,
+        )
 
 
 def test_conventions_signed():
@@ -603,7 +694,8 @@ def test_every_structured_part_of_2021_has_its_section():
     assert {section.kind for section in outline} == set(SectionKind)
     refs = {(section.kind, section.ref) for section in outline if section.ref}
     assert refs == {(SectionKind.KEY_FIGURES, block.key) for block in E2021.key_figures} | {
-        (SectionKind.LIST, titled.key) for titled in E2021.lists}
+        (SectionKind.LIST, titled.key) for titled in E2021.lists
+    }
 
 
 def narrative_texts() -> list[str]:
@@ -620,9 +712,13 @@ def test_narrative_is_paraphrase_not_copy():
         return re.findall(r"\w+", fold(text))
 
     seed_words = words(SEED_TEXT.replace("-\n", ""))
-    seed_runs = {tuple(seed_words[i:i + run]) for i in range(len(seed_words) - run + 1)}
-    copied = [" ".join(own[i:i + run]) for own in map(words, narrative_texts())
-              for i in range(len(own) - run + 1) if tuple(own[i:i + run]) in seed_runs]
+    seed_runs = {tuple(seed_words[i : i + run]) for i in range(len(seed_words) - run + 1)}
+    copied = [
+        " ".join(own[i : i + run])
+        for own in map(words, narrative_texts())
+        for i in range(len(own) - run + 1)
+        if tuple(own[i : i + run]) in seed_runs
+    ]
     assert not copied
 
 
@@ -632,20 +728,31 @@ def test_narrative_carries_the_facts_not_held_elsewhere():
     universities = seed_find(r"universités \(([^)]+)\)").group(1)
     themes = seed_find(r"trois thèmes sont proposés aux facilitateurs : (.+?) \((\w+)\)")
     facts = [
-        *countries.group(2).split(", "), f"{countries.group(1)} pays",
+        *countries.group(2).split(", "),
+        f"{countries.group(1)} pays",
         *universities.split(", "),
-        *re.split(r", | et ", themes.group(1)), themes.group(2),
+        *re.split(r", | et ", themes.group(1)),
+        themes.group(2),
         seed_find(r"projet européen, (\w+),").group(1),
         seed_find(r"continuité du projet (\w+),").group(1),
-        *seed_find(r"les projets (\w+) \(support du dialogue prospectif.+?, et (\w+) \(Bâtis ton projet").groups(),
+        *seed_find(
+            r"les projets (\w+) \(support du dialogue prospectif.+?, et (\w+) \(Bâtis ton projet"
+        ).groups(),
         seed_find(r"rejoints en 2022 par la (Banque des Territoires)").group(1),
         seed_find(r"environ (\d+ participants)").group(1),
         seed_find(r"(\d+) d’entre elles ont eu lieu en 2021").group(1) + " en 2021",
         seed_find(r"subvention de la (\w+)").group(1),
         seed_find(r"en lien avec (Up Cityzen)").group(1),
-        "Trophées de la Commande publique responsable", "Salon des Maires", "Arles Crau Camargue Montagnette",
-        "Tour de France de la clause sociale", "tous les deux mois", "avril 2022", "mi-2020",
-        "une dizaine d'intervenants", "53 %", "12 territoires",
+        "Trophées de la Commande publique responsable",
+        "Salon des Maires",
+        "Arles Crau Camargue Montagnette",
+        "Tour de France de la clause sociale",
+        "tous les deux mois",
+        "avril 2022",
+        "mi-2020",
+        "une dizaine d'intervenants",
+        "53 %",
+        "12 territoires",
     ]
     missing = [fact for fact in facts if fold(fact) not in text]
     assert not missing

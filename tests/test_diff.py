@@ -130,7 +130,11 @@ def test_a_reorder_is_one_change_of_the_order():
 def test_a_renamed_member_is_the_same_record_changed():
     changed = edit.with_value(DEMO, "governance.board[0].surname", "Nouveau-Nom")
     (change,) = diff_editions(DEMO, changed)
-    assert (change.kind, change.old, change.new) == ("changed", DEMO.governance.board[0].surname, "Nouveau-Nom")
+    assert (change.kind, change.old, change.new) == (
+        "changed",
+        DEMO.governance.board[0].surname,
+        "Nouveau-Nom",
+    )
     assert change.record_label.endswith(f"NOUVEAU-NOM {DEMO.governance.board[0].first_name}")
 
 
@@ -156,7 +160,11 @@ def test_a_record_inserted_first_in_a_list_without_keys_changes_nothing_else():
     event = GovernanceEvent(person="Quelqu'un", description="Un événement ajouté en tête")
     changed = edit.insert_item(DEMO, "governance.events", 0, event)
     (change,) = diff_editions(DEMO, changed)
-    assert (change.kind, change.path, change.section) == ("added", "governance.events[0]", SectionKind.GOVERNANCE_EVENTS)
+    assert (change.kind, change.path, change.section) == (
+        "added",
+        "governance.events[0]",
+        SectionKind.GOVERNANCE_EVENTS,
+    )
 
 
 def test_texts_of_a_list_are_compared_one_by_one():

@@ -10,6 +10,7 @@ import facts_2021 as facts
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
+from session_helpers import digest, reread, section_key
 
 from avereport.model import fmt
 from avereport.model.edition import Qualifier
@@ -19,7 +20,6 @@ from avereport.ui.editors.clubs import ClubsEditor
 from avereport.ui.editors.communication import CommunicationEditor
 from avereport.ui.editors.training import TrainingEditor
 from avereport.ui.editors.webinars import WebinarsEditor
-from session_helpers import digest, reread, section_key
 
 
 def shown(qtbot, editor):
@@ -142,14 +142,20 @@ def assistance(session, qtbot):
 
 
 def questions_row(session) -> int:
-    return next(n for n, i in enumerate(session.edition.training.assistance) if i.compare_year == facts.QUESTIONS_COMPARE_YEAR)
+    return next(
+        n
+        for n, i in enumerate(session.edition.training.assistance)
+        if i.compare_year == facts.QUESTIONS_COMPARE_YEAR
+    )
 
 
 def test_assistance_change_against_the_stated_year_is_live(session, assistance):
     model = assistance.indicators.model
     row = questions_row(session)
     change = model.index(row, column(assistance.indicators, "change"))
-    assert change.data() == f"{fmt.change(facts.QUESTIONS_CHANGE)} par rapport à {facts.QUESTIONS_COMPARE_YEAR}"
+    assert (
+        change.data() == f"{fmt.change(facts.QUESTIONS_CHANGE)} par rapport à {facts.QUESTIONS_COMPARE_YEAR}"
+    )
 
     halved = facts.CLAUSE_QUESTIONS // 2
     assert model.setData(model.index(row, column(assistance.indicators, "compare_value")), str(halved))
@@ -301,6 +307,8 @@ def test_the_text_column_takes_the_spare_width_but_never_shrinks_away(session, q
     header = view.horizontalHeader()
     assert sum(header.sectionSize(n) for n in range(header.count())) == view.viewport().width()
     editor.resize(420, 700)
-    qtbot.waitUntil(lambda: view.viewport().width() < sum(header.sectionSize(n) for n in range(header.count())))
+    qtbot.waitUntil(
+        lambda: view.viewport().width() < sum(header.sectionSize(n) for n in range(header.count()))
+    )
     assert view.columnWidth(title) >= STRETCH_MIN_WIDTH
     assert view.horizontalScrollBar().maximum() > 0

@@ -4,16 +4,15 @@ and its widgets follow when the block moves or goes away."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from session_helpers import digest, reread
 
 from avereport.demo import demo_editions
 from avereport.model.edition import Qualifier
 from avereport.ui.editors.key_figures import KeyFiguresEditor
 from avereport.ui.editors.lists import ListEditor
-from session_helpers import digest, reread
 
 DEMO = demo_editions()[-1]
 

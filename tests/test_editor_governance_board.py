@@ -3,10 +3,10 @@ once, rows added, moved and removed, bureau roles never left dangling."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit
+from session_helpers import digest, reread, section_key
 
 from avereport.model import edit
 from avereport.model.dates import FuzzyDate
@@ -15,7 +15,6 @@ from avereport.model.regions import Region
 from avereport.ui.editors.board import REMOVE_WITH_ROLES, BoardEditor
 from avereport.ui.editors.bureau import BureauEditor
 from avereport.ui.editors.governance_common import NO_REGION
-from session_helpers import digest, reread, section_key
 
 
 def shown(qtbot, widget):
@@ -40,7 +39,9 @@ def open_cell_editor(qtbot, view, index):
     """Open the cell's editor as a double click would; the editor gets the focus."""
     view.setCurrentIndex(index)
     view.edit(index)
-    qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.EditingState and view.focusWidget().isVisible())
+    qtbot.waitUntil(
+        lambda: view.state() == QAbstractItemView.State.EditingState and view.focusWidget().isVisible()
+    )
     return view.focusWidget()
 
 
@@ -72,7 +73,9 @@ def test_new_member_added_with_the_button_and_typed_in(session, board, qtbot):
     assert len(written) == len(before) + 1
     added = written[row]
     assert (added.surname, added.first_name) == ("Durand", "Lucas")
-    assert session.edition.governance.board[row].id not in {m.id for m in session.edition.governance.board[:row]}
+    assert session.edition.governance.board[row].id not in {
+        m.id for m in session.edition.governance.board[:row]
+    }
     assert model.index(row, column_of(model, "surname")).data() == "Durand"
 
 
@@ -179,7 +182,10 @@ def test_mandate_fields_write_and_refuse_an_impossible_date(session, board, qtbo
 def test_board_focus_field(session, board):
     view = board.table.view
     assert board.focus_field("governance.board[3].surname")
-    assert (view.currentIndex().row(), view.currentIndex().column()) == (3, column_of(board.table.model, "surname"))
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (
+        3,
+        column_of(board.table.model, "surname"),
+    )
     assert board.focus_field("governance.board[5].functions")
     assert view.currentIndex().column() == column_of(board.table.model, "functions")
     assert board.focus_field("governance.mandate_end")
@@ -229,11 +235,16 @@ def test_bureau_add_needs_a_board(session, bureau, qtbot):
     added = reread(session).governance.bureau[-1]
     assert added.member_id == edition.governance.board[0].id
 
-    emptied = edit.with_value(edit.with_value(session.edition, "governance.bureau", []), "governance.board", [])
+    emptied = edit.with_value(
+        edit.with_value(session.edition, "governance.bureau", []), "governance.board", []
+    )
     assert session.apply("Vider le conseil et le bureau", emptied)
     before = digest(session)
     qtbot.mouseClick(bureau.table.add_button, Qt.MouseButton.LeftButton)
-    assert bureau.table.message.isVisible() and "conseil d'administration est vide" in bureau.table.message.text()
+    assert (
+        bureau.table.message.isVisible()
+        and "conseil d'administration est vide" in bureau.table.message.text()
+    )
     assert digest(session) == before
 
 

@@ -3,10 +3,10 @@ file, and every governance table model under qtmodeltester."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
+from session_helpers import digest, reread
 
 from avereport.model import fmt
 from avereport.model.dates import FuzzyDate
@@ -20,7 +20,6 @@ from avereport.ui.editors.governance_common import NO_REGION
 from avereport.ui.editors.meetings import MeetingsEditor, MeetingsModel
 from avereport.ui.editors.regional_bodies import RegionalBodiesEditor, RegionalBodiesModel
 from avereport.ui.editors.staff import NOBODY, REMOVE_WITH_REPLACEMENTS, StaffEditor, StaffModel
-from session_helpers import digest, reread
 
 
 def editor_of(qtbot, session, cls):
@@ -41,7 +40,9 @@ def column_of(model, field: str) -> int:
 def open_cell_editor(qtbot, view, index):
     view.setCurrentIndex(index)
     view.edit(index)
-    qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.EditingState and view.focusWidget().isVisible())
+    qtbot.waitUntil(
+        lambda: view.state() == QAbstractItemView.State.EditingState and view.focusWidget().isVisible()
+    )
     return view.focusWidget()
 
 
@@ -119,7 +120,9 @@ def test_impossible_end_date_refused_in_place(session, staff, qtbot):
     before = digest(session)
     type_into_cell(qtbot, view, index, "31/02/2021")
     assert staff.table.message.isVisible()
-    assert "impossible" in staff.table.message.text() and "Rien n'a été enregistré" in staff.table.message.text()
+    assert (
+        "impossible" in staff.table.message.text() and "Rien n'a été enregistré" in staff.table.message.text()
+    )
     assert digest(session) == before
     assert view.currentIndex() == index
 
@@ -197,7 +200,9 @@ def test_meetings_added_typed_and_removed(session, qtbot):
     count = len(reread(session).governance.meetings)
     view.setCurrentIndex(model.index(count - 1, 0))
     qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
-    choose_in_cell(qtbot, view, model.index(count, column_of(model, "kind")), MEETING_KIND_LABELS[MeetingKind.SEMINAR])
+    choose_in_cell(
+        qtbot, view, model.index(count, column_of(model, "kind")), MEETING_KIND_LABELS[MeetingKind.SEMINAR]
+    )
     type_into_cell(qtbot, view, model.index(count, column_of(model, "date")), "17/09/2021")
     type_into_cell(qtbot, view, model.index(count, column_of(model, "place")), "Paris")
     added = reread(session).governance.meetings[count]

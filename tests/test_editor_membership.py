@@ -4,17 +4,16 @@ declared ones, groups and categories added, renamed and retired."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from session_helpers import digest, reread
 
 from avereport.model import fmt
 from avereport.model.checks import check_edition
 from avereport.model.edition import SectionKind
 from avereport.ui.editors.membership import MembershipEditor
 from tests.facts_2021 import CLAUSE_MEMBERS, DECLARED_CLAUSE, DECLARED_FULL, DECLARED_TOTAL, FULL_MEMBERS
-from session_helpers import digest, reread
 
 PLIE_COUNT, PLIE_DELTA = next((count, delta) for key, _, _, count, delta in FULL_MEMBERS if key == "plie")
 
@@ -30,7 +29,9 @@ def editor(session, qtbot) -> MembershipEditor:
 
 
 def column(model, header: str) -> int:
-    return next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header)
+    return next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header
+    )
 
 
 def row_of_key(model, key: str) -> int:
@@ -78,7 +79,9 @@ def test_count_change_shows_its_delta_live_is_written_and_undone(editor, session
 def test_invalid_count_is_refused_in_place_and_nothing_written(editor, session, qtbot, typed, reason):
     model = editor.categories_model
     before = digest(session)
-    type_in_cell(qtbot, editor.categories.view, model.index(row_of_key(model, "plie"), column(model, "Nombre")), typed)
+    type_in_cell(
+        qtbot, editor.categories.view, model.index(row_of_key(model, "plie"), column(model, "Nombre")), typed
+    )
     assert editor.categories.message.isVisible()
     assert reason in editor.categories.message.text()
     assert "Rien n'a été enregistré" in editor.categories.message.text()
@@ -195,7 +198,9 @@ def test_declared_total_is_edited_in_the_form(editor, session, qtbot):
 
 def test_findings_lead_to_their_cell(editor, session):
     findings = check_edition(session.edition, session.previous())
-    clause_sum = next(f for f in findings if f.field.startswith("membership.groups[") and f.field.endswith("declared_total"))
+    clause_sum = next(
+        f for f in findings if f.field.startswith("membership.groups[") and f.field.endswith("declared_total")
+    )
     assert editor.focus_field(clause_sum.field)
     current = editor.groups.view.currentIndex()
     assert editor.groups_model.field_path(current.row(), current.column()) == clause_sum.field

@@ -4,9 +4,9 @@ entries, their sums compared with the national totals."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
+from session_helpers import digest, reread, section_key
 
 from avereport.model import fmt
 from avereport.model.checks import check_edition
@@ -16,8 +16,15 @@ from avereport.model.edition import NetworkKind, SectionKind, Structure
 from avereport.model.regions import Region
 from avereport.ui.editors.coverage import CoverageEditor
 from avereport.ui.editors.maps import MapsEditor
-from tests.facts_2021 import FULL_MEMBERS, MDE_MEMBERS, MDE_TOTAL, OI_TOTAL, PLIE_BY_REGION, PLIE_MEMBERS, PLIE_TOTAL
-from session_helpers import digest, reread, section_key
+from tests.facts_2021 import (
+    FULL_MEMBERS,
+    MDE_MEMBERS,
+    MDE_TOTAL,
+    OI_TOTAL,
+    PLIE_BY_REGION,
+    PLIE_MEMBERS,
+    PLIE_TOTAL,
+)
 
 
 @pytest.fixture
@@ -37,7 +44,11 @@ def maps(session, qtbot) -> MapsEditor:
 
 
 def cell(model, row_key, header: str):
-    column = next(c for c in range(model.columnCount()) if " ".join(model.headerData(c, Qt.Orientation.Horizontal).split()) == header)
+    column = next(
+        c
+        for c in range(model.columnCount())
+        if " ".join(model.headerData(c, Qt.Orientation.Horizontal).split()) == header
+    )
     return model.index(model.rows.index(row_key), column)
 
 
@@ -69,7 +80,11 @@ def test_coverage_rate_is_computed_live(coverage, session):
 def test_members_counted_from_categories_are_shown_and_checked(coverage):
     model = coverage.model
     counted_plie = sum(count for _, _, structure, count, _ in FULL_MEMBERS if structure.counts_as_plie)
-    counted_mde = sum(count for _, _, structure, count, _ in FULL_MEMBERS if structure in (Structure.MDE, Structure.PLIE_MDE))
+    counted_mde = sum(
+        count
+        for _, _, structure, count, _ in FULL_MEMBERS
+        if structure in (Structure.MDE, Structure.PLIE_MDE)
+    )
     plie = cell(model, NetworkKind.PLIE, "D'après les catégories")
     assert plie.data() == fmt.number(counted_plie)
     assert plie.data(Qt.ItemDataRole.ForegroundRole) is None
@@ -114,7 +129,9 @@ def test_typing_in_a_kind_the_edition_lacks_creates_it(coverage, session):
 
 
 def test_coverage_finding_leads_to_its_cell(coverage, session):
-    finding = next(f for f in check_edition(session.edition, session.previous()) if f.section is SectionKind.COVERAGE)
+    finding = next(
+        f for f in check_edition(session.edition, session.previous()) if f.section is SectionKind.COVERAGE
+    )
     assert coverage.focus_field(finding.field)
     row, field = finding.field.rsplit(".", 1)
     kind = next(c.kind for i, c in enumerate(session.edition.network.coverage) if row.endswith(f"[{i}]"))
@@ -128,7 +145,9 @@ def test_coverage_finding_leads_to_its_cell(coverage, session):
 
 def test_grid_shows_every_region_in_order_with_its_counts(maps):
     model = maps.counts_model
-    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())] == [r.label for r in Region]
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())] == [
+        r.label for r in Region
+    ]
     for region in Region:
         shown = cell(model, region, "PLIE").data()
         assert shown == (fmt.number(PLIE_BY_REGION[region]) if region in PLIE_BY_REGION else "")
@@ -169,7 +188,9 @@ def test_grid_update_is_one_undoable_step(maps, session):
     assert [e.count for e in region_entries(reread(session), NetworkKind.PLIE, Region.HDF)] == [30]
     assert cell(maps.national_model, NetworkKind.PLIE, "Somme des régions").data().startswith("⚠")
     session.undo_stack.undo()
-    assert [e.count for e in region_entries(reread(session), NetworkKind.PLIE, Region.HDF)] == [PLIE_BY_REGION[Region.HDF]]
+    assert [e.count for e in region_entries(reread(session), NetworkKind.PLIE, Region.HDF)] == [
+        PLIE_BY_REGION[Region.HDF]
+    ]
 
 
 @pytest.mark.parametrize(("typed", "reason"), [("-2", "négatif"), ("deux", "n'est pas un nombre entier")])
@@ -192,7 +213,9 @@ def test_map_preview_follows_the_counts_and_the_chosen_kind(maps, qtbot):
 
 def test_maps_finding_leads_to_the_national_total(maps, session):
     maps.counts_model.setData(cell(maps.counts_model, Region.COR, "MDE"), "1")
-    finding = next(f for f in check_edition(session.edition, session.previous()) if f.section is SectionKind.MAPS)
+    finding = next(
+        f for f in check_edition(session.edition, session.previous()) if f.section is SectionKind.MAPS
+    )
     assert maps.focus_field(finding.field)
     current = maps.national.view.currentIndex()
     assert maps.national_model.rows[current.row()] is NetworkKind.MDE

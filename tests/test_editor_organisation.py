@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QColorDialog, QFileDialog, QLineEdit
+from session_helpers import digest, reread
 
 from avereport.demo import write_demo
 from avereport.store import open_document
 from avereport.ui.editors.organisation import LOGO_MAX_BYTES, LOGO_MAX_PIXELS, OrganisationEditor
 from avereport.ui.session import DocumentSession
-from session_helpers import digest, reread
 
 
 @pytest.fixture
@@ -41,7 +41,11 @@ def write_png(path: Path, width: int, height: int) -> Path:
 
 
 def choose_file(monkeypatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), "Images PNG ou JPEG (*.png *.jpg *.jpeg)"))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *args, **kwargs: (str(path), "Images PNG ou JPEG (*.png *.jpg *.jpeg)"),
+    )
 
 
 def test_name_is_written_at_once_and_undone(editor, session, qtbot):
@@ -100,7 +104,11 @@ def test_colour_picked_in_the_dialog_is_written(editor, session, qtbot, monkeypa
     qtbot.mouseClick(editor.colour_buttons["primary_colour"], Qt.MouseButton.LeftButton)
     assert reread(session).organisation.primary_colour == "#336699"
     session.undo_stack.undo()
-    assert reread(session).organisation.primary_colour == session.edition.organisation.primary_colour != "#336699"
+    assert (
+        reread(session).organisation.primary_colour
+        == session.edition.organisation.primary_colour
+        != "#336699"
+    )
 
 
 def test_colour_dialog_cancelled_changes_nothing(editor, session, qtbot, monkeypatch):

@@ -65,7 +65,10 @@ def test_default_path_is_beside_the_document_or_in_the_last_folder(tmp_path):
 
     assert default_export_path(document, 2021, None) == tmp_path / "dossier" / "Rapport d'activité 2021.pdf"
     assert default_export_path(document, 2021, chosen) == chosen / "Rapport d'activité 2021.pdf"
-    assert default_export_path(document, 2022, tmp_path / "disparu") == tmp_path / "dossier" / "Rapport d'activité 2022.pdf"
+    assert (
+        default_export_path(document, 2022, tmp_path / "disparu")
+        == tmp_path / "dossier" / "Rapport d'activité 2022.pdf"
+    )
 
 
 def test_worker_writes_the_edited_figures_while_the_event_loop_runs(session, qtbot, tmp_path):
@@ -104,7 +107,9 @@ def test_worker_failure_is_a_french_message(session, qtbot, tmp_path):
     with qtbot.waitSignal(worker.failed, timeout=EXPORT_TIMEOUT_MS) as failure:
         worker.start()
 
-    assert failure.args == ["Impossible d'accéder à « rapport.pdf » : un élément du chemin n'est pas un dossier."]
+    assert failure.args == [
+        "Impossible d'accéder à « rapport.pdf » : un élément du chemin n'est pas un dossier."
+    ]
     assert finished == []
 
 
@@ -117,7 +122,9 @@ def test_unknown_edition_is_refused_in_french(session, qtbot, tmp_path):
 
 
 @pytest.mark.parametrize(("choice", "opened"), [(OPEN_PDF, "file"), (OPEN_FOLDER, "folder")])
-def test_controller_offers_to_open_the_pdf_or_its_folder(session, window, qtbot, tmp_path, monkeypatch, choice, opened):
+def test_controller_offers_to_open_the_pdf_or_its_folder(
+    session, window, qtbot, tmp_path, monkeypatch, choice, opened
+):
     shown, urls = [], []
 
     def click(box: QMessageBox) -> None:
@@ -139,7 +146,9 @@ def test_controller_offers_to_open_the_pdf_or_its_folder(session, window, qtbot,
     assert target.parent == session.document.path.parent
     assert target.read_bytes().startswith(b"%PDF")
     assert running == [True, False]
-    assert shown == [("Le rapport PDF a été enregistré.", f"Fichier : {target.name}\nDossier : {target.parent}")]
+    assert shown == [
+        ("Le rapport PDF a été enregistré.", f"Fichier : {target.name}\nDossier : {target.parent}")
+    ]
     expected = target if opened == "file" else target.parent
     assert urls == [QUrl.fromLocalFile(str(expected))]
 
@@ -151,7 +160,9 @@ def test_controller_reports_a_failure(session, window, qtbot, tmp_path, monkeypa
     not_a_folder.write_text("")
     controller = ExportController(window)
 
-    with qtbot.waitSignal(controller.running_changed, timeout=EXPORT_TIMEOUT_MS, check_params_cb=lambda on: not on):
+    with qtbot.waitSignal(
+        controller.running_changed, timeout=EXPORT_TIMEOUT_MS, check_params_cb=lambda on: not on
+    ):
         controller.start(session.editions(), 2021, not_a_folder / "rapport.pdf")
 
     assert len(errors) == 1

@@ -12,7 +12,7 @@ from avereport.model.edition import SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
 from avereport.store import open_document
 from avereport.store.history import GENERAL, Origin
-from avereport.ui.history_panel import HEADERS, GENERAL_LABEL, LIMIT, HistoryPanel
+from avereport.ui.history_panel import GENERAL_LABEL, HEADERS, LIMIT, HistoryPanel
 from avereport.ui.session import DocumentSession
 
 
@@ -35,7 +35,8 @@ def panel(session, qtbot):
 def rows(panel: HistoryPanel) -> list[dict[str, str]]:
     model = panel.model
     return [
-        {HEADERS[c]: model.data(model.index(r, c)) for c in range(model.columnCount())} for r in range(model.rowCount())
+        {HEADERS[c]: model.data(model.index(r, c)) for c in range(model.columnCount())}
+        for r in range(model.rowCount())
     ]
 
 
@@ -65,7 +66,9 @@ def test_undo_is_recorded_newest_first(session, panel, qtbot):
 
 
 def test_filters_by_person_and_section(session, panel, qtbot):
-    session.set_value("membership.declared_total", session.edition.membership.declared_total + 1, "Nombre d'adhérents")
+    session.set_value(
+        "membership.declared_total", session.edition.membership.declared_total + 1, "Nombre d'adhérents"
+    )
     session.author = "Marc Durand"
     session.set_value("organisation.phone", "01 02 03 04 05", "Téléphone")
     panel.refresh()
@@ -107,14 +110,18 @@ def test_shows_the_latest_entries_only(session, panel):
 
 
 def test_history_model_passes_the_model_tester(session, panel, qtmodeltester):
-    session.set_value("membership.declared_total", session.edition.membership.declared_total + 1, "Nombre d'adhérents")
+    session.set_value(
+        "membership.declared_total", session.edition.membership.declared_total + 1, "Nombre d'adhérents"
+    )
     session.set_value("organisation.phone", "01 02 03 04 05", "Téléphone")
     panel.refresh()
     qtmodeltester.check(panel.model)
 
 
 def test_the_panel_is_readable(session, panel, qtbot):
-    session.set_value("membership.declared_total", session.edition.membership.declared_total + 1, "Nombre d'adhérents")
+    session.set_value(
+        "membership.declared_total", session.edition.membership.declared_total + 1, "Nombre d'adhérents"
+    )
     panel.refresh()
     panel.resize(1200, 300)
     panel.show()

@@ -157,7 +157,7 @@ def deep_check_constraint(path):
 
 
 def deep_default(path):
-    old = '"body" TEXT NOT NULL DEFAULT \'\''
+    old = "\"body\" TEXT NOT NULL DEFAULT ''"
     rewrite_table(path, "section", old, f'"body" TEXT NOT NULL DEFAULT ({LONG_SUM})')
 
 
@@ -213,10 +213,7 @@ def year_as_text(path):
     tamper(path, "UPDATE edition SET year = 'deux mille vingt' WHERE year = 2020")
 
 
-MODIFIED = (
-    "n'est pas un document avereport valide :"
-    " ses tables ont été modifiées par un autre programme"
-)
+MODIFIED = "n'est pas un document avereport valide : ses tables ont été modifiées par un autre programme"
 OVERSIZED = "la colonne « {} » de la table « {} » contient une valeur de plus de {} Mo"
 INVALID = (
     "est endommagé ou a été modifié par un autre programme :"
@@ -296,14 +293,11 @@ def test_a_file_whose_schema_takes_long_to_parse_is_interrupted(path, monkeypatc
     # Thousands of triggers on one table: SQLite's parsing of them grows
     # faster than their number, and calls no progress handler.
     triggers = [
-        (f"t{n}", f"CREATE TRIGGER t{n} AFTER INSERT ON edition BEGIN SELECT 1; END")
-        for n in range(40_000)
+        (f"t{n}", f"CREATE TRIGGER t{n} AFTER INSERT ON edition BEGIN SELECT 1; END") for n in range(40_000)
     ]
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA writable_schema = ON")
-    conn.executemany(
-        "INSERT INTO sqlite_master VALUES ('trigger', ?, 'edition', 0, ?)", triggers
-    )
+    conn.executemany("INSERT INTO sqlite_master VALUES ('trigger', ?, 'edition', 0, ?)", triggers)
     conn.commit()
     conn.close()
     before = snapshot(path)
@@ -424,7 +418,9 @@ def test_a_logo_is_decoded_once_per_computer(path):
         " open_document(sys.argv[1], read_only=True).close(); print('PIL.Image' in sys.modules)"
     )
     loaded = [
-        subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True).stdout.split()
+        subprocess.run(
+            [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+        ).stdout.split()
         for _ in range(2)
     ]
     assert loaded == [["True"], ["False"]]

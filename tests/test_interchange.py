@@ -89,7 +89,9 @@ def _strategy(tp: typing.Any) -> st.SearchStrategy:
     if dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
         fields = {
-            f.name: _NARROWER[(tp.__name__, f.name)] if (tp.__name__, f.name) in _NARROWER else _strategy(hints[f.name])
+            f.name: _NARROWER[(tp.__name__, f.name)]
+            if (tp.__name__, f.name) in _NARROWER
+            else _strategy(hints[f.name])
             for f in dataclasses.fields(tp)
         }
         return st.builds(tp, **fields)
@@ -138,7 +140,9 @@ def _by_position(edition: Edition) -> Edition:
     return edition
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(st.lists(editions(), max_size=2, unique_by=lambda edition: edition.year))
 def test_dump_load_dump_is_byte_identical(generated):
     text = dump_editions(generated)
@@ -165,10 +169,17 @@ def _seed_edition(year: int) -> Edition:
                     name="Adhésion pleine et entière",
                     declared_total=133,
                     categories=[
-                        MemberCategory(key="plie", name="Au titre d'un PLIE", count=71, structure=Structure.PLIE),
-                        MemberCategory(key="mde", name="Au titre d'une MDE", count=19, structure=Structure.MDE),
                         MemberCategory(
-                            key="plie_mde", name="Au titre d'un PLIE et d'une MDE", count=29, structure=Structure.PLIE_MDE
+                            key="plie", name="Au titre d'un PLIE", count=71, structure=Structure.PLIE
+                        ),
+                        MemberCategory(
+                            key="mde", name="Au titre d'une MDE", count=19, structure=Structure.MDE
+                        ),
+                        MemberCategory(
+                            key="plie_mde",
+                            name="Au titre d'un PLIE et d'une MDE",
+                            count=29,
+                            structure=Structure.PLIE_MDE,
                         ),
                     ],
                 )
@@ -182,7 +193,10 @@ def _seed_edition(year: int) -> Edition:
             bureau=[BureauRole(member_id=4, role="Président", since=FuzzyDate(2021, 9))],
             staff=[
                 StaffMember(
-                    id=30, name="Bruno Adam", role="Responsable administratif et financier", end=FuzzyDate(2021, 10, 6)
+                    id=30,
+                    name="Bruno Adam",
+                    role="Responsable administratif et financier",
+                    end=FuzzyDate(2021, 10, 6),
                 ),
                 StaffMember(
                     id=12,

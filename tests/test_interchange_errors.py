@@ -82,7 +82,7 @@ def test_the_reference_document_is_valid():
 def test_a_number_given_as_text():
     document = _document()
     document["editions"][0]["membership"]["groups"][0]["categories"][2]["count"] = "29"
-    assert _only_problem(document).startswith(f'{CATEGORIES}[2].count : doit être un entier')
+    assert _only_problem(document).startswith(f"{CATEGORIES}[2].count : doit être un entier")
     assert _only_problem(document).endswith('(reçu « "29" »)')
 
 
@@ -143,7 +143,9 @@ def test_a_date_in_another_notation():
 def test_a_date_of_the_wrong_type():
     document = _document()
     document["editions"][0]["membership"]["as_of"] = 2021
-    assert _only_problem(document).startswith("editions[0].membership.as_of : doit être un texte (reçu « 2021 »)")
+    assert _only_problem(document).startswith(
+        "editions[0].membership.as_of : doit être un texte (reçu « 2021 »)"
+    )
 
 
 def test_a_colour_that_is_not_rgb():
@@ -227,7 +229,9 @@ def test_nan_is_not_json():
     assert "« NaN » n'est pas un nombre JSON" in _only_problem(text)
 
 
-@pytest.mark.parametrize("document", [[], {"editions": []}, {"format": "autre", "version": 1, "editions": []}])
+@pytest.mark.parametrize(
+    "document", [[], {"editions": []}, {"format": "autre", "version": 1, "editions": []}]
+)
 def test_json_that_is_not_our_envelope(document):
     assert _only_problem(document).startswith("ce n'est pas un fichier d'échange avereport")
 

@@ -17,7 +17,8 @@ from avereport.model.dates import FuzzyDate
 
 NULL = {"type": "null"}
 DATACLASSES = [
-    cls for _, cls in inspect.getmembers(model, inspect.isclass)
+    cls
+    for _, cls in inspect.getmembers(model, inspect.isclass)
     if dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
 ]
 HINTS = {cls: typing.get_type_hints(cls) for cls in DATACLASSES}

@@ -128,9 +128,15 @@ def test_windows_unc_paths(path, expected):
         (PureWindowsPath(r"G:\Mon Drive\rapport.db"), "Google Drive"),
         (PureWindowsPath(r"G:\Drive partagés\AVE\rapport.db"), "Google Drive"),
         (PureWindowsPath(r"C:\Users\mdupont\iCloudDrive\rapport.db"), "iCloud Drive"),
-        (PurePosixPath("/Users/mdupont/Library/Mobile Documents/com~apple~CloudDocs/rapport.db"), "iCloud Drive"),
+        (
+            PurePosixPath("/Users/mdupont/Library/Mobile Documents/com~apple~CloudDocs/rapport.db"),
+            "iCloud Drive",
+        ),
         (PurePosixPath("/Users/mdupont/Library/CloudStorage/OneDrive-Personal/rapport.db"), "OneDrive"),
-        (PurePosixPath("/Users/mdupont/Library/CloudStorage/GoogleDrive-m@ave.fr/Mon Drive/rapport.db"), "Google Drive"),
+        (
+            PurePosixPath("/Users/mdupont/Library/CloudStorage/GoogleDrive-m@ave.fr/Mon Drive/rapport.db"),
+            "Google Drive",
+        ),
         (PurePosixPath("/Users/mdupont/Library/CloudStorage/Box-Box/rapport.db"), "Box"),
         (PurePosixPath("/home/mdupont/Nextcloud/AVE/rapport.db"), "Nextcloud"),
         (PurePosixPath("/home/mdupont/ownCloud/rapport.db"), "ownCloud"),
@@ -172,4 +178,3 @@ def test_network_advice_names_the_share():
     assert location.label == "réseau"
     assert "partage réseau (//srv-fichiers/Partage (cifs))" in location.advice
     assert "copie locale" in location.advice
-

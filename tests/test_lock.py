@@ -47,7 +47,9 @@ def doc(tmp_path: Path) -> Path:
 
 def dead_pid() -> int:
     """The id of a process that has just ended."""
-    child = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     return int(child.stdout)
 
 
@@ -140,7 +142,9 @@ def test_stale_only_on_this_computer_with_its_process_gone(doc):
 
 
 def test_stale_lock_of_this_computer_is_taken_over(doc):
-    write_lock(doc, "Marie Dupont", "mdupont", socket.gethostname(), dt.datetime.now().astimezone(), dead_pid())
+    write_lock(
+        doc, "Marie Dupont", "mdupont", socket.gethostname(), dt.datetime.now().astimezone(), dead_pid()
+    )
     with lock_for_editing(doc, "Paul Martin") as lock:
         holder = read_lock(doc)
         assert (holder.display_name, holder.pid) == ("Paul Martin", os.getpid())
@@ -281,7 +285,7 @@ def test_a_refused_file_leaves_no_lock(tmp_path):
     bad = tmp_path / "autre.db"
     bad.write_bytes(b"Ceci n'est pas une base SQLite.\n" * 100)
     before = sha256(bad)
-    with pytest.raises(DocumentError, match="autre.db"):
+    with pytest.raises(DocumentError, match=r"autre\.db"):
         open_for_editing(bad, "Paul Martin")
     assert not lock_path(bad).exists()
     assert sha256(bad) == before

@@ -6,10 +6,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMessageBox
-from pypdf import PdfReader
 
 from avereport.demo import write_demo
 from avereport.model import edit
@@ -62,7 +62,11 @@ def test_every_section_kind_has_an_editor():
 
 
 def test_every_action_has_a_french_tooltip_and_status_tip(window):
-    actions = [a for a in window.findChildren(type(window.undo_action)) if a.text() and not a.isSeparator() and a.menu() is None]
+    actions = [
+        a
+        for a in window.findChildren(type(window.undo_action))
+        if a.text() and not a.isSeparator() and a.menu() is None
+    ]
     assert len(actions) >= 12
     for action in actions:
         assert action.toolTip() and action.toolTip() != action.text().replace("&", ""), action.text()
@@ -113,7 +117,9 @@ def test_add_a_board_member(window, demo_db, qtbot):
     count = len(reread(demo_db).governance.board)
     editor.table.view.setCurrentIndex(editor.table.model.index(count - 1, 0))
     qtbot.mouseClick(editor.table.add_button, Qt.MouseButton.LeftButton)
-    surname_column = next(c for c, column in enumerate(editor.table.model.columns) if column.field == "surname")
+    surname_column = next(
+        c for c, column in enumerate(editor.table.model.columns) if column.field == "surname"
+    )
     assert editor.table.model.setData(editor.table.model.index(count, surname_column), "MARTIN")
     board = reread(demo_db).governance.board
     assert len(board) == count + 1 and board[-1].surname == "MARTIN"
@@ -157,7 +163,9 @@ def test_create_the_2022_edition_with_a_departure(window, demo_db, monkeypatch):
 
 def test_export_finds_the_new_numbers_in_the_pdf(window, demo_db, qtbot, monkeypatch):
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.StandardButton.Close)
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append(box.text()) or QMessageBox.StandardButton.Close
+    )
     window.session.set_value("communication.website_visits", 191234, "visites")
     window.export_action.trigger()
     target = demo_db.parent / "Rapport d'activité 2021.pdf"
@@ -289,7 +297,9 @@ def test_a_damaged_document_offers_its_newest_backup(qtbot, demo_db, monkeypatch
     data[100:4096] = b"\xff" * (4096 - 100)  # the schema page is gone
     demo_db.write_bytes(bytes(data))
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
     assert window.open_path(demo_db)
     assert asked and "sauvegarde" in asked[0]
     assert window.session.years() == [2020, 2021]

@@ -120,7 +120,7 @@ def test_a_member_they_added_comes_with_the_bureau_role_they_gave_them():
     assert role.theirs["member_id"] == "NOUVELLE Anne"
 
     both = latest(apply_choices(MINE, replaced(THEIRS, theirs), {member.id: "theirs", role.id: "theirs"}))
-    assert [m.surname for m in both.governance.board][0] == "Nouvelle"
+    assert next(m.surname for m in both.governance.board) == "Nouvelle"
     assert both.governance.bureau[0].member_id == both.governance.board[0].id
     assert len({m.id for m in both.governance.board}) == len(both.governance.board)
 
@@ -152,7 +152,11 @@ def test_all_theirs_gives_theirs_and_all_mine_gives_mine(data):
     assert dump_editions(apply_choices([mine], [theirs], every)) == dump_editions([theirs])
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.data())
 def test_any_choice_can_be_stored_with_its_history(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("fusion") / "rapport.db"

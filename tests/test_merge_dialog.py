@@ -31,7 +31,9 @@ def documents(tmp_path):
         edition = document.read_edition(newest)
         edition = dataclasses.replace(
             edition,
-            membership=dataclasses.replace(edition.membership, declared_total=edition.membership.declared_total + 7),
+            membership=dataclasses.replace(
+                edition.membership, declared_total=edition.membership.declared_total + 7
+            ),
             organisation=dataclasses.replace(edition.organisation, phone="04 00 00 00 00"),
         )
         document.write_edition(edition, replace=True)
@@ -73,7 +75,10 @@ def test_rows_grouped_by_edition_then_section(documents, dialog):
     total = next(row for text, row in by_field.items() if "Total déclaré" in text)
     assert total[0] == f"Édition {newest.year}"
     assert total[1] == SECTION_KIND_LABELS[SectionKind.MEMBERSHIP]
-    assert total[3] == [fmt.number(newest.membership.declared_total), fmt.number(their_newest.membership.declared_total)]
+    assert total[3] == [
+        fmt.number(newest.membership.declared_total),
+        fmt.number(their_newest.membership.declared_total),
+    ]
     phone = next(row for text, row in by_field.items() if newest.organisation.phone in row[3])
     assert phone[1] == GENERAL_LABEL and phone[3] == [newest.organisation.phone, "04 00 00 00 00"]
     added = next(row for row in rows if row[0] == f"Édition {newest.year + 1}")

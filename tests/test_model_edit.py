@@ -32,7 +32,9 @@ def test_edits_copy_only_the_path_to_the_change(edition):
     changed = edit.with_value(edition, "membership.groups[0].categories[0].count", 75)
     assert changed.governance is edition.governance and changed.outline is edition.outline
     assert changed.membership.groups[1:] == edition.membership.groups[1:]
-    assert all(a is b for a, b in zip(changed.membership.groups[1:], edition.membership.groups[1:], strict=True))
+    assert all(
+        a is b for a, b in zip(changed.membership.groups[1:], edition.membership.groups[1:], strict=True)
+    )
     assert changed.membership.groups[0].categories[1] is group.categories[1]
     assert changed.membership.groups[0] is not group and group.categories[0].count == 71
     added = edit.insert_item(edition, "governance.board", 0, edition.governance.board[0])
@@ -58,7 +60,10 @@ def test_invalid_values_are_refused_in_french(edition, path, value, reason):
 
 
 def test_optional_numbers_may_be_emptied(edition):
-    assert edit.get_at(edit.with_value(edition, "membership.declared_total", None), "membership.declared_total") is None
+    assert (
+        edit.get_at(edit.with_value(edition, "membership.declared_total", None), "membership.declared_total")
+        is None
+    )
 
 
 def test_malformed_paths_are_refused(edition):
@@ -108,7 +113,9 @@ def test_moving_a_section_swaps_it_with_its_neighbour(edition):
 
 def test_members_leaving_the_board_become_departures(edition):
     following = start_next_edition(edition)
-    president_id = next(role.member_id for role in edition.governance.bureau if role.role.startswith("Président"))
+    president_id = next(
+        role.member_id for role in edition.governance.bureau if role.role.startswith("Président")
+    )
     staying = {m.id for m in following.governance.board if m.id != president_id}
     renewed = keep_board_members(following, staying)
     assert president_id not in {m.id for m in renewed.governance.board}

@@ -4,6 +4,7 @@ after an edit, and the PDF pages exported in the background."""
 from __future__ import annotations
 
 import pytest
+from session_helpers import section_key
 
 from avereport.model import fmt
 from avereport.model.compute import group_total
@@ -12,7 +13,6 @@ from avereport.report import export_pdf
 from avereport.ui.preview import PDF_DELAY_MS, PreviewPane
 from avereport.ui.preview_canvas import ChartCanvas
 from avereport.ui.preview_charts_view import NO_CHART
-from session_helpers import section_key
 
 PDF_TIMEOUT_MS = 60_000
 

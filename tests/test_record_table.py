@@ -3,15 +3,14 @@ undoable, invalid input refused in place."""
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import Qt
+from session_helpers import reread
 
 from avereport.model.edition import BoardMember, MeetingKind
 from avereport.model.labels import MEETING_KIND_LABELS
 from avereport.ui.tables.columns import Column, Kind, enum_choices
 from avereport.ui.tables.record_model import RecordTableModel
 from avereport.ui.tables.record_table import RecordTable
-from session_helpers import reread
 
 BOARD_COLUMNS = [
     Column("surname", "Nom"),
@@ -21,7 +20,9 @@ BOARD_COLUMNS = [
 
 
 def board_model(session) -> RecordTableModel:
-    return RecordTableModel(session, "governance.board", BOARD_COLUMNS, lambda e: BoardMember(surname="NOUVEAU"), "administrateur")
+    return RecordTableModel(
+        session, "governance.board", BOARD_COLUMNS, lambda e: BoardMember(surname="NOUVEAU"), "administrateur"
+    )
 
 
 def test_models_pass_qt_model_tester(session, qtmodeltester):
@@ -29,7 +30,10 @@ def test_models_pass_qt_model_tester(session, qtmodeltester):
     meetings = RecordTableModel(
         session,
         "governance.meetings",
-        [Column("kind", "Type", Kind.CHOICE, choices=enum_choices(MEETING_KIND_LABELS)), Column("date", "Date", Kind.DATE)],
+        [
+            Column("kind", "Type", Kind.CHOICE, choices=enum_choices(MEETING_KIND_LABELS)),
+            Column("date", "Date", Kind.DATE),
+        ],
         lambda e: None,
         "réunion",
     )
@@ -56,7 +60,9 @@ def test_functions_are_edited_one_per_line(session):
 
 
 def test_invalid_date_is_refused_in_place_and_nothing_written(session, qtbot):
-    model = RecordTableModel(session, "governance.meetings", [Column("date", "Date", Kind.DATE)], lambda e: None, "réunion")
+    model = RecordTableModel(
+        session, "governance.meetings", [Column("date", "Date", Kind.DATE)], lambda e: None, "réunion"
+    )
     table = RecordTable(model)
     qtbot.addWidget(table)
     table.show()
@@ -70,7 +76,11 @@ def test_invalid_date_is_refused_in_place_and_nothing_written(session, qtbot):
 
 def test_negative_count_is_refused(session):
     model = RecordTableModel(
-        session, "membership.groups[0].categories", [Column("count", "Nombre", Kind.COUNT)], lambda e: None, "catégorie"
+        session,
+        "membership.groups[0].categories",
+        [Column("count", "Nombre", Kind.COUNT)],
+        lambda e: None,
+        "catégorie",
     )
     refusals = []
     model.refused.connect(lambda index, message: refusals.append(message))

@@ -74,6 +74,8 @@ def test_blank_text_gives_nothing(render):
 def test_a_text_rendered_again_gives_new_flowables_of_its_own_content(render):
     source = 'Un **texte** : "cité".\n\nSuite.'
     first, again = render(source), render(source)
-    assert paragraphs(again) == paragraphs(first) == [f"Un <b>texte</b>{NNBSP}: «{NNBSP}cité{NNBSP}».", "Suite."]
+    assert (
+        paragraphs(again) == paragraphs(first) == [f"Un <b>texte</b>{NNBSP}: «{NNBSP}cité{NNBSP}».", "Suite."]
+    )
     assert not {id(f) for f in first} & {id(f) for f in again}
     assert paragraphs(render(source.replace("Suite", "Fin"))) == [paragraphs(first)[0], "Fin."]

@@ -89,7 +89,9 @@ def document(paragraph_class, styles, column_widths: tuple[float, float]) -> byt
     story.append(paragraph_class(LONG, styles.quote))
     out = io.BytesIO()
     running = RunningText(organisation="Réseau", title="Rapport")
-    pdf = ReportDocument(out, palette=PALETTE, running=running, draw_cover=lambda canvas, doc: None, metadata={})
+    pdf = ReportDocument(
+        out, palette=PALETTE, running=running, draw_cover=lambda canvas, doc: None, metadata={}
+    )
     assert pdf.build_report(story, Contents([], styles, "")) > 3
     return out.getvalue()
 

@@ -21,8 +21,8 @@ from avereport.model.compute import is_empty
 from avereport.model.edition import BoardMember, Edition, Section
 from avereport.model.succession import start_next_edition
 from avereport.report import export_pdf
-from avereport.report.export import EMPTY_CONTENTS
 from avereport.report.chart_cache import CACHE_SUFFIX, cache_folder, forget_drawings
+from avereport.report.export import EMPTY_CONTENTS
 
 TESTS = Path(__file__).parent
 FACTS = [

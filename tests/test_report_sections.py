@@ -21,12 +21,12 @@ from avereport.model.edition import (
     SectionKind,
     StaffMember,
 )
+from avereport.model.wording import chronological, of
 from avereport.report.context import RenderContext
 from avereport.report.document import FRAME_WIDTH
 from avereport.report.sections import RENDERERS, events, meetings, staff
 from avereport.report.sections.coverage import sentence as coverage_sentence
 from avereport.report.styles import Palette, Styles
-from avereport.model.wording import chronological, of
 
 
 def context(edition: Edition, previous: Edition | None = None) -> RenderContext:

@@ -60,7 +60,9 @@ class DocumentMachine(RuleBasedStateMachine):
 
     def _write(self, edition: Edition, origin: Origin) -> None:
         changes = diff_editions(self.model[edition.year], edition)
-        self.document.change_edition(self.model[edition.year], edition, changes=changes, author=AUTHOR, origin=origin)
+        self.document.change_edition(
+            self.model[edition.year], edition, changes=changes, author=AUTHOR, origin=origin
+        )
         self.model[edition.year] = edition
         self.recorded += len(changes)
 
@@ -116,10 +118,10 @@ class DocumentMachine(RuleBasedStateMachine):
         stored = self.document.read_edition(year)
         # Every acknowledged edit is there; the one being committed when the
         # writer died may be there too, never half of it.
-        candidates = [acknowledged] if finished else range(acknowledged, min(acknowledged + 1, len(steps)) + 1)
-        applied = next(
-            (n for n in candidates if content([stored]) == content([states[n]])), None
+        candidates = (
+            [acknowledged] if finished else range(acknowledged, min(acknowledged + 1, len(steps)) + 1)
         )
+        applied = next((n for n in candidates if content([stored]) == content([states[n]])), None)
         assert applied is not None, f"{acknowledged} acknowledged, file matches none of {list(candidates)}"
         # Its user starts again and finishes the edits that were lost (so
         # that what follows does not depend on when the kill came).
@@ -157,7 +159,9 @@ def _killed_writer(
         try:
             with open_document(path) as document:
                 for (before, after), changes in zip(itertools.pairwise(states), steps, strict=True):
-                    document.change_edition(before, after, changes=changes, author=COLLEAGUE, origin=Origin.EDIT)
+                    document.change_edition(
+                        before, after, changes=changes, author=COLLEAGUE, origin=Origin.EDIT
+                    )
                     os.write(writing, b".")
             status = 0
         finally:

@@ -203,9 +203,7 @@ def full_edition(year: int = 2021) -> Edition:
             top_page_visits=5000,
             top_page_qualifier=Qualifier.NEARLY,
             job_offers=300,
-            followers=[
-                Followers(network="LinkedIn", handle="@ave", count=3000, qualifier=Qualifier.ABOUT)
-            ],
+            followers=[Followers(network="LinkedIn", handle="@ave", count=3000, qualifier=Qualifier.ABOUT)],
             reach_tiers=[ReachTier(min_views=5000, posts=2)],
             webinars=[
                 Webinar(
@@ -227,11 +225,7 @@ def full_edition(year: int = 2021) -> Edition:
             )
         ],
         lists=[TitledList(key="instances", title=h0, items=HOSTILE)],
-        outline=[
-            Section(
-                key="liste", kind=SectionKind.LIST, heading=h2, level=2, body=h4, ref="instances"
-            )
-        ],
+        outline=[Section(key="liste", kind=SectionKind.LIST, heading=h2, level=2, body=h4, ref="instances")],
     )
 
 
@@ -349,7 +343,7 @@ def test_missing_year_is_a_french_error(doc_path):
 
 
 def test_missing_file_without_create(doc_path):
-    with pytest.raises(DocumentError, match="« rapport.db » est introuvable"):
+    with pytest.raises(DocumentError, match=r"« rapport\.db » est introuvable"):
         open_document(doc_path)
     assert not doc_path.exists()
 
@@ -420,7 +414,9 @@ def row_keys(path: Path) -> dict[str, list[int]]:
     names = [EDITION, *(spec.name for spec in TABLES if not spec.single)]
     conn = sqlite3.connect(path)
     try:
-        return {name: [key for (key,) in conn.execute(f'SELECT id FROM "{name}" ORDER BY id')] for name in names}
+        return {
+            name: [key for (key,) in conn.execute(f'SELECT id FROM "{name}" ORDER BY id')] for name in names
+        }
     finally:
         conn.close()
 
@@ -464,7 +460,9 @@ def test_after_someone_else_wrote_the_whole_edition_is_written(doc_path):
         stored = document.read_edition(2021)
         with open_document(doc_path) as other:
             theirs = other.read_edition(2021)
-            other.change_edition(theirs, edit.with_value(theirs, "organisation.phone", "09 99 99 99 99"), changes=[])
+            other.change_edition(
+                theirs, edit.with_value(theirs, "organisation.phone", "09 99 99 99 99"), changes=[]
+            )
         assert document.written_elsewhere()
         mine = edit.with_value(stored, "organisation.name", "AVE")
         document.change_edition(stored, mine, changes=diff_editions(stored, mine))
@@ -477,7 +475,9 @@ def test_records_changed_in_place_are_checked_like_a_full_write(doc_path):
         stored = document.read_edition(2021)
         rows = table_rows(doc_path)
         dangling = edit.with_value(stored, "governance.bureau[0].member_id", 999)
-        with pytest.raises(DocumentError, match="l'identifiant 999 ne correspond à aucun des membres du conseil"):
+        with pytest.raises(
+            DocumentError, match="l'identifiant 999 ne correspond à aucun des membres du conseil"
+        ):
             document.change_edition(stored, dangling, changes=diff_editions(stored, dangling))
         too_long = edit.with_value(stored, "outline[0].body", "é" * TEXT_MAX_BYTES)
         with pytest.raises(DocumentError, match="un texte dépasse 1 Mo"):
@@ -586,9 +586,7 @@ def test_reading_does_not_import_sqlite_utils(doc_path):
         "        d.read_edition(d.years()[-1])\n"
         "print('sqlite_utils' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
 
@@ -599,8 +597,7 @@ def test_the_newest_editions_of_a_large_document_read_back_whole(doc_path):
         for year in range(2000, 2025):
             edition = Edition(year=year)
             edition.governance.board = [
-                BoardMember(id=n, surname=f"NOM {n}", functions=["Président", "Maire"])
-                for n in range(40)
+                BoardMember(id=n, surname=f"NOM {n}", functions=["Président", "Maire"]) for n in range(40)
             ]
             edition.training.sessions = [
                 TrainingSession(module=f"Module {n % 20}", date=FuzzyDate(year, n % 12 + 1), plie=n)
@@ -624,9 +621,11 @@ def test_the_newest_editions_of_a_large_document_read_back_whole(doc_path):
 # --- property: any edition survives a round trip ----------------------------
 
 _INT64 = st.integers(-(2**63), 2**63 - 1)
-_DATES = st.dates().map(FuzzyDate.of) | st.builds(
-    FuzzyDate, st.integers(1, 9999), st.integers(1, 12)
-) | st.integers(1, 9999).map(FuzzyDate)
+_DATES = (
+    st.dates().map(FuzzyDate.of)
+    | st.builds(FuzzyDate, st.integers(1, 9999), st.integers(1, 12))
+    | st.integers(1, 9999).map(FuzzyDate)
+)
 
 
 def _strategy(tp: object) -> st.SearchStrategy:

@@ -27,8 +27,7 @@ def valid_document(path: Path) -> Path:
                 BoardMember(id=n, surname=f"NOM {n}", functions=["Président"]) for n in range(40)
             ]
             edition.training.sessions = [
-                TrainingSession(module="Clause sociale", date=FuzzyDate(year, n % 12 + 1))
-                for n in range(100)
+                TrainingSession(module="Clause sociale", date=FuzzyDate(year, n % 12 + 1)) for n in range(100)
             ]
             document.write_edition(edition)
     return path
@@ -97,9 +96,7 @@ def other_application_with_our_tag(path: Path) -> None:
 def planted_trigger(path: Path) -> None:
     valid_document(path)
     conn = sqlite3.connect(path)
-    conn.execute(
-        "CREATE TRIGGER purge AFTER INSERT ON edition BEGIN DELETE FROM board_member; END"
-    )
+    conn.execute("CREATE TRIGGER purge AFTER INSERT ON edition BEGIN DELETE FROM board_member; END")
     conn.commit()
     conn.close()
 
@@ -166,7 +163,7 @@ def test_newer_version_message_names_both_formats(tmp_path):
 def test_a_folder_is_not_a_document(tmp_path):
     folder = tmp_path / "dossier.db"
     folder.mkdir()
-    with pytest.raises(DocumentError, match="Le chemin « dossier.db » ne désigne pas un fichier"):
+    with pytest.raises(DocumentError, match=r"Le chemin « dossier\.db » ne désigne pas un fichier"):
         open_document(folder)
 
 

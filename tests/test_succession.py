@@ -107,18 +107,14 @@ def test_board_and_bureau_are_copied_with_their_ids():
 
 def test_only_staff_still_in_post_on_the_first_of_january_are_copied():
     source = _source()
-    source.governance.staff.append(
-        StaffMember(id=8, name="Contrat court", end=FuzzyDate(2021, 12, 31))
-    )
+    source.governance.staff.append(StaffMember(id=8, name="Contrat court", end=FuzzyDate(2021, 12, 31)))
     source.governance.staff.append(
         StaffMember(id=9, name="Contrat 2022", end=FuzzyDate(2022, 3), replaces_id=1, reason="x")
     )
     staff = start_next_edition(source).governance.staff
     gone = {s.name for s in source.governance.staff if s.end and s.end.year <= facts.YEAR}
     assert gone == {"Bruno Adam", "Justine Riguet", "Contrat court"}
-    assert [s.name for s in staff] == [
-        s.name for s in source.governance.staff if s.name not in gone
-    ]
+    assert [s.name for s in staff] == [s.name for s in source.governance.staff if s.name not in gone]
 
 
 def test_a_replacement_of_someone_not_copied_is_forgotten():

@@ -142,7 +142,9 @@ def test_restore_brings_back_the_earlier_content(window, sharing, demo_db, monke
     assert window.opened is not None and not window.session.read_only
     assert Reason.RESTORE in [b.reason for b in list_backups(demo_db)]
     restored = [e for e in history_of(demo_db) if e.origin == Origin.RESTORE]
-    assert [(e.path, e.old, e.new) for e in restored] == [("membership.declared_total", declared + 10, declared)]
+    assert [(e.path, e.old, e.new) for e in restored] == [
+        ("membership.declared_total", declared + 10, declared)
+    ]
 
 
 def colleague_copy(demo_db: Path, tmp_path: Path) -> tuple[Path, int]:
@@ -153,7 +155,9 @@ def colleague_copy(demo_db: Path, tmp_path: Path) -> tuple[Path, int]:
         newest = document.years()[-1]
         edition = document.read_edition(newest)
         total = edition.membership.declared_total + 7
-        edition = dataclasses.replace(edition, membership=dataclasses.replace(edition.membership, declared_total=total))
+        edition = dataclasses.replace(
+            edition, membership=dataclasses.replace(edition.membership, declared_total=total)
+        )
         document.write_edition(edition, replace=True)
         document.create_next_edition(newest)
     return colleague, total
@@ -235,7 +239,10 @@ def test_restore_and_import_are_disabled_read_only(window, sharing, demo_db):
     assert sharing.import_action.isEnabled() and sharing.restore_action.isEnabled()
     window.close_document()
     sharing.update_actions()
-    assert not any(a.isEnabled() for a in (sharing.copy_action, sharing.send_action, sharing.import_action, sharing.restore_action))
+    assert not any(
+        a.isEnabled()
+        for a in (sharing.copy_action, sharing.send_action, sharing.import_action, sharing.restore_action)
+    )
 
 
 def test_every_action_has_a_french_tooltip(sharing):

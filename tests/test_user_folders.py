@@ -41,7 +41,9 @@ def install_listing() -> dict[str, str]:
 def new_user(tmp_path: Path) -> dict[str, str]:
     home = tmp_path / "home"
     environment = {
-        key: value for key, value in os.environ.items() if key != "AVEREPORT_DATA_DIR" and not key.startswith("XDG_")
+        key: value
+        for key, value in os.environ.items()
+        if key != "AVEREPORT_DATA_DIR" and not key.startswith("XDG_")
     }
     environment.update(
         HOME=str(home),
@@ -58,7 +60,12 @@ def new_user(tmp_path: Path) -> dict[str, str]:
 def run(args: list[str], environment: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", APP, *args],
-        env=environment, cwd=cwd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
+        env=environment,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
     )
 
 

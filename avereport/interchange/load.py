@@ -40,7 +40,9 @@ def load_file(path: str | os.PathLike[str]) -> list[Edition]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InterchangeError(path.name, [f"le fichier n'est pas un texte UTF-8 (octet invalide ligne {line})"]) from None
+        raise InterchangeError(
+            path.name, [f"le fichier n'est pas un texte UTF-8 (octet invalide ligne {line})"]
+        ) from None
     return load_editions(text, path.name)
 
 
@@ -52,7 +54,9 @@ def load_editions(text: str, source: str) -> list[Edition]:
     """
     data = _parse(text.removeprefix("\ufeff"), source)
     _check_envelope(data, source)
-    errors = sorted(validator().iter_errors(data), key=lambda error: _document_order(data, error.absolute_path))
+    errors = sorted(
+        validator().iter_errors(data), key=lambda error: _document_order(data, error.absolute_path)
+    )
     problems = [line for error in errors for line in describe(error)]
     if not problems:
         problems = reference_problems(data["editions"])
@@ -87,7 +91,9 @@ def _parse(text: str, source: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        hint = next((french for english, french in _SYNTAX_HINTS.items() if error.msg.startswith(english)), None)
+        hint = next(
+            (french for english, french in _SYNTAX_HINTS.items() if error.msg.startswith(english)), None
+        )
         where = f"ligne {error.lineno}, colonne {error.colno}"
         detail = f"{where} : {hint}" if hint else where
         raise InterchangeError(source, [f"ce n'est pas du JSON valide ({detail})"]) from None
@@ -114,7 +120,10 @@ def _no_constant(name: str) -> None:
 def _check_envelope(data: Any, source: str) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise InterchangeError(
-            source, [f"ce n'est pas un fichier d'échange avereport (le champ « format » doit valoir \"{FORMAT_NAME}\")"]
+            source,
+            [
+                f"ce n'est pas un fichier d'échange avereport (le champ « format » doit valoir \"{FORMAT_NAME}\")"
+            ],
         )
     version = data.get("version")
     if type(version) is int and version > FORMAT_VERSION:

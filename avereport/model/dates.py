@@ -8,8 +8,8 @@ sorts and compares like the earliest day it could denote.
 from __future__ import annotations
 
 import calendar
-import functools
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,9 +39,7 @@ class FuzzyDate:
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise DateError(
-                    f"jour impossible : {self.year:04d}-{self.month:02d}-{self.day:02d}"
-                )
+                raise DateError(f"jour impossible : {self.year:04d}-{self.month:02d}-{self.day:02d}")
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
@@ -58,7 +56,7 @@ class FuzzyDate:
 
     @property
     def precision(self) -> str:
-        """"year", "month" or "day"."""
+        """ "year", "month" or "day"."""
         if self.day is not None:
             return "day"
         return "month" if self.month is not None else "year"

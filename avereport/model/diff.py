@@ -24,6 +24,7 @@ import dataclasses
 import difflib
 import functools
 import hashlib
+import itertools
 import re
 import typing
 from collections import defaultdict, deque
@@ -186,7 +187,7 @@ class Walk:
         inverse = {j: i for i, j in pairs.items()}
         follow_after = self.take is None
         order = [pairs[i] for i in sorted(pairs)]
-        if any(a > b for a, b in zip(order, order[1:])):
+        if any(a > b for a, b in itertools.pairwise(order)):
             change = Change(
                 after_path,
                 self._section(after_path, 1),
@@ -327,9 +328,7 @@ def _pair_by_content(before: list[Any], after: list[Any]) -> dict[int, int]:
     return pairs
 
 
-def _interleave(
-    primary: int, secondary: int, pairs: dict[int, int]
-) -> list[tuple[int | None, int | None]]:
+def _interleave(primary: int, secondary: int, pairs: dict[int, int]) -> list[tuple[int | None, int | None]]:
     """The primary list's indexes in order, each with its partner, and the
     unpaired secondary records placed after the primary record paired with
     the secondary record they followed."""

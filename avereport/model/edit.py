@@ -115,7 +115,7 @@ def _replaced(value: Any, steps: list[Step], change: Callable[[Any], Any]) -> An
 
 def coerce(declared: Any, value: Any, optional: bool) -> Any:
     """``value`` as the declared type, or an EditError in French."""
-    if value is None or value == "" and declared in (int, float, FuzzyDate):
+    if value is None or (value == "" and declared in (int, float, FuzzyDate)):
         if optional:
             return None
         if declared is str:

@@ -62,9 +62,7 @@ def change(value: Number | None) -> str:
         return ""
     if value == 0:
         return percent(0)
-    return babel.numbers.format_percent(
-        _decimal(value) / 100, format=_SIGNED_PERCENT, locale=LOCALE
-    )
+    return babel.numbers.format_percent(_decimal(value) / 100, format=_SIGNED_PERCENT, locale=LOCALE)
 
 
 def quantity(value: Number, unit: str = "", qualifier: Qualifier = Qualifier.EXACT) -> str:

@@ -82,9 +82,7 @@ def compare_documents(mine: list[Edition], theirs: list[Edition]) -> list[Differ
     return differences
 
 
-def apply_choices(
-    mine: list[Edition], theirs: list[Edition], choices: Mapping[str, Side]
-) -> list[Edition]:
+def apply_choices(mine: list[Edition], theirs: list[Edition], choices: Mapping[str, Side]) -> list[Edition]:
     """The merged editions, by year: mine, except where ``choices`` (by
     difference id) says « theirs ». An edition only they have is taken
     whole; one only I have is dropped if their side is chosen."""

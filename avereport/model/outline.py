@@ -26,7 +26,9 @@ def add_section(edition: Edition, index: int, kind: SectionKind, heading: str) -
     its own new, empty list or block."""
     result = copy.deepcopy(edition)
     level = result.outline[index - 1].level if 0 < index <= len(result.outline) else 1
-    section = Section(key=fresh_key(heading, {s.key for s in result.outline}), kind=kind, heading=heading, level=level)
+    section = Section(
+        key=fresh_key(heading, {s.key for s in result.outline}), kind=kind, heading=heading, level=level
+    )
     if kind is SectionKind.LIST:
         section.ref = fresh_key(heading, {t.key for t in result.lists})
         result.lists.append(TitledList(key=section.ref, title=heading))

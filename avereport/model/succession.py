@@ -115,9 +115,7 @@ def _training(training: Training) -> Training:
     return Training(
         modules=[TrainingModule(name=m.name) for m in training.modules],
         assistance=[Indicator(key=i.key, label=i.label, unit=i.unit) for i in training.assistance],
-        clubs=[
-            UserClub(name=c.name, software=c.software, audience=c.audience) for c in training.clubs
-        ],
+        clubs=[UserClub(name=c.name, software=c.software, audience=c.audience) for c in training.clubs],
     )
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 __all__ = ["ExportResult", "export_pdf"]
 
 
-def __getattr__(name: str):  # noqa: ANN202 - PEP 562
+def __getattr__(name: str):
     if name in __all__:
         from avereport.report import export
 

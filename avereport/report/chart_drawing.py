@@ -31,6 +31,7 @@ import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
+from typing import TYPE_CHECKING
 
 from matplotlib import font_manager
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
@@ -40,7 +41,6 @@ from matplotlib.ft2font import LoadFlags
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, Transform, TransformedPath
-from typing import TYPE_CHECKING
 
 from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_file
 
@@ -188,7 +188,7 @@ class SketchRenderer(RendererBase):
         gc: GraphicsContextBase,
         path: MplPath,
         transform: Transform,
-        rgbFace: Sequence[float] | None = None,  # noqa: N803 - matplotlib's name
+        rgbFace: Sequence[float] | None = None,
     ) -> None:
         # Like matplotlib's vector backends: unfilled paths are cut to the
         # canvas and simplified, filled ones are kept whole.
@@ -210,7 +210,7 @@ class SketchRenderer(RendererBase):
         marker_trans: Transform,
         path: MplPath,
         trans: Transform,
-        rgbFace: Sequence[float] | None = None,  # noqa: N803 - matplotlib's name
+        rgbFace: Sequence[float] | None = None,
     ) -> None:
         marker = _outline(marker_path, marker_trans, simplify=False)
         if marker is None:
@@ -276,7 +276,9 @@ def _clips(rectangle: Bbox | None, clip_path: TransformedPath | None, affine: Tr
     clips = []
     if rectangle is not None:
         x0, y0, x1, y1 = rectangle.extents.tolist()
-        clips.append(("clip", [x0, y0, x1, y0, x1, y1, x0, y1], [MOVE_TO, LINE_TO, LINE_TO, LINE_TO, CLOSE_PATH]))
+        clips.append(
+            ("clip", [x0, y0, x1, y0, x1, y1, x0, y1], [MOVE_TO, LINE_TO, LINE_TO, LINE_TO, CLOSE_PATH])
+        )
     if clip_path is not None:
         outline = _outline(clip_path, affine, simplify=False)
         if outline is not None:

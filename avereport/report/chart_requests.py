@@ -27,7 +27,7 @@ class ChartRequest:
     data: tuple
     draw: Callable[[Any, Any, tuple], Any]
 
-    def drawn(self, charts, palette):  # noqa: ANN001, ANN201 - the charts module and its types
+    def drawn(self, charts, palette):
         """The ``avereport.charts.Chart``: a matplotlib figure and its alternative text."""
         return self.draw(charts, palette, self.data)
 
@@ -57,24 +57,24 @@ def communication_metrics(series: tuple[tuple[str, tuple[tuple[int, int | None],
     return ChartRequest("communication_metrics", series, _communication_metrics)
 
 
-def _membership_trend(charts, palette, series):  # noqa: ANN001, ANN202
+def _membership_trend(charts, palette, series):
     return charts.membership_trend([charts.Series(label, points) for label, points in series], palette)
 
 
-def _network_coverage(charts, palette, bars):  # noqa: ANN001, ANN202
+def _network_coverage(charts, palette, bars):
     return charts.network_coverage([charts.CoverageBar(*bar) for bar in bars], palette)
 
 
-def _region_map(charts, palette, data):  # noqa: ANN001, ANN202
+def _region_map(charts, palette, data):
     kind, counts = data
     return charts.region_map(NetworkKind(kind), {Region(code): count for code, count in counts}, palette)
 
 
-def _training_participants(charts, palette, shares):  # noqa: ANN001, ANN202
+def _training_participants(charts, palette, shares):
     return charts.training_participants([charts.Share(label, count) for label, count in shares], palette)
 
 
-def _communication_metrics(charts, palette, series):  # noqa: ANN001, ANN202
+def _communication_metrics(charts, palette, series):
     return charts.communication_metrics(
         [charts.Series(label, points) for label, points in series], palette, title=COMMUNICATION_TITLE
     )

@@ -58,4 +58,3 @@ def _path(points: list[float], operators: list[int], fill: tuple | None, stroke:
         if dashes is not None:
             path.strokeDashArray = [dashes[0], list(dashes[1])]
     return path
-

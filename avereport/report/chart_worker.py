@@ -66,7 +66,9 @@ class ChartWorker:
         except OSError:
             self._process = None
             return
-        reader = threading.Thread(target=self._read, args=(self._process.stdout,), name="graphiques", daemon=True)
+        reader = threading.Thread(
+            target=self._read, args=(self._process.stdout,), name="graphiques", daemon=True
+        )
         reader.start()
 
     def __enter__(self) -> ChartWorker:
@@ -83,7 +85,9 @@ class ChartWorker:
     def pid(self) -> int | None:
         return None if self._process is None else self._process.pid
 
-    def chart(self, request: ChartRequest, organisation: Organisation) -> DrawnChart | Callable[[], DrawnChart]:
+    def chart(
+        self, request: ChartRequest, organisation: Organisation
+    ) -> DrawnChart | Callable[[], DrawnChart]:
         """The chart if already drawn; otherwise what returns it, drawn by the
         worker in the meantime (or here, if the worker fails)."""
         from avereport.report.chart_cache import cache_key, cached, colours_of
@@ -94,7 +98,9 @@ class ChartWorker:
             return drawn
         if key not in self._waiting and self._process is not None:
             try:
-                pickle.dump((key, request, colours_of(organisation)), self._process.stdin, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(
+                    (key, request, colours_of(organisation)), self._process.stdin, pickle.HIGHEST_PROTOCOL
+                )
                 self._process.stdin.flush()
                 self._waiting.add(key)
                 self.sent += 1

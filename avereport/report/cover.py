@@ -46,7 +46,7 @@ class Cover:
                 image.thumbnail((LOGO_MAX_PIXELS, LOGO_MAX_PIXELS))
                 smaller = io.BytesIO()
                 image.save(smaller, format="PNG")
-        except Exception:  # any undecodable bytes: the cover simply has no logo
+        except Exception:  # noqa: BLE001 - any undecodable bytes: the cover simply has no logo
             return None
         return ImageReader(io.BytesIO(smaller.getvalue()))
 

@@ -155,7 +155,9 @@ class Contents(Flowable):
         self.empty_note = empty_note
         self._entries = entries
         self._numbers = [
-            PageNumber(entry.key, (styles.toc_page_1, styles.toc_page_2, styles.toc_page_3)[min(entry.level, 2)])
+            PageNumber(
+                entry.key, (styles.toc_page_1, styles.toc_page_2, styles.toc_page_3)[min(entry.level, 2)]
+            )
             for entry in entries
         ]
         self._pages: dict[str, int] = {}

@@ -68,9 +68,7 @@ class Backup:
     source_sha256: str
 
 
-def backup(
-    document_path: str | Path, reason: Reason | str, *, now: dt.datetime | None = None
-) -> Backup:
+def backup(document_path: str | Path, reason: Reason | str, *, now: dt.datetime | None = None) -> Backup:
     """Back up the document at ``document_path``, which is checked first; a
     file that fails the checks is neither copied nor touched."""
     path = Path(document_path)
@@ -90,9 +88,7 @@ def take_backup(
         return _copy(conn, path, Reason(reason), _file_sha256(path), now)
 
 
-def backup_on_open(
-    conn: sqlite3.Connection, path: Path, *, now: dt.datetime | None = None
-) -> Backup | None:
+def backup_on_open(conn: sqlite3.Connection, path: Path, *, now: dt.datetime | None = None) -> Backup | None:
     """The « ouverture » backup of ``path`` through ``conn`` (see
     :func:`take_backup`), or None when the newest backup was taken from an
     identical file."""

@@ -51,16 +51,12 @@ def safe_copy(source: Document | str | Path, target: str | Path) -> Path:
     return copy_database(source.copy_into, source.path, target)
 
 
-def copy_database(
-    copy_into: Callable[[sqlite3.Connection], None], source: Path, target: Path
-) -> Path:
+def copy_database(copy_into: Callable[[sqlite3.Connection], None], source: Path, target: Path) -> Path:
     """Write a checked copy at ``target`` with ``copy_into``, which fills the
     empty database it is given (SQLite's backup API); messages name ``source``."""
     _refuse_same_file(source, target)
     try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
-        )
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
         os.close(handle)
     except OSError as exc:
         reason = "le dossier de destination est introuvable ou n'accepte pas l'écriture"

@@ -98,9 +98,7 @@ class Document:
         ``changes`` (see ``diff_editions``) go to the history in the same
         transaction, signed ``author``."""
         by_year = None if changes is None else {edition.year: changes}
-        self.write_editions(
-            [edition], replace=replace, changes_by_year=by_year, author=author, origin=origin
-        )
+        self.write_editions([edition], replace=replace, changes_by_year=by_year, author=author, origin=origin)
 
     def write_editions(
         self,
@@ -229,8 +227,7 @@ class Document:
             yield
         except sqlite3.DatabaseError as exc:
             raise DocumentError(
-                f"Le fichier {quoted(self._path)} ne peut pas être lu"
-                " (fichier endommagé ou verrouillé).",
+                f"Le fichier {quoted(self._path)} ne peut pas être lu (fichier endommagé ou verrouillé).",
                 path=self._path,
             ) from exc
 
@@ -240,8 +237,7 @@ class Document:
         any error; yields a sqlite-utils ``Database`` on the connection."""
         if self._read_only:
             raise DocumentError(
-                f"{action} est impossible : le fichier {quoted(self._path)}"
-                " est ouvert en lecture seule.",
+                f"{action} est impossible : le fichier {quoted(self._path)} est ouvert en lecture seule.",
                 path=self._path,
             )
         from sqlite_utils import Database
@@ -278,9 +274,7 @@ def _failure(action: str, path: Path, exc: BaseException) -> str:
     return f"{action} dans {quoted(path)} a échoué ({cause}) ; le fichier n'a pas été modifié."
 
 
-def open_document(
-    path: str | Path, *, create: bool = False, read_only: bool = False
-) -> Document:
+def open_document(path: str | Path, *, create: bool = False, read_only: bool = False) -> Document:
     """Open the document at ``path`` after checking it (see ``opening``).
 
     ``create`` makes a new empty document if nothing exists at ``path``.
@@ -329,9 +323,7 @@ def _create(path: Path) -> sqlite3.Connection:
         conn.close()
         path.unlink(missing_ok=True)
         if isinstance(exc, sqlite3.Error):
-            raise DocumentError(
-                f"Le fichier {quoted(path)} ne peut pas être créé.", path=path
-            ) from exc
+            raise DocumentError(f"Le fichier {quoted(path)} ne peut pas être créé.", path=path) from exc
         raise
     return conn
 
@@ -387,7 +379,6 @@ def _upgraded_copy(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
 def _upgrade_failed(path: Path, backup: Path | None = None) -> DocumentError:
     where = "" if backup is None else f" ; une copie de l'original est dans {quoted(backup)}"
     return DocumentError(
-        f"La mise à jour du fichier {quoted(path)} vers le format {SCHEMA_VERSION}"
-        f" a échoué{where}.",
+        f"La mise à jour du fichier {quoted(path)} vers le format {SCHEMA_VERSION} a échoué{where}.",
         path=path,
     )

@@ -58,8 +58,7 @@ class HistoryEntry:
 
 
 _COLUMNS = (
-    "id, change_set, at, author, origin, year, section, record, field, path, kind,"
-    " old_value, new_value"
+    "id, change_set, at, author, origin, year, section, record, field, path, kind, old_value, new_value"
 )
 
 

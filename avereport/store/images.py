@@ -46,12 +46,8 @@ def validate_logo(data: bytes) -> bytes:
     if len(data) > LOGO_MAX_BYTES:
         # Rounded up: "2 Mo" would not read as too heavy.
         megabytes = _number(math.ceil(len(data) / 2**20 * 10) / 10)
-        raise LogoError(
-            f"il pèse {megabytes} Mo, un logo doit peser {LOGO_MAX_BYTES // 2**20} Mo au plus"
-        )
-    image_format = next(
-        (name for name, signature in _SIGNATURES.items() if data.startswith(signature)), None
-    )
+        raise LogoError(f"il pèse {megabytes} Mo, un logo doit peser {LOGO_MAX_BYTES // 2**20} Mo au plus")
+    image_format = next((name for name, signature in _SIGNATURES.items() if data.startswith(signature)), None)
     if image_format is None:
         raise LogoError("ce n'est pas une image PNG ou JPEG")
     digest = _digest(data)
@@ -114,7 +110,7 @@ def _decode(data: bytes, image_format: str) -> None:
         raise LogoError("l'image annonce bien plus de pixels qu'un logo n'en a") from None
     # Decoders of untrusted bytes fail in many ways (OSError, SyntaxError,
     # ValueError, struct.error…): all mean the same to the user.
-    except Exception:
+    except Exception:  # noqa: BLE001
         raise LogoError(f"l'image {image_format} est illisible ou abîmée") from None
 
 

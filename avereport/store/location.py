@@ -27,11 +27,33 @@ _LABELS: dict[Kind, str] = {"local": "local", "network": "réseau", "sync": "syn
 
 # Linux file system types (``fuse.*`` for FUSE ones) that reach another
 # computer.
-LINUX_NETWORK_TYPES = frozenset({
-    "nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "davfs", "ceph",
-    "glusterfs", "lustre", "gpfs", "beegfs", "fuse.sshfs", "fuse.davfs2", "fuse.glusterfs",
-    "fuse.cephfs", "fuse.rclone", "fuse.s3fs", "fuse.smbnetfs", "fuse.curlftpfs", "fuse.gvfsd-fuse",
-})
+LINUX_NETWORK_TYPES = frozenset(
+    {
+        "nfs",
+        "nfs4",
+        "cifs",
+        "smb3",
+        "smbfs",
+        "ncpfs",
+        "afs",
+        "9p",
+        "davfs",
+        "ceph",
+        "glusterfs",
+        "lustre",
+        "gpfs",
+        "beegfs",
+        "fuse.sshfs",
+        "fuse.davfs2",
+        "fuse.glusterfs",
+        "fuse.cephfs",
+        "fuse.rclone",
+        "fuse.s3fs",
+        "fuse.smbnetfs",
+        "fuse.curlftpfs",
+        "fuse.gvfsd-fuse",
+    }
+)
 MACOS_NETWORK_TYPES = frozenset({"smbfs", "nfs", "afpfs", "webdav", "ftp", "cifs"})
 
 _WINDOWS_DRIVE_REMOTE = 4
@@ -193,7 +215,7 @@ def unc_share(text: str) -> str | None:
     """ "\\\\serveur\\partage" for a Windows UNC path (also ``\\\\?\\UNC\\…``)."""
     drive = PureWindowsPath(text).drive
     if drive.startswith("\\\\?\\UNC\\"):
-        return "\\\\" + drive[len("\\\\?\\UNC\\"):]
+        return "\\\\" + drive[len("\\\\?\\UNC\\") :]
     if drive.startswith("\\\\") and not drive.startswith(("\\\\?\\", "\\\\.\\")):
         return drive
     return None
@@ -225,7 +247,12 @@ def sync_service(path: PurePath, roots: Mapping[PurePath, str]) -> str | None:
             return service
         # macOS File Provider folders: ~/Library/CloudStorage/<Service>-<account>
         after = folders[index + 1] if index + 1 < len(folders) else ""
-        if folder.casefold() == "cloudstorage" and index > 0 and folders[index - 1].casefold() == "library" and after:
+        if (
+            folder.casefold() == "cloudstorage"
+            and index > 0
+            and folders[index - 1].casefold() == "library"
+            and after
+        ):
             return _folder_service(after) or after.split("-")[0]
     return None
 

@@ -320,9 +320,7 @@ def _history_table(db: Database) -> None:
             "new_value": "text?",
         }
     )
-    db.create_table(
-        "history", {"id": int, **types}, pk="id", not_null=not_null, defaults=defaults
-    )
+    db.create_table("history", {"id": int, **types}, pk="id", not_null=not_null, defaults=defaults)
 
 
 MIGRATIONS: dict[int, Callable[[Database], None]] = {

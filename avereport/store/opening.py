@@ -232,9 +232,7 @@ def configure(conn: sqlite3.Connection) -> None:
 
 
 def _not_avereport(path: Path, detail: str) -> DocumentError:
-    return DocumentError(
-        f"Le fichier {quoted(path)} n'est pas un document avereport ({detail}).", path=path
-    )
+    return DocumentError(f"Le fichier {quoted(path)} n'est pas un document avereport ({detail}).", path=path)
 
 
 def _damaged(path: Path, detail: str = "base SQLite tronquée ou corrompue") -> DocumentError:

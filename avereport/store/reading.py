@@ -80,8 +80,7 @@ def _select(spec: TableSpec) -> str:
         return f"SELECT t.edition_id, t.edition_id, {values} FROM {table} t WHERE t.edition_id = ?"
     if spec.parent == EDITION:
         return (
-            f"SELECT t.id, t.edition_id, {values} FROM {table} t"
-            " WHERE t.edition_id = ? ORDER BY t.position"
+            f"SELECT t.id, t.edition_id, {values} FROM {table} t WHERE t.edition_id = ? ORDER BY t.position"
         )
     parent = SPECS[spec.parent]
     return (
@@ -114,8 +113,7 @@ def _value(conn: Connection, table: str, field: _Field, value: Any) -> Any:
 
 def _values(conn: Connection, table: str, fields: tuple[_Field, ...], row: Any) -> dict[str, Any]:
     return {
-        field.column.name: _value(conn, table, field, value)
-        for field, value in zip(fields, row, strict=True)
+        field.column.name: _value(conn, table, field, value) for field, value in zip(fields, row, strict=True)
     }
 
 

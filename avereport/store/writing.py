@@ -86,9 +86,7 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
                 own_id = getattr(item, "id", None)
                 if own_id is not None:
                     if own_id in keys:
-                        raise refused(
-                            f"l'identifiant {own_id} figure deux fois parmi les {spec.label}"
-                        )
+                        raise refused(f"l'identifiant {own_id} figure deux fois parmi les {spec.label}")
                     keys[own_id] = last
 
     for spec in TABLES:
@@ -195,9 +193,13 @@ class _InPlace:
         for ref in spec.references:
             target = values.get(ref.column)
             if target is not None:
-                number = next((n for n, item in enumerate(self.records[ref.table]) if item.id == target), None)
+                number = next(
+                    (n for n, item in enumerate(self.records[ref.table]) if item.id == target), None
+                )
                 if number is None:
-                    raise self.refused(f"l'identifiant {target} ne correspond à aucun des {SPECS[ref.table].label}")
+                    raise self.refused(
+                        f"l'identifiant {target} ne correspond à aucun des {SPECS[ref.table].label}"
+                    )
                 values[ref.column] = self._ids(SPECS[ref.table])[number]
         return values
 

@@ -75,7 +75,7 @@ def run_app(requested: Path | None) -> int:
         import avereport.store.location
         import avereport.store.lock  # noqa: F401
 
-        app, window = _start(requested)
+        app, _window = _start(requested)
     finally:
         gc.freeze()
         gc.enable()

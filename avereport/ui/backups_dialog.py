@@ -62,7 +62,10 @@ class BackupsDialog(QDialog):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         for item in backups:
-            row = QTreeWidgetItem(self.tree, [backup_date(item), REASON_LABELS[item.reason], editions_text(item), size_text(item.size)])
+            row = QTreeWidgetItem(
+                self.tree,
+                [backup_date(item), REASON_LABELS[item.reason], editions_text(item), size_text(item.size)],
+            )
             row.setToolTip(0, str(item.path))
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

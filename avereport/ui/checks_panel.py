@@ -51,7 +51,9 @@ class ChecksPanel(QWidget):
             Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         for finding in self.findings:
-            item = QListWidgetItem(icons[finding.severity], f"{SECTION_KIND_LABELS[finding.section]} — {finding.message}")
+            item = QListWidgetItem(
+                icons[finding.severity], f"{SECTION_KIND_LABELS[finding.section]} — {finding.message}"
+            )
             item.setData(FINDING_ROLE, finding)
             item.setToolTip(finding.message)
             self.list.addItem(item)

@@ -55,7 +55,10 @@ class ExportController(QObject):
     def choose_path(self, document_path: Path, year: int) -> Path | None:
         """Ask where to write the PDF; the folder chosen becomes the default."""
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Exporter le rapport PDF", str(self.default_path(document_path, year)), "Documents PDF (*.pdf)"
+            self.window,
+            "Exporter le rapport PDF",
+            str(self.default_path(document_path, year)),
+            "Documents PDF (*.pdf)",
         )
         if not name:
             return None
@@ -100,7 +103,12 @@ class ExportController(QObject):
     def _finished(self, outcome: ExportOutcome) -> None:
         self._done()
         self.exported.emit(outcome.path)
-        box = QMessageBox(QMessageBox.Icon.Information, "Export terminé", "Le rapport PDF a été enregistré.", parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Export terminé",
+            "Le rapport PDF a été enregistré.",
+            parent=self.window,
+        )
         box.setInformativeText(f"Fichier : {outcome.path.name}\nDossier : {outcome.path.parent}")
         # Wide enough for a folder path on one line, in most cases.
         box.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 26em; }")
@@ -120,7 +128,9 @@ class ExportController(QObject):
 
     def _failed(self, message: str) -> None:
         self._done()
-        QMessageBox.critical(self.window, "Export impossible", f"Le rapport PDF n'a pas été enregistré.\n\n{message}")
+        QMessageBox.critical(
+            self.window, "Export impossible", f"Le rapport PDF n'a pas été enregistré.\n\n{message}"
+        )
 
     def _open(self, path: Path) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):

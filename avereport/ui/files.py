@@ -23,9 +23,26 @@ FILTER = "Documents avereport (*.db);;Tous les fichiers (*)"
 class FileMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.new_action = make_action(window, "Nouveau…", "Créer un nouveau document avec une première édition", self.new_document, [QKeySequence.StandardKey.New])
-        self.open_action = make_action(window, "Ouvrir…", "Ouvrir un document avereport (.db)", self.open_document, [QKeySequence.StandardKey.Open])
-        self.demo_action = make_action(window, "Ouvrir la démonstration", "Ouvrir une copie du document de démonstration (2020 et 2021)", self.open_demo)
+        self.new_action = make_action(
+            window,
+            "Nouveau…",
+            "Créer un nouveau document avec une première édition",
+            self.new_document,
+            [QKeySequence.StandardKey.New],
+        )
+        self.open_action = make_action(
+            window,
+            "Ouvrir…",
+            "Ouvrir un document avereport (.db)",
+            self.open_document,
+            [QKeySequence.StandardKey.Open],
+        )
+        self.demo_action = make_action(
+            window,
+            "Ouvrir la démonstration",
+            "Ouvrir une copie du document de démonstration (2020 et 2021)",
+            self.open_demo,
+        )
         self.recent_menu = QMenu("Récents")
         self.recent_menu.setToolTipsVisible(True)
 
@@ -52,7 +69,9 @@ class FileMenu:
         self.recent_menu.clear()
         paths = [p for p in self.recent() if Path(p).exists()]
         for path in paths:
-            action = make_action(self.window, Path(path).name, f"Ouvrir {path}", lambda p=path: self.window.open_path(Path(p)))
+            action = make_action(
+                self.window, Path(path).name, f"Ouvrir {path}", lambda p=path: self.window.open_path(Path(p))
+            )
             self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(paths))
 
@@ -81,7 +100,12 @@ class FileMenu:
             return
         path = Path(name) if name.endswith(".db") else Path(name + ".db")
         year, accepted = QInputDialog.getInt(
-            self.window, "Nouveau document", "Année du premier rapport :", QDate.currentDate().year() - 1, 1990, 2200
+            self.window,
+            "Nouveau document",
+            "Année du premier rapport :",
+            QDate.currentDate().year() - 1,
+            1990,
+            2200,
         )
         if not accepted:
             return
@@ -103,6 +127,8 @@ def create_document(path: Path, year: int) -> None:
     from avereport.store import open_document
 
     if path.exists():
-        raise UserError(f"Le fichier « {path.name} » existe déjà : choisissez un autre nom, il ne sera pas écrasé.")
+        raise UserError(
+            f"Le fichier « {path.name} » existe déjà : choisissez un autre nom, il ne sera pas écrasé."
+        )
     with open_document(path, create=True) as document:
         document.write_edition(blank_edition(year, demo_editions()[-1]))

@@ -37,7 +37,7 @@ class FieldForm(QWidget):
         layout.addWidget(self.message)
         session.edition_changed.connect(self.refresh)
 
-    def add(self, path: str, label: str, kind: Kind = Kind.TEXT, tooltip: str = "", choices=None) -> QWidget:  # noqa: ANN001
+    def add(self, path: str, label: str, kind: Kind = Kind.TEXT, tooltip: str = "", choices=None) -> QWidget:
         column = Column(field=path, header=label, kind=kind, tooltip=tooltip, choices=choices)
         if kind is Kind.FLAG:
             widget: QWidget = QCheckBox()
@@ -48,7 +48,9 @@ class FieldForm(QWidget):
         else:
             widget = QLineEdit()
             widget.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
-            widget.editingFinished.connect(lambda p=path, w=widget: self._commit(p, w.text()) if w.isModified() else None)
+            widget.editingFinished.connect(
+                lambda p=path, w=widget: self._commit(p, w.text()) if w.isModified() else None
+            )
         widget.setToolTip(tooltip or label)
         widget.setEnabled(not self.session.read_only)
         self.fields[path] = (column, widget)

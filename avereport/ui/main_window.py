@@ -117,17 +117,36 @@ class MainWindow(QMainWindow):
         self.redo_action.setToolTip("Rétablir la modification annulée (Ctrl+Maj+Z ou Ctrl+Y)")
         self.redo_action.setStatusTip("Rétablir la modification annulée")
         self.new_edition_action = make_action(
-            self, "Nouvelle édition…", "Commencer l'édition de l'année suivante à partir de celle affichée", self.new_edition
+            self,
+            "Nouvelle édition…",
+            "Commencer l'édition de l'année suivante à partir de celle affichée",
+            self.new_edition,
         )
-        self.check_action = make_action(self, "Vérifier", "Contrôler l'édition et afficher les vérifications", self.run_checks)
-        self.export_action = make_action(self, "Exporter le PDF", "Écrire le rapport de l'édition en PDF", self.export_pdf, ["Ctrl+E"])
+        self.check_action = make_action(
+            self, "Vérifier", "Contrôler l'édition et afficher les vérifications", self.run_checks
+        )
+        self.export_action = make_action(
+            self, "Exporter le PDF", "Écrire le rapport de l'édition en PDF", self.export_pdf, ["Ctrl+E"]
+        )
         self.export_as_action = make_action(
             self, "Exporter le PDF sous…", "Choisir où écrire le rapport PDF de l'édition", self.export_pdf_as
         )
-        self.refresh_action = make_action(self, "Actualiser l'aperçu", "Redessiner l'aperçu (graphiques et PDF)", self.refresh_preview, ["F5"])
-        self.help_action = make_action(self, "Aide", "Comment préparer le rapport de l'année avec avereport", self.show_help, ["F1"])
-        self.about_action = make_action(self, "À propos d'avereport", "Version et objet d'avereport", self.show_about)
-        self.quit_action = make_action(self, "Quitter", "Fermer l'application", self.close, [QKeySequence.StandardKey.Quit])
+        self.refresh_action = make_action(
+            self,
+            "Actualiser l'aperçu",
+            "Redessiner l'aperçu (graphiques et PDF)",
+            self.refresh_preview,
+            ["F5"],
+        )
+        self.help_action = make_action(
+            self, "Aide", "Comment préparer le rapport de l'année avec avereport", self.show_help, ["F1"]
+        )
+        self.about_action = make_action(
+            self, "À propos d'avereport", "Version et objet d'avereport", self.show_about
+        )
+        self.quit_action = make_action(
+            self, "Quitter", "Fermer l'application", self.close, [QKeySequence.StandardKey.Quit]
+        )
 
         file_menu = self.menuBar().addMenu("&Fichier")
         self.files.fill(file_menu)
@@ -162,7 +181,15 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addWidget(QLabel(" Édition : "))
         toolbar.addWidget(self.year_box)
-        for action in (self.new_edition_action, None, self.check_action, self.export_action, None, self.undo_action, self.redo_action):
+        for action in (
+            self.new_edition_action,
+            None,
+            self.check_action,
+            self.export_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+        ):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
         toolbar.toggleViewAction().setToolTip("Afficher ou masquer la barre d'outils")
         toolbar.toggleViewAction().setStatusTip("Afficher ou masquer la barre d'outils")
@@ -341,12 +368,16 @@ class MainWindow(QMainWindow):
         except UserError as error:
             QMessageBox.critical(self, "Lecture impossible", str(error))
 
-    def _edition_changed(self, edition) -> None:  # noqa: ANN001 - Edition
+    def _edition_changed(self, edition) -> None:
         index = self.year_box.findData(edition.year)
         if index >= 0 and index != self.year_box.currentIndex():
             self.year_box.setCurrentIndex(index)
         self.edition_shown.emit(edition.year)
-        stale = [key for key, editor in self.editors.items() if key != ORGANISATION_KEY and editor.section() is None]
+        stale = [
+            key
+            for key, editor in self.editors.items()
+            if key != ORGANISATION_KEY and editor.section() is None
+        ]
         for key in stale:
             editor = self.editors.pop(key)
             self.editor_stack.removeWidget(editor)
@@ -359,7 +390,11 @@ class MainWindow(QMainWindow):
         if opened.read_only:
             banner = Banner(opened.reason or "Document ouvert en lecture seule.", "info")
             if opened.holder is not None:
-                banner.add_button("Prendre la main…", "Ouvrir le document en écriture à la place de la personne qui l'a ouvert", self.take_over)
+                banner.add_button(
+                    "Prendre la main…",
+                    "Ouvrir le document en écriture à la place de la personne qui l'a ouvert",
+                    self.take_over,
+                )
             self._add_banner(banner)
         location = describe_location(opened.document.path)
         if location.kind != "local":
@@ -424,7 +459,9 @@ class MainWindow(QMainWindow):
         else:
             index = outline_position(edition, finding)
             if index >= len(edition.outline):
-                self.statusBar().showMessage("Cette partie n'est pas dans le plan du rapport de cette édition.", 5000)
+                self.statusBar().showMessage(
+                    "Cette partie n'est pas dans le plan du rapport de cette édition.", 5000
+                )
                 return
             key = edition.outline[index].key
         self.outline_panel.select(key)
@@ -450,7 +487,9 @@ class MainWindow(QMainWindow):
             return
         next_year = self.session.edition.year + 1
         if next_year in self.session.years():
-            QMessageBox.information(self, "Nouvelle édition", f"Le document contient déjà l'édition {next_year}.")
+            QMessageBox.information(
+                self, "Nouvelle édition", f"Le document contient déjà l'édition {next_year}."
+            )
             return
         from avereport.ui.new_edition_dialog import NewEditionDialog
 
@@ -513,7 +552,7 @@ class MainWindow(QMainWindow):
         self.save_label.setText("Échec de l'enregistrement")
         QMessageBox.critical(self, "Enregistrement impossible", message)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         editor = self.current_editor()
         if editor is not None:
             editor.setFocus()  # commits a field being typed in before the document closes

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from avereport.model.board_renewal import keep_board_members
 from avereport.model.edition import Edition
@@ -28,7 +37,9 @@ class NewEditionDialog(QDialog):
         intro.setWordWrap(True)
         self.members = QListWidget()
         for member in edition.governance.board:
-            item = QListWidgetItem(" ".join(p for p in (member.first_name, member.surname) if p) or "(sans nom)")
+            item = QListWidgetItem(
+                " ".join(p for p in (member.first_name, member.surname) if p) or "(sans nom)"
+            )
             item.setData(MEMBER_ROLE, member.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -36,7 +47,9 @@ class NewEditionDialog(QDialog):
         all_button = QPushButton("Tous restent")
         all_button.setToolTip("Cocher tous les administrateurs")
         all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Créer l'édition {year}")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -60,7 +60,9 @@ class OutlinePanel(QWidget):
         self.session = session
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Plan du rapport", "État"])
-        self.tree.setToolTip("Les parties du rapport dans l'ordre du document ; choisissez-en une pour la modifier")
+        self.tree.setToolTip(
+            "Les parties du rapport dans l'ordre du document ; choisissez-en une pour la modifier"
+        )
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -82,13 +84,26 @@ class OutlinePanel(QWidget):
         self.add_button.setMenu(menu)
         self.up_button = self._button("↑", "Monter la section d'un cran", lambda: self._apply_move(-1))
         self.down_button = self._button("↓", "Descendre la section d'un cran", lambda: self._apply_move(1))
-        self.outdent_button = self._button("←", "Remonter la section d'un niveau de titre", lambda: self._apply_level(-1))
-        self.indent_button = self._button("→", "Faire de la section une sous-partie de la précédente", lambda: self._apply_level(1))
-        self.remove_button = self._button("Supprimer", "Supprimer la section choisie (annulable)", self.remove_section)
+        self.outdent_button = self._button(
+            "←", "Remonter la section d'un niveau de titre", lambda: self._apply_level(-1)
+        )
+        self.indent_button = self._button(
+            "→", "Faire de la section une sous-partie de la précédente", lambda: self._apply_level(1)
+        )
+        self.remove_button = self._button(
+            "Supprimer", "Supprimer la section choisie (annulable)", self.remove_section
+        )
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        for widget in (self.add_button, self.up_button, self.down_button, self.outdent_button, self.indent_button, self.remove_button):
+        for widget in (
+            self.add_button,
+            self.up_button,
+            self.down_button,
+            self.outdent_button,
+            self.indent_button,
+            self.remove_button,
+        ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -100,7 +115,7 @@ class OutlinePanel(QWidget):
         session.edition_changed.connect(self._edition_changed)
         self.rebuild()
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:  # noqa: ANN001
+    def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
         button.setStatusTip(tip)
@@ -126,7 +141,11 @@ class OutlinePanel(QWidget):
         edition = self.session.edition
         if edition is None:
             return ()
-        return (edition.year, self.session.read_only, *((s.key, s.heading, s.level, s.kind) for s in edition.outline))
+        return (
+            edition.year,
+            self.session.read_only,
+            *((s.key, s.heading, s.level, s.kind) for s in edition.outline),
+        )
 
     def current_key(self) -> str | None:
         item = self.tree.currentItem()
@@ -158,7 +177,9 @@ class OutlinePanel(QWidget):
         self.tree.addTopLevelItem(organisation)
         parents: list[QTreeWidgetItem] = []
         if edition is not None:
-            for section, (state, label) in zip(edition.outline, section_states(edition, self.findings), strict=True):
+            for section, (state, label) in zip(
+                edition.outline, section_states(edition, self.findings), strict=True
+            ):
                 item = QTreeWidgetItem([section.heading or "(sans titre)", label])
                 item.setData(0, KEY_ROLE, section.key)
                 item.setToolTip(0, f"{SECTION_KIND_LABELS[section.kind]} — {section.heading}")
@@ -197,7 +218,9 @@ class OutlinePanel(QWidget):
         return next((i for i, s in enumerate(edition.outline) if s.key == key), None)
 
     def add_section(self, kind: SectionKind) -> None:
-        heading, accepted = QInputDialog.getText(self, "Nouvelle section", "Titre de la section :", text=SECTION_KIND_LABELS[kind])
+        heading, accepted = QInputDialog.getText(
+            self, "Nouvelle section", "Titre de la section :", text=SECTION_KIND_LABELS[kind]
+        )
         if not accepted or not heading.strip():
             return
         index = self._index()
@@ -212,17 +235,25 @@ class OutlinePanel(QWidget):
             return
         heading = self.session.edition.outline[index].heading
         answer = QMessageBox.question(
-            self, "Supprimer la section", f"Supprimer la section « {heading} » ? Vous pourrez l'annuler (Ctrl+Z)."
+            self,
+            "Supprimer la section",
+            f"Supprimer la section « {heading} » ? Vous pourrez l'annuler (Ctrl+Z).",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.session.apply(f"Supprimer la section « {heading} »", outline.remove_section(self.session.edition, index))
+            self.session.apply(
+                f"Supprimer la section « {heading} »", outline.remove_section(self.session.edition, index)
+            )
 
     def _apply_move(self, step: int) -> None:
         index = self._index()
         if index is not None:
-            self.session.apply("Déplacer une section", outline.move_section(self.session.edition, index, step))
+            self.session.apply(
+                "Déplacer une section", outline.move_section(self.session.edition, index, step)
+            )
 
     def _apply_level(self, step: int) -> None:
         index = self._index()
         if index is not None:
-            self.session.apply("Changer le niveau d'une section", outline.shift_level(self.session.edition, index, step))
+            self.session.apply(
+                "Changer le niveau d'une section", outline.shift_level(self.session.edition, index, step)
+            )

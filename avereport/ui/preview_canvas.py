@@ -32,10 +32,10 @@ class ChartCanvas(FigureCanvasQTAgg):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMaximumWidth(round(self.printed_width * self.logicalDpiX() * MAX_ZOOM))
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         return round(width * self.ratio)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # The height follows the width given by the layout (a scroll area
         # does not ask its widget's height for a width).
         width = event.size().width()
@@ -44,11 +44,11 @@ class ChartCanvas(FigureCanvasQTAgg):
             self.figure.set_dpi(width * self.device_pixel_ratio / self.printed_width)
         super().resizeEvent(event)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         width = self.maximumWidth()
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         return QSize(240, self.heightForWidth(240))
 
     def release(self) -> None:

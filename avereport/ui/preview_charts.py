@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable, Spacer
 
 from avereport.model.edition import Edition, Organisation, Section
-from avereport.report.context import RenderContext
-from avereport.report.export import render_context
 from avereport.report.chart_cache import cache_key
 from avereport.report.chart_requests import ChartRequest
+from avereport.report.context import RenderContext
+from avereport.report.export import render_context
 from avereport.report.sections import RENDERERS
 
 if TYPE_CHECKING:

@@ -37,7 +37,10 @@ class ChartsView(QScrollArea):
         self.keys: list[Hashable] = []
 
     def show_charts(
-        self, keys: list[Hashable], make_canvas: Callable[[Hashable], QWidget] | None, empty_text: str = NO_CHART
+        self,
+        keys: list[Hashable],
+        make_canvas: Callable[[Hashable], QWidget] | None,
+        empty_text: str = NO_CHART,
     ) -> None:
         """Show one canvas per key (``make_canvas(key)`` makes the missing
         ones; those already shown are kept), or ``empty_text`` when there is none."""
@@ -56,7 +59,7 @@ class ChartsView(QScrollArea):
         self.canvases, self.keys = canvases, list(keys)
         self._fit_heights()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_heights()
 

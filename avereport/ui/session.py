@@ -120,7 +120,9 @@ class DocumentSession(QObject):
 
     def _remove(self, year: int, then_show: Edition | None) -> bool:
         try:
-            self.document.delete_edition(year, changes=[edition_removed(year)], author=self.author, origin=Origin.UNDO)
+            self.document.delete_edition(
+                year, changes=[edition_removed(year)], author=self.author, origin=Origin.UNDO
+            )
         except UserError as error:
             self.write_failed.emit(str(error))
             return False
@@ -157,7 +159,9 @@ class EditionCommand(QUndoCommand):
 
     MERGE_ID = 1
 
-    def __init__(self, session: DocumentSession, text: str, before: Edition, after: Edition, merge_key: str | None) -> None:
+    def __init__(
+        self, session: DocumentSession, text: str, before: Edition, after: Edition, merge_key: str | None
+    ) -> None:
         super().__init__(text)
         self.session = session
         self.before = before
@@ -179,7 +183,7 @@ class EditionCommand(QUndoCommand):
     def id(self) -> int:
         return self.MERGE_ID if self.merge_key else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditionCommand) or other.merge_key != self.merge_key:
             return False
         if other.before.year != self.after.year:
@@ -189,7 +193,9 @@ class EditionCommand(QUndoCommand):
 
 
 class NewEditionCommand(QUndoCommand):
-    def __init__(self, session: DocumentSession, text: str, edition: Edition, previous: Edition | None) -> None:
+    def __init__(
+        self, session: DocumentSession, text: str, edition: Edition, previous: Edition | None
+    ) -> None:
         super().__init__(text)
         self.session = session
         self.edition = edition

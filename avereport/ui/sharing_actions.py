@@ -30,7 +30,10 @@ class SharingMenu:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.copy_action = make_action(
-            window, "Enregistrer une copie…", "Écrire une copie vérifiée du document sous un autre nom", self.save_copy
+            window,
+            "Enregistrer une copie…",
+            "Écrire une copie vérifiée du document sous un autre nom",
+            self.save_copy,
         )
         self.send_action = make_action(
             window,
@@ -39,7 +42,10 @@ class SharingMenu:
             self.send_copy,
         )
         self.restore_action = make_action(
-            window, "Restaurer une sauvegarde…", "Remplacer le document par l'une de ses sauvegardes automatiques", self.restore_backup
+            window,
+            "Restaurer une sauvegarde…",
+            "Remplacer le document par l'une de ses sauvegardes automatiques",
+            self.restore_backup,
         )
         self.import_action = make_action(
             window,
@@ -81,13 +87,17 @@ class SharingMenu:
         path = self._path()
         if path is None:
             return
-        folder = QFileDialog.getExistingDirectory(self.window, "Dossier où préparer la copie à envoyer", str(path.parent))
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Dossier où préparer la copie à envoyer", str(path.parent)
+        )
         if not folder:
             return
         target = Path(folder) / sending_copy_name(path, dt.date.today())
         if target.exists():
             answer = QMessageBox.question(
-                self.window, "Envoyer à un collègue", f"« {target.name} » existe déjà dans ce dossier. Le remplacer ?"
+                self.window,
+                "Envoyer à un collègue",
+                f"« {target.name} » existe déjà dans ce dossier. Le remplacer ?",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -130,7 +140,11 @@ class SharingMenu:
             return
         backups = list_backups(path)
         if not backups:
-            QMessageBox.information(self.window, "Restaurer une sauvegarde", f"Aucune sauvegarde de « {path.name} » n'a encore été faite.")
+            QMessageBox.information(
+                self.window,
+                "Restaurer une sauvegarde",
+                f"Aucune sauvegarde de « {path.name} » n'a encore été faite.",
+            )
             return
         dialog = BackupsDialog(backups, path.name, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
@@ -195,12 +209,16 @@ class SharingMenu:
         path = self._path()
         if path is None:
             return
-        name, _ = QFileDialog.getOpenFileName(self.window, "Importer depuis un autre document", str(path.parent), FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Importer depuis un autre document", str(path.parent), FILTER
+        )
         if not name:
             return
         other = Path(name)
         if other.resolve() == path.resolve():
-            QMessageBox.information(self.window, "Importer", "C'est le document ouvert : choisissez la copie d'un collègue.")
+            QMessageBox.information(
+                self.window, "Importer", "C'est le document ouvert : choisissez la copie d'un collègue."
+            )
             return
         theirs = self._read_all(other)
         if theirs is None:
@@ -208,7 +226,9 @@ class SharingMenu:
         mine = self.window.session.editions()
         differences = compare_documents(mine, theirs)
         if not differences:
-            QMessageBox.information(self.window, "Importer", f"« {other.name} » ne diffère en rien de votre document.")
+            QMessageBox.information(
+                self.window, "Importer", f"« {other.name} » ne diffère en rien de votre document."
+            )
             return
         dialog = MergeDialog(differences, other.name, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -216,7 +236,9 @@ class SharingMenu:
         merged = apply_choices(mine, theirs, dialog.choices())
         changes = changes_by_year(mine, merged)
         if not changes:
-            self.window.statusBar().showMessage("Vous avez gardé votre version partout : rien n'a changé.", STATUS_MS)
+            self.window.statusBar().showMessage(
+                "Vous avez gardé votre version partout : rien n'a changé.", STATUS_MS
+            )
             return
         try:
             backup(path, Reason.MERGE)
@@ -229,7 +251,8 @@ class SharingMenu:
         if self.window.open_path(path):
             count = sum(len(found) for found in changes.values())
             self.window.statusBar().showMessage(
-                f"{count} modification{'s' if count > 1 else ''} reprise{'s' if count > 1 else ''} de « {other.name} ».", STATUS_MS
+                f"{count} modification{'s' if count > 1 else ''} reprise{'s' if count > 1 else ''} de « {other.name} ».",
+                STATUS_MS,
             )
 
     def _read_all(self, other: Path) -> list[Edition] | None:

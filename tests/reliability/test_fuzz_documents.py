@@ -205,9 +205,7 @@ class Result:
     def well_refused(self) -> bool:
         """Refused in French, naming the copy, which is left as it was."""
         return (
-            f"« copie-{self.index:04}.db »" in self.message
-            and looks_french(self.message)
-            and self.unchanged
+            f"« copie-{self.index:04}.db »" in self.message and looks_french(self.message) and self.unchanged
         )
 
 
@@ -264,9 +262,7 @@ def test_mutated_documents_are_opened_or_refused_never_crash_nor_hang(tmp_path, 
 
     started = time.monotonic()
     with ThreadPoolExecutor(WORKERS) as pool:
-        slots = [
-            pool.submit(run_slot, tmp_path / f"enfant-{n}", data, indexes, lock) for n in range(WORKERS)
-        ]
+        slots = [pool.submit(run_slot, tmp_path / f"enfant-{n}", data, indexes, lock) for n in range(WORKERS)]
         results = [result for slot in slots for result in slot.result()]
     elapsed = time.monotonic() - started
 
@@ -283,7 +279,9 @@ def test_mutated_documents_are_opened_or_refused_never_crash_nor_hang(tmp_path, 
             " laissé intact"
         )
         counts = sorted(by_mutation.items())
-        print("par mutation : " + ", ".join(f"{kind} {OUTCOMES[outcome]} {n}" for (kind, outcome), n in counts))
+        print(
+            "par mutation : " + ", ".join(f"{kind} {OUTCOMES[outcome]} {n}" for (kind, outcome), n in counts)
+        )
         messages = Counter(re.sub(r"copie-\d+", "copie-N", r.message) for r in rejected)
         for message, count in messages.most_common():
             print(f"  {count:5} × {message}")

@@ -127,9 +127,7 @@ def kill_loop(folder: Path, kills: int, seed: int) -> Counter[str]:
         child.kill()  # SIGKILL (TerminateProcess on Windows)
         figures["kills"] += 1
         out, _err = child.communicate()
-        acknowledged = [
-            int(line.split()[1]) for line in out.splitlines() if line.startswith("COMMITTED ")
-        ]
+        acknowledged = [int(line.split()[1]) for line in out.splitlines() if line.startswith("COMMITTED ")]
         figures["commits"] += len(acknowledged)
         last = acknowledged[-1] if acknowledged else stored
         figures["mid_transaction"] += journal.exists()

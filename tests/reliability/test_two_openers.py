@@ -83,7 +83,12 @@ def test_two_processes_never_both_hold_the_document(tmp_path):
     children = {
         name: subprocess.Popen(
             [sys.executable, str(script), str(document), name, str(log), str(first_year), str(ATTEMPTS)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=REPO,
         )
         for name, first_year in people.items()
     }

@@ -64,7 +64,5 @@ def outline_position(edition: Edition, finding: Finding) -> int:
         items = edition.key_figures if match.group(1) == "key_figures" else edition.lists
         key = items[int(match.group(2))].key
         kind = SectionKind.KEY_FIGURES if match.group(1) == "key_figures" else SectionKind.LIST
-        return next(
-            (i for i, s in enumerate(outline) if s.kind is kind and s.ref == key), len(outline)
-        )
+        return next((i for i, s in enumerate(outline) if s.kind is kind and s.ref == key), len(outline))
     return next((i for i, s in enumerate(outline) if s.kind is finding.section), len(outline))

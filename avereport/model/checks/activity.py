@@ -30,9 +30,7 @@ def check_training(edition: Edition) -> Iterator[Finding]:
             )
         if participants(session) == 0:
             yield error(section, f"{path}.plie", f"{what} : aucun participant saisi.")
-        yield from outside_year(
-            section, f"{path}.date", f"{name}, date", session.date, edition.year
-        )
+        yield from outside_year(section, f"{path}.date", f"{name}, date", session.date, edition.year)
 
 
 def check_assistance(edition: Edition) -> Iterator[Finding]:
@@ -87,18 +85,14 @@ def check_clubs(edition: Edition) -> Iterator[Finding]:
 def check_communication(edition: Edition) -> Iterator[Finding]:
     section = SectionKind.COMMUNICATION
     c = edition.communication
-    yield from negative(
-        section, "communication.website_visits", "Visites du site internet", c.website_visits
-    )
+    yield from negative(section, "communication.website_visits", "Visites du site internet", c.website_visits)
     yield from negative(
         section,
         "communication.top_page_visits",
         "Visites de la page la plus consultée",
         c.top_page_visits,
     )
-    yield from negative(
-        section, "communication.job_offers", "Offres d'emploi diffusées", c.job_offers
-    )
+    yield from negative(section, "communication.job_offers", "Offres d'emploi diffusées", c.job_offers)
     yield from duplicates(
         section,
         (f.network for f in c.followers),
@@ -159,9 +153,7 @@ def check_key_figures(edition: Edition) -> Iterator[Finding]:
     for b, block in enumerate(edition.key_figures):
         for n, item in enumerate(block.items):
             path = f"key_figures[{b}].items[{n}].value"
-            what = (
-                f"{quote(block.title)}, {quote(item.label)}" if item.label else quote(block.title)
-            )
+            what = f"{quote(block.title)}, {quote(item.label)}" if item.label else quote(block.title)
             yield from negative(section, path, what, item.value)
             if item.unit.strip() == "%" and item.value > 100:
                 yield error(

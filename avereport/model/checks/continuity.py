@@ -73,9 +73,7 @@ class _Report:
             what, unit, qualifier = describe(earlier)
             n = index.get(key(earlier))
             if n is None:
-                yield self.missing(
-                    section, path, what, value, absent=True, unit=unit, qualifier=qualifier
-                )
+                yield self.missing(section, path, what, value, absent=True, unit=unit, qualifier=qualifier)
             elif getattr(now[n], name) is None:
                 yield self.missing(
                     section, f"{path}[{n}].{name}", what, value, unit=unit, qualifier=qualifier
@@ -100,9 +98,7 @@ def _membership(edition: Edition, previous: Edition, report: _Report) -> Iterato
     for g, group in enumerate(edition.membership.groups):
         groups.setdefault(group.key, g)
         for n, category in enumerate(group.categories):
-            categories.setdefault(
-                category.key, (f"membership.groups[{g}].categories[{n}]", category)
-            )
+            categories.setdefault(category.key, (f"membership.groups[{g}].categories[{n}]", category))
     for earlier_group in previous.membership.groups:
         if earlier_group.retired:
             continue
@@ -150,9 +146,7 @@ def _network(edition: Edition, previous: Edition, report: _Report) -> Iterator[F
 def _training(edition: Edition, previous: Edition, report: _Report) -> Iterator[Finding]:
     if previous.training.sessions and not edition.training.sessions:
         count = len(previous.training.sessions)
-        yield report.missing(
-            SectionKind.TRAINING, "training.sessions", "Sessions de formation", count
-        )
+        yield report.missing(SectionKind.TRAINING, "training.sessions", "Sessions de formation", count)
     yield from report.keyed(
         SectionKind.ASSISTANCE,
         "training.assistance",
@@ -196,9 +190,7 @@ def _communication(edition: Edition, previous: Edition, report: _Report) -> Iter
     )
     if before.reach_tiers and not now.reach_tiers:
         posts = sum(t.posts for t in before.reach_tiers)
-        yield report.missing(
-            section, "communication.reach_tiers", "Publications les plus vues", posts
-        )
+        yield report.missing(section, "communication.reach_tiers", "Publications les plus vues", posts)
     yield from report.keyed(
         section,
         "communication.metrics",

@@ -51,9 +51,7 @@ def quote(text: str) -> str:
 
 def negative(section: SectionKind, field: str, what: str, value: float | None) -> Iterator[Finding]:
     if value is not None and value < 0:
-        yield error(
-            section, field, f"{what} : {fmt.number(value)}, un nombre ne peut être négatif."
-        )
+        yield error(section, field, f"{what} : {fmt.number(value)}, un nombre ne peut être négatif.")
 
 
 def out_of_range(
@@ -85,9 +83,7 @@ def outside_year(
         return
     first, last = year + RECENT_YEARS[0], year + RECENT_YEARS[1]
     if date.year != year and first <= date.year <= last:
-        yield warning(
-            section, field, f"{what} : {fmt.date(date)}, en dehors de l'année {year} du rapport."
-        )
+        yield warning(section, field, f"{what} : {fmt.date(date)}, en dehors de l'année {year} du rapport.")
     else:
         yield from out_of_range(section, field, what, date, year)
 

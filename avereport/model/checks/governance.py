@@ -29,9 +29,7 @@ def check_governance(edition: Edition) -> Iterator[Finding]:
 def _board(edition: Edition) -> Iterator[Finding]:
     governance = edition.governance
     section = SectionKind.BOARD
-    yield from negative(
-        section, "governance.mandate_years", "Durée du mandat", governance.mandate_years
-    )
+    yield from negative(section, "governance.mandate_years", "Durée du mandat", governance.mandate_years)
     last = governance.mandate_years if governance.mandate_years else 10
     yield from out_of_range(
         section,
@@ -52,9 +50,7 @@ def _board(edition: Edition) -> Iterator[Finding]:
         if not member.surname.strip():
             yield error(section, f"governance.board[{i}].surname", f"{who} : le nom est vide.")
         if not member.first_name.strip():
-            yield error(
-                section, f"governance.board[{i}].first_name", f"{who} : le prénom est vide."
-            )
+            yield error(section, f"governance.board[{i}].first_name", f"{who} : le prénom est vide.")
 
 
 def _nth_with_id(items: list, index: int, path: str) -> str:
@@ -137,8 +133,7 @@ def _staff(edition: Edition) -> Iterator[Finding]:
             yield error(
                 section,
                 f"{path}.end",
-                f"{who} : départ ({fmt.date(member.end)}) antérieur "
-                f"à l'arrivée ({fmt.date(member.start)}).",
+                f"{who} : départ ({fmt.date(member.end)}) antérieur à l'arrivée ({fmt.date(member.start)}).",
             )
         if member.replaces_id is not None and member.replaces_id not in ids:
             yield error(

@@ -129,12 +129,8 @@ def check_coverage(edition: Edition) -> Iterator[Finding]:
         path = f"network.coverage[{i}]"
         label = NETWORK_KIND_LABELS[row.kind]
         yield from negative(COVERAGE, f"{path}.total", f"Nombre total ({label})", row.total)
-        yield from negative(
-            COVERAGE, f"{path}.members", f"Nombre d'adhérents ({label})", row.members
-        )
-        yield from negative(
-            COVERAGE, f"{path}.grouped_plie", f"PLIE regroupés ({label})", row.grouped_plie
-        )
+        yield from negative(COVERAGE, f"{path}.members", f"Nombre d'adhérents ({label})", row.members)
+        yield from negative(COVERAGE, f"{path}.grouped_plie", f"PLIE regroupés ({label})", row.grouped_plie)
         yield from out_of_range(
             COVERAGE, f"{path}.as_of", f"Date du décompte ({label})", row.as_of, edition.year
         )

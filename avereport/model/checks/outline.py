@@ -49,9 +49,7 @@ def check_outline(edition: Edition, previous: Edition | None) -> Iterator[Findin
                 f"La section {name} renvoie à un contenu qui n'existe pas.",
             )
         elif section.kind is not SectionKind.NARRATIVE and not has_data(edition, section):
-            end = (
-                "elle sera omise du PDF" if is_empty(edition, i) else "seul son texte sera imprimé"
-            )
+            end = "elle sera omise du PDF" if is_empty(edition, i) else "seul son texte sera imprimé"
             yield warning(section.kind, target, f"La section {name} n'a aucune donnée : {end}.")
         elif (
             section.kind is SectionKind.NARRATIVE

@@ -27,9 +27,7 @@ def reach_label(min_views: int) -> str:
     return f"Publications vues plus de {fmt.number(min_views)} fois"
 
 
-def summarise_communication(
-    edition: Edition, previous: Edition | None = None
-) -> CommunicationSummary:
+def summarise_communication(edition: Edition, previous: Edition | None = None) -> CommunicationSummary:
     now = edition.communication
     before = previous.communication if previous else Communication()
     followers = index_by(before.followers, lambda f: f.network)
@@ -64,9 +62,7 @@ def summarise_communication(
                 previous=followers[row.network].count if row.network in followers else None,
                 qualifier=row.qualifier,
                 previous_qualifier=(
-                    followers[row.network].qualifier
-                    if row.network in followers
-                    else Qualifier.EXACT
+                    followers[row.network].qualifier if row.network in followers else Qualifier.EXACT
                 ),
             )
             for row in now.followers

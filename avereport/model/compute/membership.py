@@ -179,9 +179,7 @@ class CoverageLine:
         return difference(self.rate, self.previous_rate)
 
 
-def summarise_coverage(
-    edition: Edition, previous: Edition | None = None
-) -> tuple[CoverageLine, ...]:
+def summarise_coverage(edition: Edition, previous: Edition | None = None) -> tuple[CoverageLine, ...]:
     """Coverage of each kind in ``edition``'s order; rate = members / total."""
     before = index_by(previous.network.coverage if previous else [], lambda c: c.kind)
     lines = []

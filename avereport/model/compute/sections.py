@@ -14,15 +14,13 @@ from avereport.model.edition import Edition, Section, SectionKind
 def _membership(e: Edition) -> bool:
     m = e.membership
     return m.declared_total is not None or any(
-        g.declared_total is not None or any(c.count is not None for c in g.categories)
-        for g in m.groups
+        g.declared_total is not None or any(c.count is not None for c in g.categories) for g in m.groups
     )
 
 
 def _coverage(e: Edition) -> bool:
     return any(
-        c.total is not None or c.members is not None or c.grouped_plie is not None
-        for c in e.network.coverage
+        c.total is not None or c.members is not None or c.grouped_plie is not None for c in e.network.coverage
     )
 
 

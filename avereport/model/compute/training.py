@@ -45,9 +45,7 @@ def _totals(sessions: list[TrainingSession]) -> dict[str, int]:
     """Per-structure participants, sessions per mode and overall totals."""
     if not sessions:
         return {}
-    totals: dict[str, int] = {
-        key: sum(getattr(s, key) for s in sessions) for key in STRUCTURE_LABELS
-    }
+    totals: dict[str, int] = {key: sum(getattr(s, key) for s in sessions) for key in STRUCTURE_LABELS}
     totals["sessions"] = len(sessions)
     totals["participants"] = sum(participants(s) for s in sessions)
     for mode in TrainingMode:
@@ -101,9 +99,7 @@ class IndicatorLine(CountLine):
         return change_percent(self.value, self.compare_value)
 
 
-def assistance_lines(
-    edition: Edition, previous: Edition | None = None
-) -> tuple[IndicatorLine, ...]:
+def assistance_lines(edition: Edition, previous: Edition | None = None) -> tuple[IndicatorLine, ...]:
     before = index_by(previous.training.assistance if previous else [], lambda i: i.key)
     lines = []
     for indicator in edition.training.assistance:

@@ -6,11 +6,11 @@ from reportlab.platypus import Flowable
 
 from avereport.model.compute import IndicatorLine, assistance_lines
 from avereport.model.edition import Section
+from avereport.model.wording import change, compared
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.sections.key_figures import figure_value
 from avereport.report.tiles import Tile, TileGrid, tile_label
-from avereport.model.wording import change, compared
 
 
 def note(line: IndicatorLine, previous_year: int) -> str:

@@ -7,11 +7,11 @@ from reportlab.platypus import Flowable
 
 from avereport.model import fmt
 from avereport.model.edition import BoardMember, Section
+from avereport.model.wording import plural
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table
-from avereport.model.wording import plural
 
 
 def render(section: Section, ctx: RenderContext) -> list[Flowable]:

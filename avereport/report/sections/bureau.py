@@ -5,10 +5,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from avereport.model.edition import Section
+from avereport.model.wording import capitalised, on
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.tiles import Tile, TileGrid, tile_label, tile_value
-from avereport.model.wording import capitalised, on
 
 
 def render(section: Section, ctx: RenderContext) -> list[Flowable]:

@@ -7,10 +7,10 @@ from reportlab.platypus import Flowable
 
 from avereport.model.compute import club_lines
 from avereport.model.edition import Section
+from avereport.model.wording import delta, value
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.tables import data_table
-from avereport.model.wording import delta, value
 
 
 def render(section: Section, ctx: RenderContext) -> list[Flowable]:

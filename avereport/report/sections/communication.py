@@ -10,12 +10,12 @@ from avereport.model import fmt
 from avereport.model.compute import CountLine, summarise_communication
 from avereport.model.compute.communication import CommunicationSummary
 from avereport.model.edition import Edition, Section
+from avereport.model.wording import change, lower_first
 from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
 from avereport.report.sections.key_figures import figure_value
 from avereport.report.tables import data_table
 from avereport.report.tiles import Tile, TileGrid, tile_label
-from avereport.model.wording import change, lower_first
 
 VISITS = "Visites du site internet"
 OFFERS = "Offres d'emploi diffusées"

@@ -6,11 +6,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
 from avereport.model.edition import EventKind, GovernanceEvent, Section
+from avereport.model.wording import chronological, date_label, lower_first, of
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.styles import MUTED
 from avereport.report.tables import data_table
-from avereport.model.wording import chronological, date_label, lower_first, of
 
 _NOUNS = {
     EventKind.ELECTION: "Élection",

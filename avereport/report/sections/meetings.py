@@ -7,11 +7,11 @@ from reportlab.platypus import Flowable
 from avereport.model import fmt
 from avereport.model.edition import Meeting, MeetingKind, Section
 from avereport.model.labels import MEETING_KIND_LABELS
+from avereport.model.wording import chronological, enumeration, on, within_year
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.paragraph import Paragraph
 from avereport.report.tiles import Tile, TileGrid
-from avereport.model.wording import chronological, enumeration, on, within_year
 
 _TILE_LABELS = {
     MeetingKind.BOARD: ("réunion du conseil d'administration", "réunions du conseil d'administration"),

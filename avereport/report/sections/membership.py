@@ -10,12 +10,12 @@ from avereport.model import fmt
 from avereport.model.compute import GroupSummary, group_total, summarise_membership
 from avereport.model.compute.membership import active_groups
 from avereport.model.edition import Edition, Section
+from avereport.model.wording import date_label, delta, value, with_previous
 from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
 from avereport.report.paragraph import Paragraph
 from avereport.report.styles import RULE
 from avereport.report.tables import table_style
-from avereport.model.wording import date_label, delta, value, with_previous
 
 GAP = 10
 

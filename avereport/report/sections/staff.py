@@ -8,11 +8,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
 from avereport.model.edition import Section, StaffMember
+from avereport.model.wording import capitalised, enumeration, of, on, plural
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table
-from avereport.model.wording import capitalised, enumeration, of, on, plural
 
 
 def ordered(staff: list[StaffMember]) -> list[tuple[StaffMember, bool]]:

@@ -9,12 +9,12 @@ from reportlab.platypus import Flowable
 from avereport.model import fmt
 from avereport.model.compute import TrainingSummary, participants, summarise_training
 from avereport.model.edition import Section, TrainingMode, TrainingSession
+from avereport.model.wording import change, enumeration, with_previous
 from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
 from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table
 from avereport.report.tiles import Tile, TileGrid
-from avereport.model.wording import change, enumeration, with_previous
 
 MODE_WORDS = {
     TrainingMode.ON_SITE: ("session en présentiel", "sessions en présentiel"),

@@ -55,7 +55,7 @@ class ComputedRecordModel(RecordTableModel):
         columns: list[Column],
         new_record: Callable[[Edition], Any],
         noun: str,
-        parent=None,  # noqa: ANN001 - QObject
+        parent=None,
     ) -> None:
         super().__init__(session, list_path, columns, new_record, noun, parent)
         self._computed = [n for n, c in enumerate(self.columns) if isinstance(c, ComputedColumn)]
@@ -64,7 +64,9 @@ class ComputedRecordModel(RecordTableModel):
     def _computed_texts(self, column: int) -> list[str]:
         if self._texts is None:
             edition_shown = self.session.edition is not None
-            self._texts = {n: list(self.columns[n].texts(self.session)) if edition_shown else [] for n in self._computed}
+            self._texts = {
+                n: list(self.columns[n].texts(self.session)) if edition_shown else [] for n in self._computed
+            }
         return self._texts[column]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -77,7 +79,10 @@ class ComputedRecordModel(RecordTableModel):
             return texts[index.row()] if index.row() < len(texts) else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.columns[index.column()].tooltip or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()].kind in (Kind.COUNT, Kind.NUMBER):
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()].kind in (
+            Kind.COUNT,
+            Kind.NUMBER,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -86,7 +91,7 @@ class ComputedRecordModel(RecordTableModel):
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return super().flags(index)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.isValid() and index.column() in self._computed:
             return False
         return super().setData(index, value, role)
@@ -119,10 +124,12 @@ class StretchColumn(QObject):
         self.column = column
         self.minimum = minimum
         view.horizontalHeader().setStretchLastSection(False)
-        view.horizontalHeader().sectionResized.connect(lambda index, _old, _new: index == column or self.fit())
+        view.horizontalHeader().sectionResized.connect(
+            lambda index, _old, _new: index == column or self.fit()
+        )
         view.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False

@@ -38,10 +38,17 @@ def change_notes(session: DocumentSession) -> list[str]:
 COLUMNS = [
     Column("label", "Indicateur", tooltip="Ce que compte l'indicateur, tel qu'il apparaît dans le rapport"),
     Column("value", "Valeur", Kind.COUNT, "Valeur de l'année, vide si inconnue", width=70),
-    Column("unit", "Unité", tooltip="Unité affichée après la valeur (jours, questions…), facultative", width=80),
+    Column(
+        "unit", "Unité", tooltip="Unité affichée après la valeur (jours, questions…), facultative", width=80
+    ),
     Column("qualifier", "Précision", Kind.CHOICE, QUALIFIER_TIP, QUALIFIER_CHOICES, width=80),
     # A year is typed and shown as is ("2019", not "2 019").
-    Column("compare_year", "Année de réf.", tooltip="Année antérieure à laquelle comparer la valeur (facultative)", width=90),
+    Column(
+        "compare_year",
+        "Année de réf.",
+        tooltip="Année antérieure à laquelle comparer la valeur (facultative)",
+        width=90,
+    ),
     Column("compare_value", "Valeur de réf.", Kind.COUNT, "Valeur de l'indicateur cette année-là", width=90),
     ComputedColumn(
         "change",
@@ -64,7 +71,9 @@ class AssistanceEditor(SectionEditor):
 
     def __init__(self, session: DocumentSession, section_key: str, parent: QWidget | None = None) -> None:
         super().__init__(session, section_key, parent)
-        model = ComputedRecordModel(session, "training.assistance", COLUMNS, new_indicator, "indicateur", self)
+        model = ComputedRecordModel(
+            session, "training.assistance", COLUMNS, new_indicator, "indicateur", self
+        )
         self.indicators = record_table(model, stretch="label")
         self.add_group("Indicateurs d'assistance technique", self.indicators)
 

@@ -82,7 +82,9 @@ class SectionEditor(QScrollArea):
 
     def _heading_edited(self) -> None:
         if self.section() is not None and self.heading.isModified():
-            self.session.set_value(f"{self.section_path()}.heading", self.heading.text().strip(), "Renommer la section")
+            self.session.set_value(
+                f"{self.section_path()}.heading", self.heading.text().strip(), "Renommer la section"
+            )
             self.heading.setModified(False)
 
     def _body_edited(self, markdown: str) -> None:

@@ -34,7 +34,13 @@ BOARD_COLUMNS = [
     Column("surname", "Nom", Kind.TEXT, "Nom de famille", width=130),
     Column("first_name", "Prénom", Kind.TEXT, "Prénom", width=110),
     Column("college", "Collège", Kind.TEXT, "Collège, par exemple « Personnalité qualifiée »", width=130),
-    Column("functions", "Fonctions", Kind.LINES, "Mandats et fonctions de l'administrateur, une fonction par ligne", width=300),
+    Column(
+        "functions",
+        "Fonctions",
+        Kind.LINES,
+        "Mandats et fonctions de l'administrateur, une fonction par ligne",
+        width=300,
+    ),
 ]
 
 
@@ -51,7 +57,7 @@ def without_board_member(edition: Edition, row: int) -> tuple[Edition, int]:
 
 
 class BoardModel(RecordTableModel):
-    def __init__(self, session: DocumentSession, parent=None) -> None:  # noqa: ANN001 - QObject
+    def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
             session,
             BOARD_PATH,
@@ -78,8 +84,18 @@ class BoardEditor(SectionEditor):
         super().__init__(session, section_key, parent)
         self.mandate = FieldForm(session)
         for path, label, kind, tip in (
-            ("governance.mandate_years", "Durée du mandat (années)", Kind.COUNT, "Durée du mandat, en années"),
-            ("governance.mandate_end", "Fin du mandat", Kind.DATE, "Fin du mandat : JJ/MM/AAAA, MM/AAAA ou AAAA"),
+            (
+                "governance.mandate_years",
+                "Durée du mandat (années)",
+                Kind.COUNT,
+                "Durée du mandat, en années",
+            ),
+            (
+                "governance.mandate_end",
+                "Fin du mandat",
+                Kind.DATE,
+                "Fin du mandat : JJ/MM/AAAA, MM/AAAA ou AAAA",
+            ),
         ):
             self.mandate.add(path, label, kind, tip).setMaximumWidth(MANDATE_FIELD_WIDTH)
         self.add_group("Mandat", self.mandate)

@@ -15,13 +15,11 @@ from avereport.ui.tables.columns import Column, Kind
 from avereport.ui.tables.record_model import RecordTableModel
 
 BUREAU_PATH = "governance.bureau"
-EMPTY_BOARD = (
-    "le conseil d'administration est vide ; ajoutez d'abord ses membres dans la section « Conseil d'administration »."
-)
+EMPTY_BOARD = "le conseil d'administration est vide ; ajoutez d'abord ses membres dans la section « Conseil d'administration »."
 
 
 def member_name(first_name: str, surname: str) -> str:
-    """"Prénom NOM", as the report lists people."""
+    """ "Prénom NOM", as the report lists people."""
     return " ".join(part for part in (first_name.strip(), surname.strip().upper()) if part)
 
 
@@ -36,7 +34,9 @@ def member_choices(edition: Edition) -> Sequence[tuple[int, str]]:
 BUREAU_COLUMNS = [
     Column("member_id", "Membre", Kind.CHOICE, "Administrateur qui occupe la fonction", member_choices, 220),
     Column("role", "Fonction", Kind.TEXT, "Fonction au bureau, par exemple « Trésorière »", width=220),
-    Column("since", "Depuis", Kind.DATE, "Prise de fonction : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si inconnue"),
+    Column(
+        "since", "Depuis", Kind.DATE, "Prise de fonction : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si inconnue"
+    ),
 ]
 
 
@@ -45,7 +45,7 @@ def _first_member(edition: Edition) -> int | None:
 
 
 class BureauModel(RecordTableModel):
-    def __init__(self, session: DocumentSession, parent=None) -> None:  # noqa: ANN001 - QObject
+    def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
             session,
             BUREAU_PATH,

@@ -7,7 +7,13 @@ from PySide6.QtWidgets import QWidget
 from avereport.model import fmt
 from avereport.model.compute import club_lines
 from avereport.model.edition import Edition, SectionKind, UserClub
-from avereport.ui.editors.activity_common import ComputedColumn, ComputedRecordModel, focus_table, numbered_name, record_table
+from avereport.ui.editors.activity_common import (
+    ComputedColumn,
+    ComputedRecordModel,
+    focus_table,
+    numbered_name,
+    record_table,
+)
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column, Kind
@@ -20,9 +26,17 @@ def meeting_deltas(session: DocumentSession) -> list[str]:
 
 COLUMNS = [
     Column("name", "Club", tooltip="Nom du club utilisateurs", width=150),
-    Column("software", "Logiciel", tooltip="Logiciel de suivi dont le club réunit les utilisateurs", width=120),
+    Column(
+        "software", "Logiciel", tooltip="Logiciel de suivi dont le club réunit les utilisateurs", width=120
+    ),
     Column("audience", "Public", tooltip="À qui s'adresse le club"),
-    Column("meetings", "Réunions", Kind.COUNT, "Nombre de réunions du club dans l'année, vide si inconnu", width=80),
+    Column(
+        "meetings",
+        "Réunions",
+        Kind.COUNT,
+        "Nombre de réunions du club dans l'année, vide si inconnu",
+        width=80,
+    ),
     ComputedColumn(
         "meetings_delta",
         "Écart",

@@ -50,7 +50,9 @@ def year_on_year(line: CountLine, year: int, has_previous: bool) -> str:
     return f"{text} — {earlier} ; chiffre approché, pas d'évolution calculée"
 
 
-def changes(pick: Callable[[CommunicationSummary], tuple[CountLine, ...]]) -> Callable[[DocumentSession], list[str]]:
+def changes(
+    pick: Callable[[CommunicationSummary], tuple[CountLine, ...]],
+) -> Callable[[DocumentSession], list[str]]:
     """A computed column: each row's change on last year, from the summary lines ``pick`` chooses."""
 
     def texts(session: DocumentSession) -> list[str]:
@@ -61,39 +63,73 @@ def changes(pick: Callable[[CommunicationSummary], tuple[CountLine, ...]]) -> Ca
 
 
 FOLLOWER_COLUMNS = [
-    Column("network", "Réseau social", tooltip="Nom du réseau (Twitter, LinkedIn…), le même d'une année à l'autre", width=130),
-    Column("handle", "Compte", tooltip="Nom du compte sur ce réseau, par exemple @Avemploi (facultatif)", width=130),
+    Column(
+        "network",
+        "Réseau social",
+        tooltip="Nom du réseau (Twitter, LinkedIn…), le même d'une année à l'autre",
+        width=130,
+    ),
+    Column(
+        "handle",
+        "Compte",
+        tooltip="Nom du compte sur ce réseau, par exemple @Avemploi (facultatif)",
+        width=130,
+    ),
     Column("count", "Abonnés", Kind.COUNT, "Nombre d'abonnés, vide si inconnu", width=80),
     Column("qualifier", "Précision", Kind.CHOICE, QUALIFIER_TIP, QUALIFIER_CHOICES, width=80),
-    ComputedColumn("change", "Évolution", tooltip=CHANGE_TIP, width=160, texts=changes(lambda s: s.followers)),
+    ComputedColumn(
+        "change", "Évolution", tooltip=CHANGE_TIP, width=160, texts=changes(lambda s: s.followers)
+    ),
 ]
 
 REACH_COLUMNS = [
-    Column("min_views", "Vues (plus de)", Kind.COUNT, "Seuil de vues : publications vues plus de ce nombre de fois", width=120),
-    Column("posts", "Publications", Kind.COUNT, "Nombre de publications vues plus de fois que le seuil", width=110),
-    ComputedColumn("change", "Évolution", tooltip=CHANGE_TIP, width=160, texts=changes(lambda s: s.reach_tiers)),
+    Column(
+        "min_views",
+        "Vues (plus de)",
+        Kind.COUNT,
+        "Seuil de vues : publications vues plus de ce nombre de fois",
+        width=120,
+    ),
+    Column(
+        "posts",
+        "Publications",
+        Kind.COUNT,
+        "Nombre de publications vues plus de fois que le seuil",
+        width=110,
+    ),
+    ComputedColumn(
+        "change", "Évolution", tooltip=CHANGE_TIP, width=160, texts=changes(lambda s: s.reach_tiers)
+    ),
 ]
 
 METRIC_COLUMNS = [
     Column("label", "Indicateur", tooltip="Ce que mesure l'indicateur, tel qu'il apparaît dans le rapport"),
-    Column("value", "Valeur", Kind.NUMBER, "Valeur de l'année (décimales possibles), vide si inconnue", width=90),
+    Column(
+        "value", "Valeur", Kind.NUMBER, "Valeur de l'année (décimales possibles), vide si inconnue", width=90
+    ),
     Column("unit", "Unité", tooltip="Unité affichée après la valeur (%, heures…), facultative", width=90),
     ComputedColumn("change", "Évolution", tooltip=CHANGE_TIP, width=170, texts=changes(lambda s: s.metrics)),
 ]
 
 
 def new_followers(edition: Edition) -> Followers:
-    return Followers(network=numbered_name("Nouveau réseau", {f.network for f in edition.communication.followers}))
+    return Followers(
+        network=numbered_name("Nouveau réseau", {f.network for f in edition.communication.followers})
+    )
 
 
 def new_tier(edition: Edition) -> ReachTier:
     """A threshold above the others, so that no two tiers share one."""
-    return ReachTier(min_views=max((t.min_views for t in edition.communication.reach_tiers), default=0) + 1000, posts=0)
+    return ReachTier(
+        min_views=max((t.min_views for t in edition.communication.reach_tiers), default=0) + 1000, posts=0
+    )
 
 
 def new_metric(edition: Edition) -> Metric:
     """A metric with a key no other metric has (the key follows it from year to year)."""
-    return Metric(key=fresh_key("indicateur", {m.key for m in edition.communication.metrics}), label="Nouvel indicateur")
+    return Metric(
+        key=fresh_key("indicateur", {m.key for m in edition.communication.metrics}), label="Nouvel indicateur"
+    )
 
 
 class CommunicationEditor(SectionEditor):
@@ -104,25 +140,56 @@ class CommunicationEditor(SectionEditor):
         self.form = FieldForm(session)
         self.changes: dict[str, QLabel] = {}
         add = self.form.add
-        add("communication.website_visits", "Visites du site internet", Kind.COUNT, "Visites du site internet dans l'année")
+        add(
+            "communication.website_visits",
+            "Visites du site internet",
+            Kind.COUNT,
+            "Visites du site internet dans l'année",
+        )
         self._add_change("communication.website_visits")
-        add("communication.top_page", "Page la plus consultée", tooltip="Nom de la page du site la plus consultée")
-        add("communication.top_page_visits", "Visites de cette page", Kind.COUNT, "Visites de la page la plus consultée")
-        add("communication.top_page_qualifier", "Précision de ce chiffre", Kind.CHOICE, QUALIFIER_TIP, QUALIFIER_CHOICES)
+        add(
+            "communication.top_page",
+            "Page la plus consultée",
+            tooltip="Nom de la page du site la plus consultée",
+        )
+        add(
+            "communication.top_page_visits",
+            "Visites de cette page",
+            Kind.COUNT,
+            "Visites de la page la plus consultée",
+        )
+        add(
+            "communication.top_page_qualifier",
+            "Précision de ce chiffre",
+            Kind.CHOICE,
+            QUALIFIER_TIP,
+            QUALIFIER_CHOICES,
+        )
         self._add_change("communication.top_page_visits")
-        add("communication.job_offers", "Offres d'emploi diffusées", Kind.COUNT, "Offres d'emploi diffusées dans l'année")
+        add(
+            "communication.job_offers",
+            "Offres d'emploi diffusées",
+            Kind.COUNT,
+            "Offres d'emploi diffusées dans l'année",
+        )
         self._add_change("communication.job_offers")
 
         self.followers = record_table(
-            ComputedRecordModel(session, "communication.followers", FOLLOWER_COLUMNS, new_followers, "réseau social", self),
+            ComputedRecordModel(
+                session, "communication.followers", FOLLOWER_COLUMNS, new_followers, "réseau social", self
+            ),
             stretch="change",
         )
         self.reach = record_table(
-            ComputedRecordModel(session, "communication.reach_tiers", REACH_COLUMNS, new_tier, "seuil de vues", self),
+            ComputedRecordModel(
+                session, "communication.reach_tiers", REACH_COLUMNS, new_tier, "seuil de vues", self
+            ),
             stretch="change",
         )
         self.metrics = record_table(
-            ComputedRecordModel(session, "communication.metrics", METRIC_COLUMNS, new_metric, "indicateur", self),
+            ComputedRecordModel(
+                session, "communication.metrics", METRIC_COLUMNS, new_metric, "indicateur", self
+            ),
             stretch="label",
         )
         for table in (self.followers, self.reach, self.metrics):

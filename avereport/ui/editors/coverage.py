@@ -28,8 +28,16 @@ class CoverageEditor(SectionEditor):
             session,
             FIELDS,
             [
-                Derived("Taux de\ncouverture", "Part des structures qui adhèrent (adhérents ÷ nombre en France)", self._rate),
-                Derived("D'après les\ncatégories", "Adhérents comptés dans les catégories d'adhérents de cette structure", self._from_categories),
+                Derived(
+                    "Taux de\ncouverture",
+                    "Part des structures qui adhèrent (adhérents ÷ nombre en France)",
+                    self._rate,
+                ),
+                Derived(
+                    "D'après les\ncatégories",
+                    "Adhérents comptés dans les catégories d'adhérents de cette structure",
+                    self._from_categories,
+                ),
             ],
         )
         self.grid = GridTable(self.model)

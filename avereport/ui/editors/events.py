@@ -22,9 +22,14 @@ EVENT_COLUMNS = [
 
 
 class EventsModel(RecordTableModel):
-    def __init__(self, session: DocumentSession, parent=None) -> None:  # noqa: ANN001 - QObject
+    def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
-            session, "governance.events", EVENT_COLUMNS, lambda edition: GovernanceEvent(), "événement", parent
+            session,
+            "governance.events",
+            EVENT_COLUMNS,
+            lambda edition: GovernanceEvent(),
+            "événement",
+            parent,
         )
 
 

@@ -14,7 +14,11 @@ COLUMNS = [
     Column("value", "Valeur", Kind.NUMBER, "Le chiffre (décimales possibles, 55,52 par exemple)", width=90),
     Column("unit", "Unité", tooltip="Unité collée au chiffre : %, heures… (facultative)", width=80),
     Column("qualifier", "Précision", Kind.CHOICE, QUALIFIER_TIP, QUALIFIER_CHOICES, width=80),
-    Column("label", "Libellé", tooltip="Ce que dit le chiffre, imprimé sous lui (« des entrants sont des femmes »)"),
+    Column(
+        "label",
+        "Libellé",
+        tooltip="Ce que dit le chiffre, imprimé sous lui (« des entrants sont des femmes »)",
+    ),
 ]
 
 
@@ -38,7 +42,11 @@ class KeyFiguresEditor(ReferencedEditor):
 
     def add_fields(self, path: str) -> None:
         self.form.add(f"{path}.title", "Titre du bloc", tooltip="Titre imprimé au-dessus des chiffres")
-        self.form.add(f"{path}.source", "Source", tooltip="D'où viennent les chiffres, imprimé sous le bloc (facultatif)")
+        self.form.add(
+            f"{path}.source",
+            "Source",
+            tooltip="D'où viennent les chiffres, imprimé sous le bloc (facultatif)",
+        )
 
     def items_model(self, path: str, parent: QWidget) -> RecordTableModel:
         return RecordTableModel(self.session, f"{path}.items", COLUMNS, new_figure, "chiffre clé", parent)

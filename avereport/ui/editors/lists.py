@@ -20,8 +20,12 @@ NEW_ITEM = "Nouvel élément"
 class TextItemsModel(RecordTableModel):
     """The items of a list of texts (``lists[2].items``), one a row, in one column."""
 
-    def __init__(self, session: DocumentSession, list_path: str, header: str, tooltip: str, noun: str, parent=None) -> None:  # noqa: ANN001
-        super().__init__(session, list_path, [Column("", header, tooltip=tooltip)], lambda edition: NEW_ITEM, noun, parent)
+    def __init__(
+        self, session: DocumentSession, list_path: str, header: str, tooltip: str, noun: str, parent=None
+    ) -> None:
+        super().__init__(
+            session, list_path, [Column("", header, tooltip=tooltip)], lambda edition: NEW_ITEM, noun, parent
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._count:

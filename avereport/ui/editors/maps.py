@@ -32,7 +32,13 @@ class MapsEditor(SectionEditor):
         self.national_model = CoverageModel(
             session,
             NATIONAL_FIELDS,
-            [Derived("Somme des\nrégions", "Somme des nombres par région, comparée au total national", self._region_sum)],
+            [
+                Derived(
+                    "Somme des\nrégions",
+                    "Somme des nombres par région, comparée au total national",
+                    self._region_sum,
+                )
+            ],
             kinds=KINDS,
         )
         self.national = GridTable(self.national_model)
@@ -58,7 +64,10 @@ class MapsEditor(SectionEditor):
                 f"Les régions en comptent {fmt.number(summed)}, alors que le total national est {fmt.number(total)}.",
                 alarm=True,
             )
-        return Shown(fmt.number(summed), "Somme des régions, égale au total national" if total is not None else "Somme des régions")
+        return Shown(
+            fmt.number(summed),
+            "Somme des régions, égale au total national" if total is not None else "Somme des régions",
+        )
 
     def focus_field(self, path: str) -> bool:
         network = self.session.edition.network
@@ -69,8 +78,15 @@ class MapsEditor(SectionEditor):
                 self.counts.select(self.counts_model.rows.index(entry.region), KINDS.index(entry.kind))
                 return True
         found = row_of(path, "network.coverage")
-        if found is not None and found[0] < len(network.coverage) and network.coverage[found[0]].kind in KINDS:
+        if (
+            found is not None
+            and found[0] < len(network.coverage)
+            and network.coverage[found[0]].kind in KINDS
+        ):
             field = found[1]
-            self.national.select(KINDS.index(network.coverage[found[0]].kind), NATIONAL_FIELDS.index(field) if field in NATIONAL_FIELDS else 0)
+            self.national.select(
+                KINDS.index(network.coverage[found[0]].kind),
+                NATIONAL_FIELDS.index(field) if field in NATIONAL_FIELDS else 0,
+            )
             return True
         return super().focus_field(path)

@@ -16,13 +16,17 @@ MEETING_COLUMNS = [
     Column("kind", "Instance", Kind.CHOICE, "Instance réunie", enum_choices(MEETING_KIND_LABELS), 200),
     Column("date", "Date", Kind.DATE, "Date de la réunion : JJ/MM/AAAA, MM/AAAA ou AAAA", width=150),
     Column("place", "Lieu", Kind.TEXT, "Lieu de la réunion, vide si sans objet", width=180),
-    Column("label", "Intitulé", Kind.TEXT, "Intitulé particulier, par exemple « Séminaire de travail des élus »"),
+    Column(
+        "label", "Intitulé", Kind.TEXT, "Intitulé particulier, par exemple « Séminaire de travail des élus »"
+    ),
 ]
 
 
 class MeetingsModel(RecordTableModel):
-    def __init__(self, session: DocumentSession, parent=None) -> None:  # noqa: ANN001 - QObject
-        super().__init__(session, "governance.meetings", MEETING_COLUMNS, lambda edition: Meeting(), "réunion", parent)
+    def __init__(self, session: DocumentSession, parent=None) -> None:
+        super().__init__(
+            session, "governance.meetings", MEETING_COLUMNS, lambda edition: Meeting(), "réunion", parent
+        )
 
 
 class MeetingsEditor(SectionEditor):

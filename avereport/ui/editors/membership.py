@@ -36,9 +36,21 @@ STRUCTURE_LABELS = {
 
 GROUP_COLUMNS = [
     Column("name", "Groupe", tooltip="Nom du groupe d'adhérents tel que le rapport l'affiche", width=230),
-    Column("declared_total", "Total déclaré", Kind.COUNT, "Total du groupe tel que le rapport l'annonce", width=100),
+    Column(
+        "declared_total",
+        "Total déclaré",
+        Kind.COUNT,
+        "Total du groupe tel que le rapport l'annonce",
+        width=100,
+    ),
     Column("in_total", "Compté", Kind.FLAG, "Coché : le groupe compte dans le total des adhérents", width=70),
-    Column("retired", "Retiré", Kind.FLAG, "Coché : le groupe est gardé pour mémoire, ni affiché ni compté", width=70),
+    Column(
+        "retired",
+        "Retiré",
+        Kind.FLAG,
+        "Coché : le groupe est gardé pour mémoire, ni affiché ni compté",
+        width=70,
+    ),
 ]
 CATEGORY_COLUMNS = [
     Column("name", "Catégorie", tooltip="Nom de la catégorie tel que le rapport l'affiche", width=230),
@@ -51,7 +63,13 @@ CATEGORY_COLUMNS = [
         enum_choices(STRUCTURE_LABELS),
         width=110,
     ),
-    Column("retired", "Retirée", Kind.FLAG, "Cochée : la catégorie est gardée pour mémoire, ni affichée ni comptée", width=70),
+    Column(
+        "retired",
+        "Retirée",
+        Kind.FLAG,
+        "Cochée : la catégorie est gardée pour mémoire, ni affichée ni comptée",
+        width=70,
+    ),
 ]
 NOTE_COLUMNS = [
     Column("date", "Date", Kind.DATE, "Date à laquelle la note se rapporte", width=130),
@@ -70,8 +88,15 @@ class MembershipEditor(SectionEditor):
         self.summary: Computed[MembershipSummary] = Computed(session, summarise_membership)
 
         self.form = FieldForm(session)
-        self.form.add("membership.as_of", "Effectifs au", Kind.DATE, "Date à laquelle les effectifs sont arrêtés")
-        self.form.add("membership.declared_total", "Total déclaré", Kind.COUNT, "Nombre total d'adhérents annoncé par le rapport")
+        self.form.add(
+            "membership.as_of", "Effectifs au", Kind.DATE, "Date à laquelle les effectifs sont arrêtés"
+        )
+        self.form.add(
+            "membership.declared_total",
+            "Total déclaré",
+            Kind.COUNT,
+            "Nombre total d'adhérents annoncé par le rapport",
+        )
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.totals.setToolTip("Totaux recalculés à partir des groupes et des catégories")
@@ -90,12 +115,16 @@ class MembershipEditor(SectionEditor):
         self.groups.view.setMinimumHeight(150)
         self.add_group("Groupes d'adhérents", self.groups)
 
-        self.categories_model = CategoriesModel(session, CATEGORY_COLUMNS, self._new_category, self._category_columns())
+        self.categories_model = CategoriesModel(
+            session, CATEGORY_COLUMNS, self._new_category, self._category_columns()
+        )
         self.categories = RecordTable(self.categories_model)
         self.categories.view.setMinimumHeight(220)
         self.categories_box = self.add_group("", self.categories)
 
-        self.notes_model = RecordTableModel(session, "membership.notes", NOTE_COLUMNS, lambda e: DatedNote(), "note")
+        self.notes_model = RecordTableModel(
+            session, "membership.notes", NOTE_COLUMNS, lambda e: DatedNote(), "note"
+        )
         self.notes = RecordTable(self.notes_model)
         self.notes.view.setMinimumHeight(110)
         self.add_group("Notes datées", self.notes)
@@ -123,7 +152,9 @@ class MembershipEditor(SectionEditor):
             return Shown("", f"Pas de chiffre pour {year}")
         before = f"{year} : {fmt.number(line.previous)}"
         if line.delta is None:
-            return Shown(before, f"Chiffre de {year} ; l'évolution sera calculée quand celui de cette année sera saisi")
+            return Shown(
+                before, f"Chiffre de {year} ; l'évolution sera calculée quand celui de cette année sera saisi"
+            )
         return Shown(
             f"{fmt.delta(line.delta)} · {before}",
             f"{fmt.number(line.value)} cette année contre {fmt.number(line.previous)} en {year}",
@@ -144,7 +175,11 @@ class MembershipEditor(SectionEditor):
             if total is None:
                 return Shown("incomplet", "Le total sera calculé quand chaque catégorie aura son nombre")
             parts = [c.count for c in group.categories if not c.retired]
-            detail = f"Somme des catégories : {sum_text(parts)}" if parts else "Groupe sans catégorie : son total déclaré"
+            detail = (
+                f"Somme des catégories : {sum_text(parts)}"
+                if parts
+                else "Groupe sans catégorie : son total déclaré"
+            )
             declared = group.declared_total
             if declared is not None and declared != total:
                 return Shown(
@@ -159,7 +194,11 @@ class MembershipEditor(SectionEditor):
 
         return [
             Derived("Total calculé", "Somme des catégories du groupe, comparée au total déclaré", computed),
-            Derived("Évolution", "Évolution du total calculé par rapport à l'année précédente, et son chiffre", change),
+            Derived(
+                "Évolution",
+                "Évolution du total calculé par rapport à l'année précédente, et son chiffre",
+                change,
+            ),
         ]
 
     def _category_columns(self) -> list[Derived]:
@@ -167,18 +206,24 @@ class MembershipEditor(SectionEditor):
             return NOT_COUNTED if category.retired else self._change(self._category_line(category))
 
         return [
-            Derived("Évolution", "Évolution par rapport à l'année précédente (même catégorie), et son chiffre", change),
+            Derived(
+                "Évolution",
+                "Évolution par rapport à l'année précédente (même catégorie), et son chiffre",
+                change,
+            ),
         ]
 
     # --- new rows ---------------------------------------------------------
 
-    def _taken(self, keys) -> set[str]:  # noqa: ANN001 - Callable[[Edition], Iterable[str]]
+    def _taken(self, keys) -> set[str]:
         """Keys used in any edition, so a new row never matches an old one."""
         return {key for edition in self.session.editions() for key in keys(edition)}
 
     def _new_group(self, _edition: Edition) -> MemberGroup:
         name = "Nouveau groupe"
-        return MemberGroup(key=fresh_key(name, self._taken(lambda e: (g.key for g in e.membership.groups))), name=name)
+        return MemberGroup(
+            key=fresh_key(name, self._taken(lambda e: (g.key for g in e.membership.groups))), name=name
+        )
 
     def _new_category(self, _edition: Edition) -> MemberCategory:
         name = "Nouvelle catégorie"
@@ -193,7 +238,7 @@ class MembershipEditor(SectionEditor):
 
     # --- following the chosen group and the figures -------------------------
 
-    def _group_chosen(self, current, _previous=None) -> None:  # noqa: ANN001 - QModelIndex
+    def _group_chosen(self, current, _previous=None) -> None:
         groups = self.session.edition.membership.groups
         if current.isValid() and current.row() < len(groups):
             key = groups[current.row()].key

@@ -87,7 +87,7 @@ class ComputedColumnsModel(RecordTableModel):
         new_record: Callable[[Edition], Any],
         noun: str,
         derived: list[Derived],
-        parent=None,  # noqa: ANN001 - QObject
+        parent=None,
     ) -> None:
         self.derived = derived
         # What each computed cell shows, worked out once per edition rather
@@ -95,7 +95,7 @@ class ComputedColumnsModel(RecordTableModel):
         self._cells: dict[tuple[int, int], Shown] = {}
         super().__init__(session, list_path, columns, new_record, noun, parent)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns) + len(self.derived)
 
     def record(self, row: int) -> Any:
@@ -136,7 +136,9 @@ class ComputedColumnsModel(RecordTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         derived = self._derived_at(section) if orientation == Qt.Orientation.Horizontal else None
         if derived is None:
             return super().headerData(section, orientation, role)
@@ -151,7 +153,7 @@ class ComputedColumnsModel(RecordTableModel):
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return super().flags(index)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.isValid() and self._derived_at(index.column()) is not None:
             return False
         return super().setData(index, value, role)
@@ -161,7 +163,9 @@ class ComputedColumnsModel(RecordTableModel):
         super()._edition_changed(edition)
         rows = self.rowCount()
         if rows and self.derived:
-            self.dataChanged.emit(self.index(0, len(self.columns)), self.index(rows - 1, self.columnCount() - 1))
+            self.dataChanged.emit(
+                self.index(0, len(self.columns)), self.index(rows - 1, self.columnCount() - 1)
+            )
 
 
 class CategoriesModel(ComputedColumnsModel):
@@ -174,11 +178,15 @@ class CategoriesModel(ComputedColumnsModel):
         columns: list[Column],
         new_record: Callable[[Edition], Any],
         derived: list[Derived],
-        parent=None,  # noqa: ANN001 - QObject
+        parent=None,
     ) -> None:
         edition = session.edition
-        self.group_key: str | None = edition.membership.groups[0].key if edition and edition.membership.groups else None
-        super().__init__(session, "membership.groups[0].categories", columns, new_record, "catégorie", derived, parent)
+        self.group_key: str | None = (
+            edition.membership.groups[0].key if edition and edition.membership.groups else None
+        )
+        super().__init__(
+            session, "membership.groups[0].categories", columns, new_record, "catégorie", derived, parent
+        )
 
     def group_index(self) -> int | None:
         edition = self.session.edition

@@ -33,9 +33,16 @@ NOT_APPLICABLE_COLOUR = QColor("#e6e6e6")
 
 # Headers are broken on two lines to keep the grid narrow; messages join them.
 COVERAGE_COLUMNS = {
-    "total": Column("total", "Nombre\nen France", Kind.COUNT, "Nombre de structures de ce type recensées en France"),
+    "total": Column(
+        "total", "Nombre\nen France", Kind.COUNT, "Nombre de structures de ce type recensées en France"
+    ),
     "members": Column("members", "Adhérents", Kind.COUNT, "Combien d'entre elles adhèrent à l'association"),
-    "grouped_plie": Column("grouped_plie", "PLIE\nregroupés", Kind.COUNT, "Nombre de PLIE que les organismes intermédiaires regroupent"),
+    "grouped_plie": Column(
+        "grouped_plie",
+        "PLIE\nregroupés",
+        Kind.COUNT,
+        "Nombre de PLIE que les organismes intermédiaires regroupent",
+    ),
     "as_of": Column("as_of", "Décompte\nau", Kind.DATE, "Date du décompte"),
     "map_date": Column("map_date", "Date de\nla carte", Kind.DATE, "Date de la carte par région"),
 }
@@ -62,7 +69,14 @@ class GridModel(QAbstractTableModel):
     refused = Signal(QModelIndex, str)
     """A value was refused; carries the cell and the French reason."""
 
-    def __init__(self, session: DocumentSession, rows: Sequence[Any], columns: list[Column], derived: list[Derived], parent=None) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        session: DocumentSession,
+        rows: Sequence[Any],
+        columns: list[Column],
+        derived: list[Derived],
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.rows = list(rows)
@@ -70,10 +84,10 @@ class GridModel(QAbstractTableModel):
         self.derived = derived
         session.edition_changed.connect(self._edition_changed)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns) + len(self.derived)
 
     def row_label(self, row: Any) -> str:
@@ -127,7 +141,9 @@ class GridModel(QAbstractTableModel):
             return RIGHT
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Vertical:
             if 0 <= section < len(self.rows) and role == Qt.ItemDataRole.DisplayRole:
                 return self.row_label(self.rows[section])
@@ -155,14 +171,16 @@ class GridModel(QAbstractTableModel):
             return Qt.ItemFlag.ItemIsEnabled
         return flags | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not (self.flags(index) & Qt.ItemFlag.ItemIsEditable) or role != Qt.ItemDataRole.EditRole:
             return False
         row, column = self.rows[index.row()], self.columns[index.column()]
         try:
             self.write(row, column, column.parse(value))
         except (edit.EditError, DateError) as error:
-            self.refused.emit(QModelIndex(index), f"{one_line(column.header)} ({one_line(self.row_label(row))}) : {error}.")
+            self.refused.emit(
+                QModelIndex(index), f"{one_line(column.header)} ({one_line(self.row_label(row))}) : {error}."
+            )
             return False
         return True
 
@@ -181,7 +199,7 @@ class CoverageModel(GridModel):
         fields: Sequence[str],
         derived: list[Derived],
         kinds: Sequence[NetworkKind] = tuple(NetworkKind),
-        parent=None,  # noqa: ANN001 - QObject
+        parent=None,
     ) -> None:
         super().__init__(session, kinds, [COVERAGE_COLUMNS[f] for f in fields], derived, parent)
 
@@ -210,15 +228,27 @@ class CoverageModel(GridModel):
         kinds = list(NetworkKind)
         position = sum(1 for c in edition.network.coverage if kinds.index(c.kind) < kinds.index(row))
         created = edit.insert_item(edition, "network.coverage", position, Coverage(kind=row))
-        self.session.apply(text, edit.with_value(created, f"network.coverage[{position}].{column.field}", value))
+        self.session.apply(
+            text, edit.with_value(created, f"network.coverage[{position}].{column.field}", value)
+        )
 
 
 class RegionCountsModel(GridModel):
     """One row per region, one count column per kind; an empty cell means the
     edition holds no entry for that region and kind."""
 
-    def __init__(self, session: DocumentSession, kinds: Sequence[NetworkKind], derived: list[Derived], parent=None) -> None:  # noqa: ANN001
-        columns = [Column(kind.value, kind.name, Kind.COUNT, f"Nombre de {NETWORK_KIND_LABELS[kind]} de la région ; vide si aucun") for kind in kinds]
+    def __init__(
+        self, session: DocumentSession, kinds: Sequence[NetworkKind], derived: list[Derived], parent=None
+    ) -> None:
+        columns = [
+            Column(
+                kind.value,
+                kind.name,
+                Kind.COUNT,
+                f"Nombre de {NETWORK_KIND_LABELS[kind]} de la région ; vide si aucun",
+            )
+            for kind in kinds
+        ]
         self._counted: tuple[list[RegionCount] | None, dict[NetworkKind, dict[Region, int]]] = (None, {})
         super().__init__(session, list(Region), columns, derived, parent)
 
@@ -255,7 +285,9 @@ class RegionCountsModel(GridModel):
             return
         label = f"{NETWORK_KIND_LABELS[kind]} en {row.label}"
         if len(matching) == 1 and count is not None:
-            self.session.set_value(f"network.region_counts[{matching[0]}].count", count, f"Modifier : {label}")
+            self.session.set_value(
+                f"network.region_counts[{matching[0]}].count", count, f"Modifier : {label}"
+            )
             return
         result = copy.deepcopy(edition)
         kept = [e for i, e in enumerate(result.network.region_counts) if i not in matching]
@@ -323,7 +355,7 @@ class GridTable(QWidget):
         else:
             self._fit_when_shown = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         if self._fit_when_shown:
             self._fit_when_shown = False
             self.fit()

@@ -36,7 +36,9 @@ def brand_colours(organisation: Organisation) -> tuple[str, str]:
 
 
 class RegionMapPreview(QWidget):
-    def __init__(self, session: DocumentSession, kinds: Sequence[NetworkKind], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, kinds: Sequence[NetworkKind], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.choice = QComboBox()

@@ -93,7 +93,9 @@ def checked_colour(text: str) -> str:
     if colour and not colour.startswith("#"):
         colour = "#" + colour
     if not HEX_COLOUR.fullmatch(colour):
-        raise edit.EditError(f"« {text.strip()} » n'est pas une couleur : écrivez #RRVVBB, par exemple #1D3F72")
+        raise edit.EditError(
+            f"« {text.strip()} » n'est pas une couleur : écrivez #RRVVBB, par exemple #1D3F72"
+        )
     return colour
 
 
@@ -110,7 +112,7 @@ class CommitOnLeave(QPlainTextEdit):
 
     left = Signal()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.left.emit()
 
@@ -126,7 +128,9 @@ class OrganisationEditor(QScrollArea):
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        intro = QLabel("Ces informations figurent sur la couverture du rapport ; les couleurs donnent son style au document.")
+        intro = QLabel(
+            "Ces informations figurent sur la couverture du rapport ; les couleurs donnent son style au document."
+        )
         intro.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(intro)
@@ -136,7 +140,9 @@ class OrganisationEditor(QScrollArea):
         for field, label, tip in TEXT_FIELDS[:1]:
             identity.addRow(label + " :", self._line(field, label, tip))
         self.address = CommitOnLeave()
-        self.address.setToolTip("Adresse postale, sur plusieurs lignes ; enregistrée quand vous quittez le champ")
+        self.address.setToolTip(
+            "Adresse postale, sur plusieurs lignes ; enregistrée quand vous quittez le champ"
+        )
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 3 + 16)
         self.address.left.connect(self._address_left)
@@ -159,8 +165,14 @@ class OrganisationEditor(QScrollArea):
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.logo_preview.setToolTip("Aperçu du logo imprimé sur la couverture")
-        self.choose_logo_button = self._button("Choisir un logo…", "Choisir une image PNG ou JPEG (2 Mo et 4 000 pixels au plus)", self.choose_logo)
-        self.remove_logo_button = self._button("Retirer le logo", "Retirer le logo : la couverture n'en aura plus", self.remove_logo)
+        self.choose_logo_button = self._button(
+            "Choisir un logo…",
+            "Choisir une image PNG ou JPEG (2 Mo et 4 000 pixels au plus)",
+            self.choose_logo,
+        )
+        self.remove_logo_button = self._button(
+            "Retirer le logo", "Retirer le logo : la couverture n'en aura plus", self.remove_logo
+        )
         buttons = QVBoxLayout()
         buttons.addWidget(self.choose_logo_button)
         buttons.addWidget(self.remove_logo_button)
@@ -204,7 +216,9 @@ class OrganisationEditor(QScrollArea):
         swatch.setFixedSize(44, line.sizeHint().height())
         swatch.setToolTip(f"{label} actuelle")
         self.swatches[field] = swatch
-        button = self._button("Choisir…", f"Choisir la {label.lower()} dans le nuancier", lambda: self.pick_colour(field, label))
+        button = self._button(
+            "Choisir…", f"Choisir la {label.lower()} dans le nuancier", lambda: self.pick_colour(field, label)
+        )
         self.colour_buttons[field] = button
         row = QWidget()
         row_layout = QHBoxLayout(row)
@@ -215,7 +229,7 @@ class OrganisationEditor(QScrollArea):
         row_layout.addStretch(1)
         return row
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:  # noqa: ANN001
+    def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
         button.setStatusTip(tip)
@@ -229,7 +243,7 @@ class OrganisationEditor(QScrollArea):
         message.hide()
         return message
 
-    def _box(self, title: str, content, message: QLabel) -> QGroupBox:  # noqa: ANN001 - a layout
+    def _box(self, title: str, content, message: QLabel) -> QGroupBox:
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         layout.addLayout(content)
@@ -268,7 +282,12 @@ class OrganisationEditor(QScrollArea):
         pixmap = QPixmap()
         if logo and pixmap.loadFromData(logo):
             width, height = LOGO_PREVIEW
-            scaled = pixmap.scaled(width - 8, height - 8, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+            scaled = pixmap.scaled(
+                width - 8,
+                height - 8,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             self.logo_preview.setPixmap(scaled)
         else:
             self.logo_preview.clear()
@@ -306,7 +325,9 @@ class OrganisationEditor(QScrollArea):
             self._set(field, colour.name().upper(), f"Modifier « {label} » (organisation)")
 
     def choose_logo(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choisir un logo", "", "Images PNG ou JPEG (*.png *.jpg *.jpeg)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choisir un logo", "", "Images PNG ou JPEG (*.png *.jpg *.jpeg)"
+        )
         if not name:
             return
         try:

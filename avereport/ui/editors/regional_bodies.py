@@ -21,12 +21,14 @@ REGIONAL_BODY_COLUMNS = [
         "Nom développé ou état de l'instance, par exemple « En cours de constitution »",
         width=280,
     ),
-    Column("website", "Site internet", Kind.TEXT, "Adresse du site, par exemple www.urtie.fr ; vide si aucun"),
+    Column(
+        "website", "Site internet", Kind.TEXT, "Adresse du site, par exemple www.urtie.fr ; vide si aucun"
+    ),
 ]
 
 
 class RegionalBodiesModel(RecordTableModel):
-    def __init__(self, session: DocumentSession, parent=None) -> None:  # noqa: ANN001 - QObject
+    def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
             session,
             "governance.regional_bodies",

@@ -29,7 +29,7 @@ SELF_REPLACEMENT = "une personne ne peut pas se remplacer elle-même"
 
 
 def staff_choices(edition: Edition) -> Sequence[tuple[int | None, str]]:
-    """"Nobody" first, then the team by name."""
+    """ "Nobody" first, then the team by name."""
     team = [
         (member.id, member.name.strip() or f"Sans nom (ligne {line})")
         for line, member in enumerate(edition.governance.staff, start=1)
@@ -41,9 +41,24 @@ def staff_choices(edition: Edition) -> Sequence[tuple[int | None, str]]:
 STAFF_COLUMNS = [
     Column("name", "Nom", Kind.TEXT, "Prénom et nom", width=140),
     Column("role", "Fonction", Kind.TEXT, "Poste occupé", width=200),
-    Column("start", "Arrivée", Kind.DATE, "Arrivée : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si ancienne", width=105),
-    Column("end", "Départ", Kind.DATE, "Départ : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si toujours en poste", width=105),
-    Column("replaces_id", "Remplace", Kind.CHOICE, "Personne de l'équipe remplacée, s'il y a lieu", staff_choices, 130),
+    Column(
+        "start", "Arrivée", Kind.DATE, "Arrivée : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si ancienne", width=105
+    ),
+    Column(
+        "end",
+        "Départ",
+        Kind.DATE,
+        "Départ : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si toujours en poste",
+        width=105,
+    ),
+    Column(
+        "replaces_id",
+        "Remplace",
+        Kind.CHOICE,
+        "Personne de l'équipe remplacée, s'il y a lieu",
+        staff_choices,
+        130,
+    ),
     Column("reason", "Motif", Kind.TEXT, "Motif du remplacement, par exemple « congé parental »"),
 ]
 REPLACES_COLUMN = next(n for n, column in enumerate(STAFF_COLUMNS) if column.field == "replaces_id")
@@ -63,7 +78,7 @@ def without_staff_member(edition: Edition, row: int) -> tuple[Edition, int]:
 
 
 class StaffModel(RecordTableModel):
-    def __init__(self, session: DocumentSession, parent=None) -> None:  # noqa: ANN001 - QObject
+    def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
             session,
             STAFF_PATH,
@@ -73,11 +88,13 @@ class StaffModel(RecordTableModel):
             parent,
         )
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.isValid() and index.column() == REPLACES_COLUMN and value is not None:
             own = self._records()[index.row()].id
             if own is not None and value == own:
-                self.refused.emit(QModelIndex(index), f"{STAFF_COLUMNS[REPLACES_COLUMN].header} : {SELF_REPLACEMENT}.")
+                self.refused.emit(
+                    QModelIndex(index), f"{STAFF_COLUMNS[REPLACES_COLUMN].header} : {SELF_REPLACEMENT}."
+                )
                 return False
         return super().setData(index, value, role)
 
@@ -94,7 +111,7 @@ class StaffModel(RecordTableModel):
 class ReplacesDelegate(ColumnDelegate):
     """Offers everyone but the row's own person."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         box = super().createEditor(parent, option, index)
         own = self.session.edition.governance.staff[index.row()].id
         if isinstance(box, QComboBox) and own is not None and (position := box.findData(own)) > 0:

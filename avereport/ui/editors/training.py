@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QCompleter, QFormLayout, QPlainTextEdit, QStyleOpt
 
 from avereport.model import fmt
 from avereport.model.compute import CountLine, participants, summarise_training
-from avereport.model.edition import Edition, SectionKind, Training, TrainingMode, TrainingModule, TrainingSession
+from avereport.model.edition import (
+    Edition,
+    SectionKind,
+    Training,
+    TrainingMode,
+    TrainingModule,
+    TrainingSession,
+)
 from avereport.model.labels import TRAINING_MODE_LABELS
 from avereport.ui.editors.activity_common import (
     ComputedColumn,
@@ -33,19 +40,46 @@ def session_totals(session: DocumentSession) -> list[str]:
 
 
 SESSION_COLUMNS = [
-    Column("module", "Module", tooltip="Module de formation (choisi parmi les modules ci-dessous ou saisi librement)", width=170),
+    Column(
+        "module",
+        "Module",
+        tooltip="Module de formation (choisi parmi les modules ci-dessous ou saisi librement)",
+        width=170,
+    ),
     Column("date", "Date", Kind.DATE, "Date de la session : JJ/MM/AAAA, MM/AAAA ou AAAA", width=105),
     Column("plie", "PLIE", Kind.COUNT, COUNT_TIP.format("de PLIE"), width=50),
     Column("mde", "MDE", Kind.COUNT, COUNT_TIP.format("de Maisons de l'Emploi"), width=50),
-    Column("collectivites", "Collectivités", Kind.COUNT, COUNT_TIP.format("de collectivités locales"), width=90),
+    Column(
+        "collectivites", "Collectivités", Kind.COUNT, COUNT_TIP.format("de collectivités locales"), width=90
+    ),
     Column("autres", "Autres", Kind.COUNT, COUNT_TIP.format("d'autres structures"), width=55),
-    ComputedColumn("total", "Total", Kind.COUNT, tooltip="Participants de la session (calculé)", width=50, texts=session_totals),
-    Column("mode", "Modalité", Kind.CHOICE, "Session sur site ou à distance", enum_choices(TRAINING_MODE_LABELS), width=90),
+    ComputedColumn(
+        "total",
+        "Total",
+        Kind.COUNT,
+        tooltip="Participants de la session (calculé)",
+        width=50,
+        texts=session_totals,
+    ),
+    Column(
+        "mode",
+        "Modalité",
+        Kind.CHOICE,
+        "Session sur site ou à distance",
+        enum_choices(TRAINING_MODE_LABELS),
+        width=90,
+    ),
 ]
 
 MODULE_COLUMNS = [
     Column("name", "Module", tooltip="Intitulé du module de formation"),
-    Column("new", "Nouveau", Kind.FLAG, "Cochez si le module est proposé pour la première fois cette année", width=90),
+    Column(
+        "new",
+        "Nouveau",
+        Kind.FLAG,
+        "Cochez si le module est proposé pour la première fois cette année",
+        width=90,
+    ),
 ]
 
 
@@ -56,7 +90,7 @@ def new_module(edition: Edition) -> TrainingModule:
 class ModuleDelegate(ColumnDelegate):
     """The module cell: free text, completed from the modules of the edition."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         editor = super().createEditor(parent, option, index)
         names = [m.name for m in self.session.edition.training.modules]
         completer = QCompleter(names, editor)
@@ -71,7 +105,7 @@ class NoteEdit(QPlainTextEdit):
 
     editing_finished = Signal()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.editing_finished.emit()
 
@@ -90,12 +124,19 @@ class TrainingEditor(SectionEditor):
         super().__init__(session, section_key, parent)
         self.sessions = record_table(
             ComputedRecordModel(
-                session, "training.sessions", SESSION_COLUMNS, lambda e: TrainingSession(), "session de formation", self
+                session,
+                "training.sessions",
+                SESSION_COLUMNS,
+                lambda e: TrainingSession(),
+                "session de formation",
+                self,
             ),
             stretch="module",
         )
         module = next(n for n, c in enumerate(SESSION_COLUMNS) if c.field == "module")
-        self.sessions.view.setItemDelegateForColumn(module, ModuleDelegate(SESSION_COLUMNS[module], session, self.sessions.view))
+        self.sessions.view.setItemDelegateForColumn(
+            module, ModuleDelegate(SESSION_COLUMNS[module], session, self.sessions.view)
+        )
         self.sessions.view.setMinimumHeight(320)
 
         self.sessions_total = note_label()
@@ -112,7 +153,8 @@ class TrainingEditor(SectionEditor):
         totals.setToolTip("Totaux calculés à partir des sessions, mis à jour à chaque modification")
 
         self.modules = record_table(
-            RecordTableModel(session, "training.modules", MODULE_COLUMNS, new_module, "module", self), stretch="name"
+            RecordTableModel(session, "training.modules", MODULE_COLUMNS, new_module, "module", self),
+            stretch="name",
         )
         self.modules.view.setMinimumHeight(180)
 
@@ -152,11 +194,15 @@ class TrainingEditor(SectionEditor):
             self.sessions_total.setText(count_with_delta(summary.sessions))
             self.participants_total.setText(count_with_delta(summary.participants))
             self.by_mode.setText(
-                " · ".join(f"{TRAINING_MODE_LABELS[TrainingMode(line.key)]} : {fmt.number(line.value)}" for line in summary.by_mode)
+                " · ".join(
+                    f"{TRAINING_MODE_LABELS[TrainingMode(line.key)]} : {fmt.number(line.value)}"
+                    for line in summary.by_mode
+                )
             )
             self.by_structure.setText(
                 " · ".join(
-                    f"{line.label} {fmt.number(line.value)}" + (f" ({fmt.percent(line.share)})" if line.share is not None else "")
+                    f"{line.label} {fmt.number(line.value)}"
+                    + (f" ({fmt.percent(line.share)})" if line.share is not None else "")
                     for line in summary.by_structure
                 )
             )
@@ -173,4 +219,6 @@ class TrainingEditor(SectionEditor):
         if path == "training.note":
             self.note.setFocus()
             return True
-        return focus_table(self.sessions, path) or focus_table(self.modules, path) or super().focus_field(path)
+        return (
+            focus_table(self.sessions, path) or focus_table(self.modules, path) or super().focus_field(path)
+        )

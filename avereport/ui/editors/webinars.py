@@ -14,7 +14,12 @@ from avereport.ui.tables.record_model import RecordTableModel
 COLUMNS = [
     Column("date", "Date", Kind.DATE, "Date du webinaire : JJ/MM/AAAA, MM/AAAA ou AAAA", width=120),
     Column("title", "Titre", tooltip="Sujet du webinaire"),
-    Column("partner", "Partenaire", tooltip="Partenaire qui a animé ou coorganisé le webinaire (facultatif)", width=160),
+    Column(
+        "partner",
+        "Partenaire",
+        tooltip="Partenaire qui a animé ou coorganisé le webinaire (facultatif)",
+        width=160,
+    ),
     Column("participants", "Participants", Kind.COUNT, "Nombre de participants, vide si inconnu", width=90),
     Column("qualifier", "Précision", Kind.CHOICE, QUALIFIER_TIP, QUALIFIER_CHOICES, width=80),
 ]

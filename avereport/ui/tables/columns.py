@@ -60,7 +60,6 @@ class Column:
             return fmt.number(value).replace("\u202f", " ")
         return value
 
-
     def parse(self, value: Any) -> Any:
         """What the user typed, as the model expects it (the model checks it further)."""
         if self.kind is Kind.LINES:

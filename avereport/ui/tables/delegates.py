@@ -4,7 +4,14 @@ dates and numbers as typed text checked by the model."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from avereport.ui.tables.columns import Column, Kind
 
@@ -16,12 +23,12 @@ PLACEHOLDERS = {
 
 
 class ColumnDelegate(QStyledItemDelegate):
-    def __init__(self, column: Column, session, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, column: Column, session, parent=None) -> None:
         super().__init__(parent)
         self.column = column
         self.session = session
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
         kind = self.column.kind
         if kind is Kind.CHOICE and self.column.choices is not None:
             box = QComboBox(parent)
@@ -37,7 +44,7 @@ class ColumnDelegate(QStyledItemDelegate):
         editor.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
@@ -46,7 +53,7 @@ class ColumnDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QPlainTextEdit):
@@ -54,7 +61,7 @@ class ColumnDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rect = option.rect
         if isinstance(editor, QPlainTextEdit):
             rect = rect.adjusted(0, 0, 0, max(0, 90 - rect.height()))

@@ -33,7 +33,7 @@ class RecordTableModel(QAbstractTableModel):
         columns: list[Column],
         new_record: Callable[[Edition], Any],
         noun: str,
-        parent=None,  # noqa: ANN001 - QObject
+        parent=None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -51,10 +51,10 @@ class RecordTableModel(QAbstractTableModel):
         edition = self.session.edition
         return edit.get_at(edition, self.list_path) if edition is not None else []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -76,7 +76,9 @@ class RecordTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].header
@@ -101,7 +103,7 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- writing ----------------------------------------------------------
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or self.session.read_only:
             return False
         column = self.columns[index.column()]
@@ -114,7 +116,9 @@ class RecordTableModel(QAbstractTableModel):
         try:
             value = column.parse(value)
             self.session.set_value(
-                self.field_path(index.row(), index.column()), value, f"Modifier « {column.header} » ({self.noun})"
+                self.field_path(index.row(), index.column()),
+                value,
+                f"Modifier « {column.header} » ({self.noun})",
             )
         except (edit.EditError, DateError) as error:
             self.refused.emit(QModelIndex(index), f"{column.header} : {error}.")
@@ -126,7 +130,9 @@ class RecordTableModel(QAbstractTableModel):
         if edition is None or self.session.read_only:
             return False
         record = self.new_record(edition)
-        return self.session.apply(f"Ajouter : {self.noun}", edit.insert_item(edition, self.list_path, row, record))
+        return self.session.apply(
+            f"Ajouter : {self.noun}", edit.insert_item(edition, self.list_path, row, record)
+        )
 
     def remove_record(self, row: int) -> bool:
         edition = self.session.edition
@@ -136,9 +142,15 @@ class RecordTableModel(QAbstractTableModel):
 
     def move_record(self, row: int, target: int) -> bool:
         edition = self.session.edition
-        if edition is None or self.session.read_only or not (0 <= row < self._count and 0 <= target < self._count):
+        if (
+            edition is None
+            or self.session.read_only
+            or not (0 <= row < self._count and 0 <= target < self._count)
+        ):
             return False
-        return self.session.apply(f"Déplacer : {self.noun}", edit.move_item(edition, self.list_path, row, target))
+        return self.session.apply(
+            f"Déplacer : {self.noun}", edit.move_item(edition, self.list_path, row, target)
+        )
 
     # --- following the session --------------------------------------------
 

@@ -7,7 +7,16 @@ invalid reaches the file.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from avereport.ui.tables.columns import Kind
 from avereport.ui.tables.delegates import ColumnDelegate
@@ -34,7 +43,9 @@ class RecordTable(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Wrapped rows fit their text only if measured again once the columns have
         # their final widths (the last one stretches when the view is laid out).
-        header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self.view, self.view.resizeRowsToContents))
+        header.sectionResized.connect(
+            lambda *_: QTimer.singleShot(0, self.view, self.view.resizeRowsToContents)
+        )
         model.modelReset.connect(self.view.resizeRowsToContents)
         model.dataChanged.connect(self._resize_rows)
         self._delegates = []
@@ -46,10 +57,16 @@ class RecordTable(QWidget):
             if column.width:
                 self.view.setColumnWidth(number, column.width)
 
-        self.add_button = self._button("Ajouter", f"Ajouter une ligne ({model.noun}) après la ligne choisie", self.add)
-        self.remove_button = self._button("Supprimer", f"Supprimer la ligne choisie ({model.noun})", self.remove)
+        self.add_button = self._button(
+            "Ajouter", f"Ajouter une ligne ({model.noun}) après la ligne choisie", self.add
+        )
+        self.remove_button = self._button(
+            "Supprimer", f"Supprimer la ligne choisie ({model.noun})", self.remove
+        )
         self.up_button = self._button("Monter", "Monter la ligne choisie d'un cran", lambda: self.move(-1))
-        self.down_button = self._button("Descendre", "Descendre la ligne choisie d'un cran", lambda: self.move(1))
+        self.down_button = self._button(
+            "Descendre", "Descendre la ligne choisie d'un cran", lambda: self.move(1)
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a4262c;")
@@ -77,7 +94,7 @@ class RecordTable(QWidget):
         for row in range(top_left.row(), bottom_right.row() + 1):
             self.view.resizeRowToContents(row)
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:  # noqa: ANN001
+    def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
         button.setStatusTip(tip)

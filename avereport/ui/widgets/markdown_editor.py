@@ -30,11 +30,30 @@ class MarkdownEditor(QWidget):
         self.text.installEventFilter(self)
 
         self.toolbar = QToolBar()
-        self.bold_action = self._action("Gras", "Mettre la sélection en gras (Ctrl+B)", QKeySequence.StandardKey.Bold, self.toggle_bold)
-        self.italic_action = self._action("Italique", "Mettre la sélection en italique (Ctrl+I)", QKeySequence.StandardKey.Italic, self.toggle_italic)
-        self.bullets_action = self._action("Liste à puces", "Faire une liste à puces", None, lambda: self.make_list(QTextListFormat.Style.ListDisc))
-        self.numbers_action = self._action("Liste numérotée", "Faire une liste numérotée", None, lambda: self.make_list(QTextListFormat.Style.ListDecimal))
-        self.link_action = self._action("Lien…", "Faire de la sélection un lien vers une adresse web", None, self.ask_link)
+        self.bold_action = self._action(
+            "Gras", "Mettre la sélection en gras (Ctrl+B)", QKeySequence.StandardKey.Bold, self.toggle_bold
+        )
+        self.italic_action = self._action(
+            "Italique",
+            "Mettre la sélection en italique (Ctrl+I)",
+            QKeySequence.StandardKey.Italic,
+            self.toggle_italic,
+        )
+        self.bullets_action = self._action(
+            "Liste à puces",
+            "Faire une liste à puces",
+            None,
+            lambda: self.make_list(QTextListFormat.Style.ListDisc),
+        )
+        self.numbers_action = self._action(
+            "Liste numérotée",
+            "Faire une liste numérotée",
+            None,
+            lambda: self.make_list(QTextListFormat.Style.ListDecimal),
+        )
+        self.link_action = self._action(
+            "Lien…", "Faire de la sélection un lien vers une adresse web", None, self.ask_link
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -42,7 +61,7 @@ class MarkdownEditor(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.text)
 
-    def _action(self, text: str, tip: str, shortcut, slot) -> QAction:  # noqa: ANN001
+    def _action(self, text: str, tip: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
         action.setToolTip(tip)
         action.setStatusTip(tip)
@@ -76,12 +95,12 @@ class MarkdownEditor(QWidget):
         self._last = self.markdown()
         self.markdown_changed.emit(self._last)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.text and event.type() == QEvent.Type.FocusOut:
             self.flush()
         return super().eventFilter(watched, event)
 
-    def setReadOnly(self, read_only: bool) -> None:  # noqa: N802 - Qt naming
+    def setReadOnly(self, read_only: bool) -> None:
         self.text.setReadOnly(read_only)
         self.toolbar.setEnabled(not read_only)
 
