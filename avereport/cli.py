@@ -7,6 +7,7 @@ never a traceback.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -91,8 +92,63 @@ def build_app_parser() -> FrenchArgumentParser:
     return parser
 
 
+# What a terminal acts on instead of showing: C0 controls, DEL, C1 controls,
+# the bidirectional marks, embeddings, overrides and isolates, the Unicode line
+# and paragraph separators, and lone surrogates (which no encoding can write).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, keep_line_breaks: bool = False) -> str:
+    """``text`` safe for a terminal: every unsafe character shown as its JSON
+    escape (``\\u001b``, ``\\n``…), so a document's text can neither move the
+    cursor, clear the screen nor reorder a line, and JSON stays equivalent JSON.
+
+    A line break is kept only at the very end of ``text`` (one ``print``):
+    a name holding one cannot split a message or fake a line of its own.
+    ``keep_line_breaks`` keeps them all, for JSON on standard output, where
+    the encoder escapes every line break inside a value.
+    """
+    body, end = (text[:-1], "\n") if text.endswith("\n") else (text, "")
+    return _UNSAFE.sub(lambda m: _escape(m.group(), keep_line_breaks), body) + end
+
+
+def _escape(char: str, keep_line_breaks: bool) -> str:
+    if char == "\n" and keep_line_breaks:
+        return char
+    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
+class _PrintableStream:
+    """An output stream whose every write goes through :func:`printable`."""
+
+    def __init__(self, stream, keep_line_breaks: bool = False) -> None:
+        self._stream = stream
+        self._keep_line_breaks = keep_line_breaks
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable(text, self._keep_line_breaks))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; everything it prints goes through :func:`printable`."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    if stdout is not None and stderr is not None:  # None under pythonw, with no console
+        # dump's standard output is the JSON file itself: its line breaks are the file's.
+        sys.stdout = _PrintableStream(stdout, keep_line_breaks=args_list[:1] == ["dump"])
+        sys.stderr = _PrintableStream(stderr)
+    try:
+        return _main(args_list)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(args_list: list[str]) -> int:
     try:
         if args_list and args_list[0] in COMMANDS:
             args = build_parser().parse_args(args_list)
@@ -102,7 +158,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(app_args.file)
     except UserError as error:
-        print(error, file=sys.stderr)
+        for line in error.lines():
+            print(line, file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
         print(describe_os_error(error), file=sys.stderr)

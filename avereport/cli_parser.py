@@ -21,8 +21,10 @@ _MESSAGES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
         "{0} : choix invalide {1} (choix possibles : {2})",
     ),
-    (re.compile(r"argument (\S+): invalid int value: (.+)"), "{0} : nombre entier attendu, reçu {1}"),
+    (re.compile(r"argument (\S+): invalid int value: '(.*)'"), "{0} : nombre entier attendu, reçu « {1} »"),
     (re.compile(r"argument (\S+): expected one argument"), "{0} : une valeur est attendue"),
+    (re.compile(r"one of the arguments (.+) is required"), "un de ces arguments est obligatoire : {0}"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "{0} : incompatible avec {1}"),
     (re.compile(r"ambiguous option: (\S+) could match (.+)"), "option ambiguë : {0} (possibles : {1})"),
 ]
 
@@ -37,7 +39,9 @@ def translate(message: str) -> str:
 
 class FrenchHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix or "utilisation : ")
+        # argparse passes prefix "" when it builds a subcommand's prog from the
+        # parent's usage: only a missing prefix becomes the French one.
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -52,3 +56,13 @@ class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog} : erreur : {translate(message)}\n")
+
+    def _print_message(self, message: str, file=None) -> None:
+        # One write per line: the CLI's output streams keep a line break only
+        # at the end of a write (see avereport.cli.printable).
+        stream = file or sys.stderr
+        try:
+            for line in message.splitlines(keepends=True):
+                stream.write(line)
+        except OSError:  # as argparse: a closed pipe (``avereport -h | head``) is no error
+            pass

@@ -48,9 +48,10 @@ def check_command(path: Path, year: int | None) -> int:
 
 
 def info_command(path: Path) -> int:
-    from avereport.info import document_info, format_info
+    from avereport.info import document_info, info_lines
 
-    print(format_info(document_info(path)))
+    for line in info_lines(document_info(path)):
+        print(line)
     return EXIT_OK
 
 

@@ -15,6 +15,11 @@ from pathlib import Path
 class UserError(Exception):
     """A problem with the user's input, already worded in French."""
 
+    def lines(self) -> list[str]:
+        """The message as the lines a terminal shows (a line break inside one
+        is part of a name, not of the message)."""
+        return [str(self)]
+
 
 _OS_REASONS = {
     errno.ENOENT: "fichier ou dossier introuvable",

@@ -52,8 +52,8 @@ def document_info(path: Path) -> DocumentInfo:
     )
 
 
-def format_info(info: DocumentInfo) -> str:
-    """The lines ``info`` prints, in French."""
+def info_lines(info: DocumentInfo) -> list[str]:
+    """The lines ``info`` prints, in French (one ``print`` each: see avereport.cli.printable)."""
     lines = [
         f"Document : {info.path}",
         f"Format : {_version_text(info.version)}",
@@ -66,7 +66,7 @@ def format_info(info: DocumentInfo) -> str:
     ]
     if info.location.advice:
         lines.append(f"  {info.location.advice}")
-    return "\n".join(lines)
+    return lines
 
 
 def file_size_text(size: int) -> str:

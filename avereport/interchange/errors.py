@@ -17,15 +17,18 @@ class InterchangeError(UserError):
     def __init__(self, source: str, errors: list[str]) -> None:
         self.source = source
         self.errors = errors
-        super().__init__(_message(source, errors))
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return _lines(self.source, self.errors)
 
 
-def _message(source: str, errors: list[str]) -> str:
+def _lines(source: str, errors: list[str]) -> list[str]:
     if len(errors) == 1:
-        return f"Impossible de lire « {source} » : {errors[0]}."
+        return [f"Impossible de lire « {source} » : {errors[0]}."]
     lines = [f"Impossible de lire « {source} » : {len(errors)} problèmes."]
     lines += [f"  - {error}" for error in errors[:MAX_SHOWN]]
     hidden = len(errors) - MAX_SHOWN
     if hidden > 0:
         lines.append(f"  … et {hidden} autre{'s' if hidden > 1 else ''}.")
-    return "\n".join(lines)
+    return lines
