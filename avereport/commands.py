@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,6 +56,7 @@ def info_command(path: Path) -> int:
 
 def dump_command(path: Path, year: int | None, all_editions: bool, output: Path | None) -> int:
     from avereport.interchange import dump_editions
+    from avereport.outputs import write_file
     from avereport.store import open_document
 
     with open_document(path, read_only=True) as document:
@@ -68,7 +68,7 @@ def dump_command(path: Path, year: int | None, all_editions: bool, output: Path 
     if output is None:
         sys.stdout.write(text)
     else:
-        write_text_atomically(output, text)
+        write_file(output, text, protected=[path])
         print(f"{_count(len(chosen), 'édition', 'exportée')} dans « {output} ».", file=sys.stderr)
     return EXIT_OK
 
@@ -114,7 +114,7 @@ def _export(
             editions = [document.read_edition(y) for y in document.years()]
         folder = path.parent
     target = output or folder / report_file_name(year)
-    result = export_pdf(editions, year, target, chart_worker=worker)
+    result = export_pdf(editions, year, target, chart_worker=worker, protected=[] if demo else [path])
     print(f"Rapport {year} écrit : « {target} » ({_count(result.page_count, 'page')}).")
     for section in result.omitted:
         print(f"  Section vide, omise : « {section.heading} ».")
@@ -137,18 +137,6 @@ def choose_year(years: list[int], year: int | None, path: Path) -> int:
             f"Le document « {path.name} » n'a pas d'édition {year} (éditions présentes : {available})."
         )
     return year
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write beside the target then rename, so a failure never leaves half a file."""
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 def _count(n: int, *words: str) -> str:

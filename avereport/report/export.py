@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -18,6 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBr
 from avereport.errors import UserError
 from avereport.model.edition import Edition, Section
 from avereport.model.labels import SECTION_KIND_LABELS
+from avereport.outputs import check_output, write_file
 from avereport.report import markup
 from avereport.report.context import RenderContext
 from avereport.report.cover import Cover
@@ -59,11 +61,22 @@ class _Planned:
 
 
 def export_pdf(
-    editions: list[Edition], year: int, out: Path | BinaryIO, *, chart_worker: ChartWorker | None = None
+    editions: list[Edition],
+    year: int,
+    out: Path | BinaryIO,
+    *,
+    chart_worker: ChartWorker | None = None,
+    protected: Iterable[Path] = (),
 ) -> ExportResult:
     """Write the report of edition ``year``; the other editions give the
     previous year's figures and the charts across years. Charts not drawn
-    yet are drawn by ``chart_worker`` if given, otherwise here."""
+    yet are drawn by ``chart_worker`` if given, otherwise here. A path
+    ``out`` is refused before any work if it is one of the ``protected``
+    documents (the one the editions come from) or otherwise unsafe (see
+    ``avereport.outputs``)."""
+    protected = list(protected)
+    if isinstance(out, (str, os.PathLike)):
+        check_output(Path(out), protected=protected)
     ctx = render_context(editions, year, chart_worker=chart_worker)
     edition, styles, palette = ctx.edition, ctx.styles, ctx.palette
     planned, omitted = _plan(edition, ctx)
@@ -87,7 +100,10 @@ def export_pdf(
         },
     )
     pages = document.build_report(_story(planned, contents, styles, palette), contents)
-    _write(buffer.getvalue(), out)
+    if isinstance(out, (str, os.PathLike)):
+        write_file(Path(out), buffer.getvalue(), protected=protected)
+    else:
+        out.write(buffer.getvalue())
     toc_pages = contents.pages()
     return ExportResult(
         page_count=pages,
@@ -162,18 +178,3 @@ def _story(planned: list[_Planned], contents: Contents, styles: Styles, palette:
             story.append(Heading(entry, styles.h2 if entry.level == 1 else styles.h3))
         story += item.content
     return story
-
-
-def _write(data: bytes, out: Path | BinaryIO) -> None:
-    """Write the whole PDF at once; a file is replaced only once complete."""
-    if not isinstance(out, (str, os.PathLike)):
-        out.write(data)
-        return
-    path = Path(out)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

@@ -13,6 +13,7 @@ from avereport import paths
 from avereport.model.diff import Change
 from avereport.model.edition import Edition
 from avereport.model.succession import start_next_edition
+from avereport.outputs import check_output, publish_new, staged
 from avereport.store import history as history_table
 from avereport.store import reading
 from avereport.store.backups import Reason, backup_on_open, take_backup
@@ -311,21 +312,61 @@ def open_document(path: str | Path, *, create: bool = False, read_only: bool = F
     return Document(path, _open_for_writing(path, version), read_only=False)
 
 
-def _create(path: Path) -> sqlite3.Connection:
+def create_document(path: str | Path, editions: Iterable[Edition] = ()) -> None:
+    """Make a new document at ``path`` holding ``editions``. It is built
+    under a private temporary name beside ``path`` and appears under its own
+    name only once complete, never replacing a file (not even a link): a
+    refusal or a crash leaves nothing at ``path``."""
+    path = Path(path)
+    editions = list(editions)
     try:
-        conn = connect(path, "rwc")
+        check_output(path, document=True)
+        with staged(path) as file:
+            conn = connect(file, "rwc", shown=path)
+            try:
+                configure(conn)
+                upgrade(conn)
+                if editions:
+                    _fill(conn, editions, path)
+            finally:
+                conn.close()
+            publish_new(file, path)
+    except FileExistsError as exc:
+        raise DocumentError(
+            f"Le fichier {quoted(path)} existe déjà : il n'a pas été remplacé.", path=path
+        ) from exc
     except sqlite3.Error as exc:
         raise DocumentError(f"Le fichier {quoted(path)} ne peut pas être créé.", path=path) from exc
+
+
+def _fill(conn: sqlite3.Connection, editions: list[Edition], path: Path) -> None:
+    """The editions of a document being created, in one transaction."""
+    from sqlite_utils import Database
+
+    db = Database(conn, recursive_triggers=False, execute_plugins=False)
     try:
-        configure(conn)
-        upgrade(conn)
-    except BaseException as exc:
-        conn.close()
-        path.unlink(missing_ok=True)
-        if isinstance(exc, sqlite3.Error):
-            raise DocumentError(f"Le fichier {quoted(path)} ne peut pas être créé.", path=path) from exc
-        raise
-    return conn
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # as ``Document._writing``
+        for edition in editions:
+            insert_edition(db, edition, path)
+        conn.execute("COMMIT")
+    except (sqlite3.Error, OverflowError) as exc:
+        cause = (
+            "un nombre est trop grand pour être enregistré"
+            if isinstance(exc, OverflowError)
+            else "les éditions n'ont pas pu être écrites"
+        )
+        raise DocumentError(
+            f"L'enregistrement {_editions(editions)} dans le nouveau fichier {quoted(path)} a échoué"
+            f" ({cause}) ; aucun fichier n'a été créé.",
+            path=path,
+        ) from exc
+
+
+def _create(path: Path) -> sqlite3.Connection:
+    """A connection to a new empty document at ``path`` (see ``create_document``)."""
+    create_document(path)
+    return _open_for_writing(path, SCHEMA_VERSION)
 
 
 def _open_for_writing(path: Path, version: int) -> sqlite3.Connection:
