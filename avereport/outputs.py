@@ -142,25 +142,28 @@ def publish_new(file: Path, target: Path) -> None:
     _sync_folder(target.parent)
 
 
-def write_file(target: Path, data: bytes | str, *, protected: Iterable[Path] = ()) -> None:
+def write_file(target: Path, data: bytes | str, *, protected: Iterable[Path] = (), new: bool = False) -> None:
     """Write ``data`` (text as UTF-8) to ``target`` as described above: a
-    failure leaves ``target`` as it was."""
+    failure leaves ``target`` as it was. A ``new`` file never replaces one."""
     target = Path(target)
     protected = list(protected)
-    check_output(target, protected=protected)
+    if not new:
+        check_output(target, protected=protected)
     content = data.encode("utf-8") if isinstance(data, str) else data
     with staged(target) as file:
         try:
             _write_new(file, content)
         except OSError as exc:
             raise _named(exc, target) from exc
-        publish(file, target, protected=protected)
+        if new:
+            publish_new(file, target)
+        else:
+            publish(file, target, protected=protected)
 
 
-def copy_file(source: Path, target: Path) -> None:
+def copy_new_file(source: Path, target: Path) -> None:
     """A byte-for-byte copy of ``source`` at ``target``, which must not exist."""
     target = Path(target)
-    check_output(target, document=True)
     with staged(target) as file:
         try:
             shutil.copyfile(source, file)

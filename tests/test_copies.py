@@ -103,11 +103,11 @@ def test_a_copy_that_fails_its_check_leaves_no_file(demo, tmp_path):
     assert target.read_bytes() == b"ancien contenu"
 
 
-def test_a_failed_rename_leaves_no_temporary_file(demo, tmp_path):
+def test_a_folder_as_target_is_refused_and_leaves_no_temporary_file(demo, tmp_path):
     folder = tmp_path / "destination"
     target = folder / "rapport.db"
     target.mkdir(parents=True)
-    with pytest.raises(DocumentError, match="a échoué"):
+    with pytest.raises(DocumentError, match="est un dossier"):
         safe_copy(demo, target)
     assert [p.name for p in folder.iterdir()] == ["rapport.db"]
     assert target.is_dir()

@@ -23,7 +23,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,8 +30,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from avereport import paths
+from avereport.outputs import copy_new_file, remove_leftovers, write_file
 from avereport.store import reading
-from avereport.store.copies import TEMP_SUFFIX, copy_database, remove_with_side_files
+from avereport.store.copies import copy_database, remove_with_side_files
 from avereport.store.errors import DocumentError, quoted
 from avereport.store.opening import connect, inspect
 
@@ -175,10 +175,12 @@ def restore(
     the replaced document was kept (None if there was none). The document
     must be closed."""
     path = Path(document_path)
+    # A document reached through a link: the file it designates is replaced.
+    target = path.resolve() if path.is_symlink() else path
     conn, _version = inspect(backup_to_restore.path, read_only=True)
     try:
         kept = _keep_current(path, now) if path.exists() else None
-        copy_database(conn.backup, backup_to_restore.path, path)
+        copy_database(conn.backup, backup_to_restore.path, target)
     finally:
         conn.close()
     return kept
@@ -208,10 +210,10 @@ def _keep_damaged(path: Path, now: dt.datetime) -> Path:
     try:
         folder = _created_folder(path)
         target = _free_name(folder, now, _DAMAGED)
-        shutil.copyfile(path, target)
+        copy_new_file(path, target)
         journal = path.with_name(path.name + "-journal")
         if journal.exists():
-            shutil.copyfile(journal, target.with_name(target.name + "-journal"))
+            copy_new_file(journal, target.with_name(target.name + "-journal"))
     except OSError as exc:
         raise _backup_failed(path) from exc
     return target
@@ -244,7 +246,7 @@ def _copy(
     try:
         folder = _created_folder(path)
         target = _free_name(folder, created, reason.value)
-        copy_database(conn.backup, path, target)
+        copy_database(conn.backup, path, target, new=True)
     except (OSError, DocumentError) as exc:
         raise _backup_failed(path) from exc
     try:
@@ -298,10 +300,7 @@ def _write_description(item: Backup) -> None:
         "editions": list(item.editions),
         "source_sha256": item.source_sha256,
     }
-    target = item.path.with_suffix(".json")
-    temp = target.with_name(f".{target.name}{TEMP_SUFFIX}")
-    temp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(temp, target)
+    write_file(item.path.with_suffix(".json"), json.dumps(data, ensure_ascii=False, indent=2), new=True)
 
 
 def _file_sha256(path: Path) -> str:
@@ -313,18 +312,9 @@ def _file_sha256(path: Path) -> str:
 
 
 def _remove_leftovers(folder: Path, now: dt.datetime) -> None:
-    """Partial copies (temporary files and their journals) of a process that
-    was stopped while copying."""
-    if not folder.is_dir():
-        return
-    limit = (now - LEFTOVER_AGE).timestamp()
-    for item in folder.iterdir():
-        partial = item.name.endswith(TEMP_SUFFIX) or f"{TEMP_SUFFIX}-" in item.name
-        if not (partial and item.name.startswith(".")):
-            continue
-        with contextlib.suppress(OSError):
-            if item.stat().st_mtime < limit:
-                item.unlink()
+    """Partial copies of a process that was stopped while copying."""
+    if folder.is_dir():
+        remove_leftovers(folder, (now - LEFTOVER_AGE).timestamp())
 
 
 def _backup_failed(path: Path) -> DocumentError:

@@ -3,34 +3,30 @@ collègue…", automatic backups): never a raw copy of an open file.
 
 SQLite's online backup API copies the document page by page under a read
 lock, so a copy taken while someone else is writing holds the last committed
-state. The copy is written under a temporary name in the target's folder,
-passes the checks a file passes before it is opened (``quick_check``, our
-application id, version and tables), and only then replaces the target in
-one rename: the target is either as it was or the complete, checked copy.
+state. The copy is written in a private folder beside the target (see
+``avereport.outputs``: no link can be planted there, and SQLite's journal of
+the copy stays inside), passes the checks a file passes before it is opened
+(``quick_check``, our application id, version and tables), and only then
+replaces the target in one rename: the target is either as it was or the
+complete, checked copy. A copy never replaces its own document, a link, a
+lock or anything in the backup folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import errno
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from avereport.outputs import SQLITE_SIDE_SUFFIXES, OutputRefused, check_output, publish, publish_new, staged
 from avereport.store.errors import DocumentError, quoted
 from avereport.store.opening import inspect
 
 if TYPE_CHECKING:
     from avereport.store.document import Document
-
-TEMP_SUFFIX = ".tmp"
-
-# Files SQLite keeps beside a database; those of a replaced file would be
-# played back onto its replacement.
-_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 def safe_copy(source: Document | str | Path, target: str | Path) -> Path:
@@ -51,35 +47,36 @@ def safe_copy(source: Document | str | Path, target: str | Path) -> Path:
     return copy_database(source.copy_into, source.path, target)
 
 
-def copy_database(copy_into: Callable[[sqlite3.Connection], None], source: Path, target: Path) -> Path:
+def copy_database(
+    copy_into: Callable[[sqlite3.Connection], None], source: Path, target: Path, *, new: bool = False
+) -> Path:
     """Write a checked copy at ``target`` with ``copy_into``, which fills the
-    empty database it is given (SQLite's backup API); messages name ``source``."""
-    _refuse_same_file(source, target)
+    empty database it is given (SQLite's backup API); messages name ``source``.
+    A ``new`` copy (a backup) never replaces a file; any other replaces
+    ``target`` unless ``avereport.outputs.check_output`` refuses it."""
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
-        os.close(handle)
+        if not new:
+            check_output(target, protected=[source], document=True)
+        with staged(target) as temp:
+            copy = sqlite3.connect(temp, isolation_level=None)
+            try:
+                copy.execute("PRAGMA synchronous = FULL")
+                copy_into(copy)
+            finally:
+                copy.close()
+            _check(temp, source, target)
+            if new:
+                publish_new(temp, target)
+            else:
+                for suffix in SQLITE_SIDE_SUFFIXES:
+                    target.with_name(target.name + suffix).unlink(missing_ok=True)
+                publish(temp, target, protected=[source], document=True)
+    except OutputRefused as exc:
+        raise DocumentError(str(exc), path=source) from exc
+    except sqlite3.Error as exc:
+        raise _failed(source, target, "la copie n'a pas pu être écrite") from exc
     except OSError as exc:
-        reason = "le dossier de destination est introuvable ou n'accepte pas l'écriture"
-        raise _failed(source, target, reason) from exc
-    temp = Path(name)
-    try:
-        copy = sqlite3.connect(temp, isolation_level=None)
-        try:
-            copy.execute("PRAGMA synchronous = FULL")
-            copy_into(copy)
-        finally:
-            copy.close()
-        _check(temp, source, target)
-        for suffix in _SIDE_FILES:
-            target.with_name(target.name + suffix).unlink(missing_ok=True)
-        os.replace(temp, target)
-    except BaseException as exc:
-        remove_with_side_files(temp)
-        if isinstance(exc, sqlite3.Error):
-            raise _failed(source, target, "la copie n'a pas pu être écrite") from exc
-        if isinstance(exc, OSError):
-            raise _failed(source, target, _os_reason(exc)) from exc
-        raise
+        raise _failed(source, target, _os_reason(exc)) from exc
     return target
 
 
@@ -91,7 +88,7 @@ def sending_copy_name(document: Path, day: dt.date) -> str:
 
 def remove_with_side_files(path: Path) -> None:
     path.unlink(missing_ok=True)
-    for suffix in _SIDE_FILES:
+    for suffix in SQLITE_SIDE_SUFFIXES:
         path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
@@ -104,21 +101,15 @@ def _check(temp: Path, source: Path, target: Path) -> None:
     conn.close()
 
 
-def _refuse_same_file(source: Path, target: Path) -> None:
-    same = target.resolve() == source.resolve()
-    if not same and target.exists() and source.exists():
-        same = os.path.samefile(source, target)
-    if same:
-        raise DocumentError(
-            f"Une copie de {quoted(source)} ne peut pas remplacer le document lui-même :"
-            " choisissez un autre nom ou un autre dossier.",
-            path=source,
-        )
-
-
 def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "plus de place sur le disque"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "le dossier de destination est introuvable"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "le dossier de destination n'accepte pas l'écriture"
+    if exc.errno == errno.EEXIST:
+        return "un fichier de ce nom vient d'y être créé"
     return "le fichier de destination n'a pas pu être écrit"
 
 

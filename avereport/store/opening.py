@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import math
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -55,6 +56,13 @@ QUERY_TIME_LIMIT = 2.0
 _SLOWEST_READ = 1024 * 1024
 # Virtual machine instructions between two looks at the clock.
 _PROGRESS_STEPS = 10_000
+
+# Side files of a database in WAL mode, which a document never is.
+WAL_SUFFIXES = ("-wal", "-shm")
+# A save interrupted by a crash leaves a journal holding the pages it was
+# changing, at most the document's size: a sound document is a few
+# megabytes, a hostile journal could be gigabytes, copied before replay.
+HOT_JOURNAL_MAX_BYTES = 256 * 1024 * 1024
 
 # A text of the model (a section's body is the longest) or a logo (see
 # ``images``); SQLite itself refuses any value or row over MAX_VALUE_BYTES,
@@ -301,12 +309,14 @@ def inspect(path: Path, *, read_only: bool) -> tuple[Connection, int]:
     """
     if not path.is_file():
         raise DocumentError(f"Le chemin {quoted(path)} ne désigne pas un fichier.", path=path)
+    _refuse_wal_files(path)
     _check_header(path)
     try:
         return _validated(path, path)
     except sqlite3.Error as exc:
         if getattr(exc, "sqlite_errorcode", 0) != sqlite3.SQLITE_READONLY_ROLLBACK:
             raise _sqlite_problem(path, exc) from exc
+    _refuse_huge_journal(path)
     with tempfile.TemporaryDirectory(prefix="avereport-") as folder:
         copy = Path(folder) / path.name
         try:
@@ -324,6 +334,44 @@ def inspect(path: Path, *, read_only: bool) -> tuple[Connection, int]:
             conn.close()
     _play_back_journal(path, path)
     return _checked(path, path)
+
+
+def _refuse_wal_files(path: Path) -> None:
+    """A document never has "-wal" or "-shm" files (rollback journal only):
+    ones left beside it by another SQLite program would be played back by
+    SQLite whatever the header says, and reading would create a "-shm"."""
+    found = [path.with_name(path.name + suffix) for suffix in WAL_SUFFIXES]
+    found = [file for file in found if os.path.lexists(file)]
+    if not found:
+        return
+    if len(found) == 1:
+        what = f"{quoted(found[0])}, laissé à côté par un autre programme SQLite, pourrait le modifier."
+        move = "Déplacez-le dans un autre dossier (sans le supprimer)"
+    else:
+        names = " et ".join(quoted(file) for file in found)
+        what = f"{names}, laissés à côté par un autre programme SQLite, pourraient le modifier."
+        move = "Déplacez-les dans un autre dossier (sans les supprimer)"
+    raise DocumentError(
+        f"Le fichier {quoted(path)} n'a pas été ouvert : {what} {move} puis rouvrez le document.",
+        path=path,
+    )
+
+
+def _refuse_huge_journal(path: Path) -> None:
+    """A hot journal is copied before it is played back: one far larger than
+    any save of avereport leaves is refused rather than copied."""
+    try:
+        size = _journal(path).stat().st_size
+    except OSError as exc:
+        raise _unreadable(path) from exc
+    if size > HOT_JOURNAL_MAX_BYTES:
+        raise DocumentError(
+            f"Le fichier {quoted(path)} n'a pas été ouvert : son journal {quoted(_journal(path))}"
+            f" ({size // (1024 * 1024)} Mo) est bien plus grand que ce qu'un enregistrement"
+            f" interrompu d'avereport laisse ({HOT_JOURNAL_MAX_BYTES // (1024 * 1024)} Mo au plus) ;"
+            " ni l'un ni l'autre n'a été modifié.",
+            path=path,
+        )
 
 
 def _play_back_journal(file: Path, path: Path) -> None:
