@@ -3,6 +3,7 @@ locks and take-overs, and the read-only fallback of ``open_for_editing``."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import getpass
@@ -224,21 +225,36 @@ def test_unreadable_lock_is_held_by_an_unknown_user(doc):
         acquire_lock(doc, "Paul Martin")
 
 
-def test_no_lock_possible_means_read_only_with_the_reason(tmp_path):
-    # A name of 255 characters, the most a folder entry can hold: the lock
-    # file's name (8 characters longer) cannot be created beside it.
-    short = tmp_path / "rapport.db"
-    with open_document(short, create=True) as document:
-        document.write_edition(Edition(year=2021))
-    doc = short.rename(tmp_path / ("r" * 252 + ".db"))
+@contextlib.contextmanager
+def unwritable(folder: Path):
+    """Nothing can be created in ``folder`` meanwhile, even by root (who
+    ignores permissions): it is made immutable with chattr then."""
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(folder)], check=True)
+        try:
+            yield
+        finally:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+
+
+def test_no_lock_possible_means_read_only_with_the_true_reason(doc):
     before = sha256(doc)
-    with pytest.raises(LockUnavailableError) as caught:
-        acquire_lock(doc, "Paul Martin")
-    assert "verrou" in str(caught.value) and tmp_path.name in str(caught.value)
-    with open_for_editing(doc, "Paul Martin") as opened:
-        assert opened.read_only and opened.lock is None and opened.holder is None
-        assert "lecture seule" in opened.reason and "verrou" in opened.reason
-        assert opened.document.years() == [2021]
+    with unwritable(doc.parent):
+        with pytest.raises(LockUnavailableError) as caught:
+            acquire_lock(doc, "Paul Martin")
+        message = str(caught.value)
+        assert "verrou" in message and f"« {doc.parent.name} »" in message
+        assert "(accès refusé)" in message or "(opération non permise)" in message
+        with open_for_editing(doc, "Paul Martin") as opened:
+            assert opened.read_only and opened.lock is None and opened.holder is None
+            assert "lecture seule" in opened.reason and "verrou" in opened.reason
+            assert opened.document.years() == [2021]
     assert sha256(doc) == before
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -35,6 +35,7 @@ class Document:
         self._path = path
         self._conn = conn
         self._read_only = read_only
+        self._guard: Callable[[], None] | None = None
         self._data_version = self._current_data_version()
 
     @property
@@ -50,6 +51,17 @@ class Document:
         over) has changed the file since it was opened here."""
         with self._reading():
             return self._current_data_version() != self._data_version
+
+    def check_writes_with(self, guard: Callable[[], None]) -> None:
+        """Call ``guard`` inside every write transaction, after ``BEGIN
+        IMMEDIATE``: a guard that raises (the lock was taken over) refuses the
+        write, and no other connection can write between its check and the
+        ``COMMIT``. Returns once a write another connection had in flight has
+        ended, so that what is read next is the file as it left it."""
+        self._guard = guard
+        with self._writing("L'ouverture en écriture"):
+            pass
+        self._data_version = self._current_data_version()
 
     def _current_data_version(self) -> int:
         # Changes only with commits made by other connections.
@@ -246,6 +258,8 @@ class Document:
         db = Database(self._conn, recursive_triggers=False, execute_plugins=False)
         try:
             self._conn.execute("BEGIN IMMEDIATE")
+            if self._guard is not None:
+                self._guard()
             # References may point forward within the edition (staff who
             # replace someone listed later): check them at COMMIT.
             self._conn.execute("PRAGMA defer_foreign_keys = ON")
