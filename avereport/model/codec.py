@@ -60,7 +60,7 @@ def _convert(tp: Any, data: Any) -> Any:
         return [_convert(item_type, item) for item in data]
     if tp is FuzzyDate:
         return FuzzyDate.parse(data)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         return tp(**{name: _convert(hints[name], value) for name, value in data.items()})
     if isinstance(tp, type) and issubclass(tp, Enum):

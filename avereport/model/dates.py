@@ -47,8 +47,8 @@ class FuzzyDate:
         match = _ISO.match(text.strip()) if isinstance(text, str) else None
         if not match:
             raise DateError(f"date illisible : « {text} » (attendu AAAA, AAAA-MM ou AAAA-MM-JJ)")
-        year, month, day = (int(g) if g else None for g in match.groups())
-        return cls(year, month, day)
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
 
     @classmethod
     def of(cls, day: dt.date) -> FuzzyDate:

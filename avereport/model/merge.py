@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -37,7 +38,10 @@ Side = Literal["mine", "theirs"]
 Presence = Literal["both", "mine", "theirs"]
 SIDES: tuple[Side, ...] = ("mine", "theirs")
 
-_SECTION_ORDER = {None: 0, **{kind: n + 1 for n, kind in enumerate(SectionKind)}}
+_SECTION_ORDER: dict[SectionKind | None, int] = {
+    None: 0,
+    **{kind: n + 1 for n, kind in enumerate(SectionKind)},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +99,10 @@ def apply_choices(mine: list[Edition], theirs: list[Edition], choices: Mapping[s
         seen.add(difference_id)
         return choices.get(difference_id) == "theirs"
 
-    merged = []
+    merged: list[Edition] = []
     for year, my_edition, their_edition in _by_year(mine, theirs):
         if their_edition is None:
+            assert my_edition is not None  # each year is on one side at least
             if not taken(str(year)):
                 merged.append(copy.deepcopy(my_edition))
         elif my_edition is None:
@@ -105,7 +110,7 @@ def apply_choices(mine: list[Edition], theirs: list[Edition], choices: Mapping[s
                 merged.append(copy.deepcopy(their_edition))
         else:
             base, other = _common_ids(my_edition, their_edition)
-            walk = Walk(base, other, same_document=True, take=lambda c, y=year: taken(_id(y, c)))
+            walk = Walk(base, other, same_document=True, take=functools.partial(_taken_in, taken, year))
             merged.append(_without_dangling_references(copy.deepcopy(walk.run())))
     unknown = set(choices) - seen
     if unknown:
@@ -125,6 +130,10 @@ def changes_by_year(before: list[Edition], after: list[Edition]) -> dict[int, li
         elif found := diff_editions(old, new):
             changes[year] = found
     return changes
+
+
+def _taken_in(taken: Callable[[str], bool], year: int, change: Change) -> bool:
+    return taken(_id(year, change))
 
 
 def _id(year: int, change: Change) -> str:

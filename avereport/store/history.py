@@ -70,7 +70,7 @@ def record_changes(
 ) -> int:
     """Insert the history rows of one write; runs inside the caller's
     transaction. Returns how many rows were written."""
-    rows = []
+    rows: list[tuple[object, ...]] = []
     at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
     (change_set,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM history").fetchone()
     for year, changes in changes_by_year.items():
@@ -110,7 +110,8 @@ def entries(
 ) -> list[HistoryEntry]:
     """Recorded changes, newest first. ``section`` is a ``SectionKind`` or
     :data:`GENERAL`; None means every section, as for ``author`` and ``year``."""
-    where, parameters = [], []
+    where: list[str] = []
+    parameters: list[str | int] = []
     if section == GENERAL:
         where.append("section IS NULL")
     elif section is not None:

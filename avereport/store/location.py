@@ -222,6 +222,8 @@ def unc_share(text: str) -> str | None:
 
 
 def _windows_mapped_drive(path: Path) -> str | None:
+    if sys.platform != "win32":  # also tells the type checker
+        return None
     import ctypes
 
     drive = PureWindowsPath(path).drive
@@ -242,9 +244,9 @@ def sync_service(path: PurePath, roots: Mapping[PurePath, str]) -> str | None:
             return service
     folders = path.parent.parts
     for index, folder in enumerate(folders):
-        service = _folder_service(folder)
-        if service:
-            return service
+        named = _folder_service(folder)
+        if named:
+            return named
         # macOS File Provider folders: ~/Library/CloudStorage/<Service>-<account>
         after = folders[index + 1] if index + 1 < len(folders) else ""
         if (
@@ -281,9 +283,11 @@ def _sync_roots() -> dict[PurePath, str]:
 def _windows_sync_roots() -> dict[PurePath, str]:
     """The folders OneDrive synchronises, SharePoint libraries included, as
     the OneDrive client registers them."""
+    roots: dict[PurePath, str] = {}
+    if sys.platform != "win32":  # also tells the type checker
+        return roots
     import winreg
 
-    roots: dict[PurePath, str] = {}
     try:
         providers = winreg.OpenKey(winreg.HKEY_CURRENT_USER, r"Software\SyncEngines\Providers\OneDrive")
     except OSError:

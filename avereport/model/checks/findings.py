@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from avereport.model import fmt
 from avereport.model.dates import FuzzyDate
@@ -88,14 +89,17 @@ def outside_year(
         yield from out_of_range(section, field, what, date, year)
 
 
+K = TypeVar("K")
+
+
 def duplicates(
     section: SectionKind,
-    items: Iterable[object],
+    items: Iterable[K],
     field: Callable[[int], str],
-    describe: Callable[[object], str],
+    describe: Callable[[K], str],
 ) -> Iterator[Finding]:
     """An error for each item whose identity repeats an earlier one's."""
-    seen: set[object] = set()
+    seen: set[K] = set()
     for index, item in enumerate(items):
         if item in seen:
             yield error(section, field(index), f"{describe(item)} figure plusieurs fois.")

@@ -14,6 +14,7 @@ from avereport.model.checks.findings import (
     sum_text,
     warning,
 )
+from avereport.model.compute.lines import all_known
 from avereport.model.compute.membership import (
     active_categories,
     active_groups,
@@ -87,8 +88,8 @@ def _category_path(edition: Edition, flat_index: int) -> str:
 
 
 def _group_sum(group: MemberGroup, path: str) -> Iterator[Finding]:
-    parts = [c.count for c in active_categories(group)]
-    if group.retired or group.declared_total is None or not parts or None in parts:
+    parts = all_known([c.count for c in active_categories(group)])
+    if group.retired or group.declared_total is None or parts is None:
         return
     if sum(parts) != group.declared_total:
         yield warning(
@@ -102,8 +103,8 @@ def _group_sum(group: MemberGroup, path: str) -> Iterator[Finding]:
 
 def _grand_total(edition: Edition) -> Iterator[Finding]:
     declared = edition.membership.declared_total
-    parts = [stated_total(g) for g in active_groups(edition.membership) if g.in_total]
-    if declared is None or not parts or None in parts:
+    parts = all_known([stated_total(g) for g in active_groups(edition.membership) if g.in_total])
+    if declared is None or parts is None:
         return
     if sum(parts) != declared:
         yield warning(
@@ -162,10 +163,10 @@ def _members_from_categories(
         for category in active_categories(group)
         if counts_as(category.structure, kind)
     ]
-    parts = [c.count for c in categories]
-    if members is None or not parts or None in parts or sum(parts) == members:
+    parts = all_known([c.count for c in categories])
+    if members is None or parts is None or sum(parts) == members:
         return
-    detail = " + ".join(f"{fmt.number(c.count)} {quote(c.name)}" for c in categories)
+    detail = " + ".join(f"{fmt.number(n)} {quote(c.name)}" for n, c in zip(parts, categories))
     yield warning(
         COVERAGE,
         path,
@@ -193,13 +194,13 @@ def check_maps(edition: Edition) -> Iterator[Finding]:
             row.count,
         )
     totals = region_totals(edition.network)
-    for i, row in enumerate(edition.network.coverage):
-        summed = totals.get(row.kind)
-        if summed is None or row.total is None or summed == row.total:
+    for i, line in enumerate(edition.network.coverage):
+        summed = totals.get(line.kind)
+        if summed is None or line.total is None or summed == line.total:
             continue
         yield warning(
             MAPS,
             f"network.coverage[{i}].total",
-            f"{NETWORK_KIND_LABELS[row.kind]} : total national de {fmt.number(row.total)}, "
+            f"{NETWORK_KIND_LABELS[line.kind]} : total national de {fmt.number(line.total)}, "
             f"alors que les régions de la carte en comptent {fmt.number(summed)}.",
         )

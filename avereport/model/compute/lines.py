@@ -8,7 +8,7 @@ rounded half-up to whole numbers (100 / 147 -> 68).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeVar
@@ -25,6 +25,13 @@ def _decimal(value: Number) -> Decimal:
 
 def _number(value: Decimal) -> Number:
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def all_known(values: Sequence[int | None]) -> list[int] | None:
+    """The values when there is at least one and none is missing, else None:
+    a sum of parts is only stated once every part is known."""
+    known = [value for value in values if value is not None]
+    return known if known and len(known) == len(values) else None
 
 
 def difference(value: Number | None, previous: Number | None) -> Number | None:

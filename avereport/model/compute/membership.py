@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from avereport.model.compute.lines import CountLine, difference, index_by, percent_of
+from avereport.model.compute.lines import CountLine, all_known, index_by, percent_of
 from avereport.model.edition import (
     Coverage,
     Edition,
@@ -41,8 +41,8 @@ def group_total(group: MemberGroup) -> int | None:
     categories = active_categories(group)
     if not categories:
         return group.declared_total
-    counts = [category.count for category in categories]
-    return None if None in counts else sum(counts)
+    counts = all_known([category.count for category in categories])
+    return None if counts is None else sum(counts)
 
 
 def entered_sum(group: MemberGroup) -> int | None:
@@ -62,8 +62,8 @@ def stated_total(group: MemberGroup) -> int | None:
 
 def membership_total(membership: Membership) -> int | None:
     """Sum of the computed totals of the groups counted in the total."""
-    totals = [group_total(g) for g in active_groups(membership) if g.in_total]
-    return None if not totals or None in totals else sum(totals)
+    totals = all_known([group_total(g) for g in active_groups(membership) if g.in_total])
+    return None if totals is None else sum(totals)
 
 
 def structure_members(membership: Membership, kind: NetworkKind) -> int | None:
@@ -72,13 +72,15 @@ def structure_members(membership: Membership, kind: NetworkKind) -> int | None:
     A PLIE-and-MDE category counts for both. ``None`` when no category stands
     for that structure or one of them is not entered.
     """
-    counts = [
-        category.count
-        for group in active_groups(membership)
-        for category in active_categories(group)
-        if counts_as(category.structure, kind)
-    ]
-    return None if not counts or None in counts else sum(counts)
+    counts = all_known(
+        [
+            category.count
+            for group in active_groups(membership)
+            for category in active_categories(group)
+            if counts_as(category.structure, kind)
+        ]
+    )
+    return None if counts is None else sum(counts)
 
 
 def counts_as(structure: Structure, kind: NetworkKind) -> bool:
@@ -176,7 +178,9 @@ class CoverageLine:
     @property
     def rate_delta(self) -> int | None:
         """Change of the coverage rate, in percentage points."""
-        return difference(self.rate, self.previous_rate)
+        if self.rate is None or self.previous_rate is None:
+            return None
+        return self.rate - self.previous_rate
 
 
 def summarise_coverage(edition: Edition, previous: Edition | None = None) -> tuple[CoverageLine, ...]:
