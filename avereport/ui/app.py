@@ -35,28 +35,24 @@ def start_file(requested: Path | None, last: Path | None = None) -> Path:
 
 def ask_display_name_once(window: MainWindow) -> None:
     """At first launch, ask (without blocking the start) for the name colleagues
-    will see in locks and in the history; the OS login name until answered."""
+    will see in locks and in the history; the OS login name until answered.
+    Fichier › Mon nom… changes it later."""
     import os
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QInputDialog
 
-    from avereport.ui.main_window import USER_NAME_KEY
+    from avereport.ui.main_window import NAME_QUESTION, USER_NAME_KEY
     from avereport.ui.readiness import VARIABLE
 
     if QSettings().value(USER_NAME_KEY, "", str) or os.environ.get(VARIABLE) == "1":
         return
     dialog = QInputDialog(window)
     dialog.setWindowTitle("Bienvenue dans avereport")
-    dialog.setLabelText("Votre nom, tel que vos collègues le verront (document ouvert, historique) :")
+    dialog.setLabelText(NAME_QUESTION)
     dialog.setTextValue(window.user_name())
-
-    def remember(name: str) -> None:
-        if name.strip():
-            QSettings().setValue(USER_NAME_KEY, name.strip())
-            window.user_label.setText(f"Utilisateur : {name.strip()}")
-
-    dialog.textValueSelected.connect(remember)
+    # At once for the document already open too: its lock and its history.
+    dialog.textValueSelected.connect(window.set_user_name)
     dialog.open()
 
 

@@ -7,11 +7,12 @@ import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTime, Signal
+from PySide6.QtCore import QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,11 +25,19 @@ from PySide6.QtWidgets import (
 
 from avereport.errors import UserError, describe_os_error
 from avereport.model.checks import Finding, outline_position
+from avereport.store import open_document
 from avereport.store.location import describe_location
-from avereport.store.lock import LockInfo, OpenedDocument, open_for_editing
+from avereport.store.lock import (
+    LockInfo,
+    LockLostError,
+    LockUnavailableError,
+    OpenedDocument,
+    open_for_editing,
+)
 from avereport.ui.actions import make_action
 from avereport.ui.checks_panel import ChecksPanel
 from avereport.ui.files import FileMenu
+from avereport.ui.lock_watch import LockWatch
 from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
 from avereport.ui.session import DocumentSession
 from avereport.ui.sharing_actions import SharingMenu
@@ -37,11 +46,14 @@ from avereport.ui.widgets.banner import Banner
 # The dialogs, the history panel, the section editors other than the first
 # one and the export are imported when first used: the start needs none.
 if TYPE_CHECKING:
+    from avereport.model.edition import Edition
     from avereport.ui.export_controller import ExportController
     from avereport.ui.history_panel import HistoryPanel
 
 LAST_FILE_KEY = "files/last"
 USER_NAME_KEY = "user/name"
+NAME_QUESTION = "Votre nom, tel que vos collègues le verront (document ouvert, historique) :"
+STATUS_MS = 8000
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +67,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: DocumentSession | None = None
         self.opened: OpenedDocument | None = None
+        self.lock_watch: LockWatch | None = None
+        self._taken: LockLostError | None = None  # noticed, the switch to read-only to come
+        self.refused: dict[int, Edition] = {}
+        """Editions as the user made them but could not save (the document
+        was taken over), until saved into a copy."""
         self.banners: list[Banner] = []
         self.outline_panel: OutlinePanel | None = None
         self.checks: ChecksPanel | None = None
@@ -144,6 +161,12 @@ class MainWindow(QMainWindow):
         self.about_action = make_action(
             self, "À propos d'avereport", "Version et objet d'avereport", self.show_about
         )
+        self.name_action = make_action(
+            self,
+            "Mon nom…",
+            "Le nom que vos collègues voient quand vous avez le document ouvert, et dans l'historique",
+            self.ask_user_name,
+        )
         self.quit_action = make_action(
             self, "Quitter", "Fermer l'application", self.close, [QKeySequence.StandardKey.Quit]
         )
@@ -155,6 +178,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.name_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("É&dition")
@@ -207,6 +232,31 @@ class MainWindow(QMainWindow):
     def user_name() -> str:
         return QSettings().value(USER_NAME_KEY, "", str) or getpass.getuser()
 
+    def ask_user_name(self) -> None:
+        name, ok = QInputDialog.getText(self, "Mon nom", NAME_QUESTION, text=self.user_name())
+        if ok:
+            self.set_user_name(name)
+
+    def set_user_name(self, name: str) -> None:
+        """Use ``name`` from now on, also for the document already open: its
+        lock is rewritten and the history signs the next changes with it."""
+        name = " ".join(name.split())
+        if not name:
+            return
+        QSettings().setValue(USER_NAME_KEY, name)
+        self.user_label.setText(f"Utilisateur : {name}")
+        if self.session is not None:
+            self.session.author = name
+        lock = self.opened.lock if self.opened is not None else None
+        if lock is None:
+            return
+        try:
+            lock.rename(name)
+        except LockLostError as error:
+            self._lock_lost(error)
+        except LockUnavailableError as error:
+            self.statusBar().showMessage(str(error), STATUS_MS)
+
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
@@ -234,8 +284,12 @@ class MainWindow(QMainWindow):
             return False
         self._close_session()
         self.opened = opened
+        self.refused = {}
         self._show_session(session)
         self._show_banners(opened)
+        if opened.lock is not None:
+            self.lock_watch = LockWatch(opened.lock, self)
+            self.lock_watch.lost.connect(self._lock_lost)
         QSettings().setValue(LAST_FILE_KEY, str(path))
         self.files.remember(path)
         self.document_opened.emit(path)
@@ -277,6 +331,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _close_session(self) -> None:
+        if self.lock_watch is not None:
+            self.lock_watch.stop()  # before the lock is released
+            self.lock_watch.deleteLater()
+            self.lock_watch = None
+        self._taken = None
         if self.session is None:
             return
         self.undo_group.removeStack(self.session.undo_stack)
@@ -325,6 +384,7 @@ class MainWindow(QMainWindow):
         session.edition_changed.connect(self._edition_changed)
         session.years_changed.connect(lambda _years: self._fill_years())
         session.write_failed.connect(self._write_failed)
+        session.lock_lost.connect(self._lock_lost)
         session.undo_stack.indexChanged.connect(lambda _i: self._saved())
 
         path = session.document.path
@@ -386,8 +446,10 @@ class MainWindow(QMainWindow):
         if current and current not in self.editors:
             self.show_section(current)
 
-    def _show_banners(self, opened: OpenedDocument) -> None:
-        if opened.read_only:
+    def _show_banners(self, opened: OpenedDocument, lost: LockLostError | None = None) -> None:
+        if lost is not None:
+            self._add_banner(self._lost_banner(lost))
+        elif opened.read_only:
             banner = Banner(opened.reason or "Document ouvert en lecture seule.", "info")
             if opened.holder is not None:
                 banner.add_button(
@@ -399,6 +461,76 @@ class MainWindow(QMainWindow):
         location = describe_location(opened.document.path)
         if location.kind != "local":
             self._add_banner(Banner(f"Dossier {location.label} — {location.advice}", "warning"))
+
+    def _lost_banner(self, lost: LockLostError) -> Banner:
+        text = f"{lost.taken_by}. Le document est désormais en lecture seule : il montre ce que le fichier contient."
+        if self.refused:
+            text += " Votre dernière modification n'a pas pu y être enregistrée."
+        banner = Banner(text, "warning")
+        if self.refused:
+            banner.add_button(
+                "Enregistrer mes modifications dans une copie…",
+                "Écrire un nouveau document : celui-ci tel qu'il est, avec vos modifications refusées",
+                self.save_refused_copy,
+            )
+        if lost.info is None:
+            banner.add_button(
+                "Rouvrir en écriture",
+                "Plus personne n'a le document ouvert : le rouvrir pour le modifier",
+                lambda: self.open_path(lost.path),
+            )
+        else:
+            banner.add_button(
+                "Prendre la main…",
+                "Ouvrir le document en écriture à la place de la personne qui l'a pris",
+                self.take_over,
+            )
+        return banner
+
+    def _lock_lost(self, error: LockLostError) -> None:
+        """Someone took the document over: switch to read-only at once (once
+        the change being made, if any, has returned)."""
+        if self._taken is not None or self.opened is None or self.opened.lock is None:
+            return
+        self._taken = error
+        if self.lock_watch is not None:
+            self.lock_watch.stop()
+        QTimer.singleShot(0, self._show_taken_document)
+
+    def _show_taken_document(self) -> None:
+        """Read-only, reloaded from the file as its new holder has it; the
+        refused changes are kept for « Enregistrer mes modifications dans une copie… »."""
+        error, session = self._taken, self.session
+        if error is None or session is None:
+            return
+        path = session.document.path
+        year = session.year
+        section = self.outline_panel.current_key() if self.outline_panel else None
+        self.refused.update(session.refused)
+        try:
+            document = open_document(path, read_only=True)
+            reloaded = DocumentSession(document, self, author=self.user_name())
+        except (UserError, OSError) as problem:
+            self.close_document()
+            why = str(problem) if isinstance(problem, UserError) else describe_os_error(problem)
+            QMessageBox.critical(self, "Lecture impossible", f"{error}\n\n{why}")
+            return
+        self._close_session()
+        self.opened = OpenedDocument(document, None, error.info, str(error))
+        self._show_session(reloaded)
+        if year in reloaded.years():
+            reloaded.show_year(year)
+        if section is not None and self.outline_panel is not None:
+            self.outline_panel.select(section)
+            self.show_section(section)
+        self._show_banners(self.opened, lost=error)
+        self.statusBar().showMessage(str(error), STATUS_MS)
+
+    def save_refused_copy(self) -> None:
+        if self.sharing.save_refused(self.refused):
+            self.refused = {}
+            for banner in self.banners:
+                banner.remove_button("Enregistrer mes modifications dans une copie…")
 
     def _add_banner(self, banner: Banner) -> None:
         self.banners.append(banner)

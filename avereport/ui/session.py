@@ -12,6 +12,7 @@ from avereport.model.diff import diff_editions, edition_added, edition_removed
 from avereport.model.edition import Edition
 from avereport.store import Document
 from avereport.store.history import Origin
+from avereport.store.lock import LockLostError
 
 
 class DocumentSession(QObject):
@@ -24,11 +25,18 @@ class DocumentSession(QObject):
     write_failed = Signal(str)
     """A change could not be written; carries the French message. Nothing changed."""
 
+    lock_lost = Signal(object)
+    """Someone took the document over: the change was refused, and kept in
+    ``refused``. Carries the ``LockLostError``."""
+
     def __init__(self, document: Document, parent: QObject | None = None, author: str = "") -> None:
         super().__init__(parent)
         self.document = document
         self.author = author
         self.undo_stack = QUndoStack(self)
+        # Editions whose writing was refused because the document was taken
+        # over, by year, as the user made them: nothing typed is dropped.
+        self.refused: dict[int, Edition] = {}
         # Editions as the file holds them, read once: while the document is
         # open for writing, only this session changes them (unless someone
         # takes it over).
@@ -94,7 +102,7 @@ class DocumentSession(QObject):
                 edition, changes=[edition_added(edition.year)], author=self.author, origin=Origin.NEW_EDITION
             )
         except UserError as error:
-            self.write_failed.emit(str(error))
+            self._failed(error, edition)
             return False
         self._stored.pop(edition.year, None)
         self.undo_stack.push(NewEditionCommand(self, text, edition, self.edition))
@@ -112,7 +120,7 @@ class DocumentSession(QObject):
                 current, edition, changes=diff_editions(current, edition), author=self.author, origin=origin
             )
         except UserError as error:
-            self.write_failed.emit(str(error))
+            self._failed(error, edition)
             return False
         self._stored.pop(edition.year, None)
         self._show(edition)
@@ -124,7 +132,7 @@ class DocumentSession(QObject):
                 year, changes=[edition_removed(year)], author=self.author, origin=Origin.UNDO
             )
         except UserError as error:
-            self.write_failed.emit(str(error))
+            self._failed(error, None)
             return False
         self._stored.pop(year, None)
         self.years_changed.emit(self.years())
@@ -138,12 +146,22 @@ class DocumentSession(QObject):
                 edition, changes=[edition_added(edition.year)], author=self.author, origin=Origin.REDO
             )
         except UserError as error:
-            self.write_failed.emit(str(error))
+            self._failed(error, edition)
             return False
         self._stored.pop(edition.year, None)
         self.years_changed.emit(self.years())
         self._show(edition)
         return True
+
+    def _failed(self, error: UserError, wanted: Edition | None) -> None:
+        """Say why a write failed; ``wanted`` is what was to be written (None
+        for a removal), kept when the document was taken over."""
+        if not isinstance(error, LockLostError):
+            self.write_failed.emit(str(error))
+            return
+        if wanted is not None:
+            self.refused[wanted.year] = wanted
+        self.lock_lost.emit(error)
 
     def _show(self, edition: Edition) -> None:
         self.edition = edition

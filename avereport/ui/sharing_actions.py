@@ -116,6 +116,51 @@ class SharingMenu:
 
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent)))
 
+    def save_refused(self, refused: dict[int, Edition]) -> bool:
+        """« Enregistrer mes modifications dans une copie… »: a new document,
+        the open one as the file holds it with the editions whose saving was
+        refused (the document was taken over) in place of theirs, each change
+        in its history. True once written."""
+        from avereport.model.diff import diff_editions, edition_added
+        from avereport.store.history import Origin
+        from avereport.store.lock import open_locked
+
+        path = self._path()
+        if path is None or not refused:
+            return False
+        suggested = str(path.with_name(f"{path.stem} (mes modifications){path.suffix}"))
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Enregistrer mes modifications dans une copie", suggested, FILTER
+        )
+        if not name:
+            return False
+        target = Path(name) if name.endswith(".db") else Path(name + ".db")
+        if not self._copy(target):
+            return False
+        author = self.window.user_name()
+        try:
+            with open_locked(target, author) as opened:
+                copy = opened.document
+                for year, edition in sorted(refused.items()):
+                    if year in copy.years():
+                        current = copy.read_edition(year)
+                        changes = diff_editions(current, edition)
+                    else:
+                        changes = [edition_added(year)]
+                    copy.write_edition(
+                        edition, replace=True, changes=changes, author=author, origin=Origin.EDIT
+                    )
+        except UserError as error:
+            QMessageBox.critical(self.window, "Copie impossible", str(error))
+            return False
+        except OSError as error:
+            QMessageBox.critical(self.window, "Copie impossible", describe_os_error(error))
+            return False
+        self.window.statusBar().showMessage(
+            f"Vos modifications sont enregistrées dans « {target} ».", STATUS_MS
+        )
+        return True
+
     def _copy(self, target: Path) -> bool:
         from avereport.store.copies import safe_copy
 

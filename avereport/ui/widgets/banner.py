@@ -1,4 +1,5 @@
-"""A coloured strip above the editors: read-only mode, network folders."""
+"""A coloured strip above the editors: read-only mode, a document taken
+over by someone else, network folders."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Banner(QFrame):
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(10, 6, 10, 6)
         self.layout_.addWidget(self.label, 1)
+        self.buttons: dict[str, QPushButton] = {}
 
     def add_button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -29,4 +31,11 @@ class Banner(QFrame):
         button.setStatusTip(tip)
         button.clicked.connect(lambda _checked=False: slot())
         self.layout_.addWidget(button)
+        self.buttons[text] = button
         return button
+
+    def remove_button(self, text: str) -> None:
+        button = self.buttons.pop(text, None)
+        if button is not None:
+            self.layout_.removeWidget(button)
+            button.deleteLater()
