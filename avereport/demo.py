@@ -19,13 +19,14 @@ def demo_editions() -> list[Edition]:
 
 
 def write_demo(path: Path) -> None:
-    """Create ``path`` holding the demo editions; never overwrites a file."""
-    from avereport.store import open_document
+    """Create ``path`` holding the demo editions; never overwrites a file, and
+    appears under its name only once complete."""
+    import os
 
-    if path.exists():
+    from avereport.store.document import create_document
+
+    if os.path.lexists(path):
         raise UserError(
             f"Le fichier « {path.name} » existe déjà : choisissez un autre nom, il ne sera pas écrasé."
         )
-    editions = demo_editions()
-    with open_document(path, create=True) as document:
-        document.write_editions(editions)
+    create_document(path, demo_editions())

@@ -136,9 +136,10 @@ class _SketchUnpickler(pickle.Unpickler):
 
 
 def _from_disk(key: str) -> DrawnChart | None:
-    """The cached drawing, or ``None`` when there is none or it is unreadable."""
-    path = cache_folder() / f"{key}{CACHE_SUFFIX}"
+    """The cached drawing, or ``None`` when there is none, it is unreadable,
+    or the cache folder cannot be made (an export needs no cache)."""
     try:
+        path = cache_folder() / f"{key}{CACHE_SUFFIX}"
         with open(path, "rb") as stream:
             sketch = _SketchUnpickler(stream).load()
         os.utime(path)  # recently used: kept when the folder is pruned

@@ -72,7 +72,7 @@ def copy_database(
                     target.with_name(target.name + suffix).unlink(missing_ok=True)
                 publish(temp, target, protected=[source], document=True)
     except OutputRefused as exc:
-        raise DocumentError(str(exc), path=source) from exc
+        raise DocumentError(f"La copie de {quoted(source)} n'a pas été écrite. {exc}", path=source) from exc
     except sqlite3.Error as exc:
         raise _failed(source, target, "la copie n'a pas pu être écrite") from exc
     except OSError as exc:

@@ -8,7 +8,9 @@ from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from avereport.errors import UserError
 from avereport.model.edition import Edition
+from avereport.outputs import check_output
 from avereport.ui.export_worker import ExportOutcome, ExportWorker
 
 LAST_EXPORT_FOLDER_KEY = "export/last_folder"
@@ -71,6 +73,11 @@ class ExportController(QObject):
         export is already running."""
         if self.worker is not None:
             return False
+        try:
+            check_output(path, protected=self._open_documents())
+        except UserError as error:
+            self._refused(str(error))
+            return False
         self.worker = ExportWorker(editions, year, path)
         self.worker.progress.connect(self._progressed)
         self.worker.finished.connect(self._finished)
@@ -126,8 +133,16 @@ class ExportController(QObject):
         elif clicked is open_folder:
             self._open(outcome.path.parent)
 
+    def _open_documents(self) -> list[Path]:
+        """What an export must never replace: the document open in the window."""
+        session = getattr(self.window, "session", None)
+        return [] if session is None else [session.document.path]
+
     def _failed(self, message: str) -> None:
         self._done()
+        self._refused(message)
+
+    def _refused(self, message: str) -> None:
         QMessageBox.critical(
             self.window, "Export impossible", f"Le rapport PDF n'a pas été enregistré.\n\n{message}"
         )

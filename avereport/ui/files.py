@@ -121,14 +121,16 @@ class FileMenu:
 
 
 def create_document(path: Path, year: int) -> None:
-    """A new document holding one blank edition modelled on the demo's newest."""
+    """A new document holding one blank edition modelled on the demo's newest;
+    it appears under its name only once complete, and never replaces a file."""
+    import os
+
     from avereport.demo import demo_editions
     from avereport.model.templates import blank_edition
-    from avereport.store import open_document
+    from avereport.store.document import create_document as create
 
-    if path.exists():
+    if os.path.lexists(path):
         raise UserError(
             f"Le fichier « {path.name} » existe déjà : choisissez un autre nom, il ne sera pas écrasé."
         )
-    with open_document(path, create=True) as document:
-        document.write_edition(blank_edition(year, demo_editions()[-1]))
+    create(path, [blank_edition(year, demo_editions()[-1])])
