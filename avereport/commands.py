@@ -75,13 +75,20 @@ def dump_command(path: Path, year: int | None, all_editions: bool, output: Path 
 
 def load_command(json_path: Path, target: Path, replace: bool) -> int:
     from avereport.interchange import load_file
-    from avereport.store import open_document
-    from avereport.store.lock import lock_for_editing
+    from avereport.store.document import create_document
+    from avereport.store.lock import lock_for_editing, open_locked
 
     editions = load_file(json_path)
     # No display name outside the app: the lock names the OS user and computer.
-    with lock_for_editing(target, ""), open_document(target, create=True) as document:
-        document.write_editions(editions, replace=replace)
+    if os.path.lexists(target):
+        # Under the lock, the write is refused if someone takes the document over.
+        with open_locked(target, "") as opened:
+            opened.document.write_editions(editions, replace=replace)
+    else:
+        # Appears under its name only once it holds every edition: a refusal
+        # or a crash leaves nothing behind.
+        with lock_for_editing(target, ""):
+            create_document(target, editions)
     years = ", ".join(str(e.year) for e in editions)
     print(f"{_count(len(editions), 'édition', 'chargée')} dans « {target.name} » : {years}.")
     return EXIT_OK
