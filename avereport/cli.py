@@ -12,10 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from avereport import spreadsheet_commands
 from avereport.cli_parser import EXIT_USAGE, FrenchArgumentParser
 from avereport.errors import UserError, describe_os_error, report_unexpected
 
-COMMANDS = ("demo", "check", "info", "dump", "load", "export")
+COMMANDS = ("demo", "check", "info", "dump", "load", "export", "import", "tables")
 
 
 def build_parser() -> FrenchArgumentParser:
@@ -79,6 +80,7 @@ def build_parser() -> FrenchArgumentParser:
         metavar="FICHIER.pdf",
         help="PDF à écrire (par défaut « Rapport d'activité ANNÉE.pdf » à côté du document)",
     )
+    spreadsheet_commands.add_parsers(commands)
     return parser
 
 
@@ -183,6 +185,8 @@ def _run_command(args) -> int:
         return commands.info_command(args.file)
     if args.command == "export":
         return commands.export_command(args.file, args.demo, args.year, args.output)
+    if args.command in ("import", "tables"):
+        return spreadsheet_commands.run(args)
     if args.command == "dump":
         return commands.dump_command(args.file, args.year, args.all, args.output)
     return commands.load_command(args.json_file, args.into, args.replace)

@@ -34,6 +34,7 @@ class Origin(StrEnum):
     MERGE = "fusion"
     RESTORE = "restauration"
     NEW_EDITION = "nouvelle édition"
+    IMPORT = "import de tableur"
 
 
 @dataclass(frozen=True, slots=True)
