@@ -89,14 +89,15 @@ def propose_matching(table: Table, sheet: Sheet) -> Matching | None:
         columns = []
         taken: set[str] = set()
         for index, header in enumerate(headers):
-            candidates = [fold(header)]
+            candidates = [header]
             if index < len(above) and above[index] and above[index] != header:
-                candidates.insert(0, fold(above[index] + header))
-            field = next((names[c] for c in candidates if c in names and names[c] not in taken), None)
+                candidates.insert(0, f"{above[index]} {header}".strip())
+            found = next((text for text in candidates if names.get(fold(text)) not in (None, *taken)), None)
+            field = names[fold(found)] if found is not None else None
             if field is not None:
                 taken.add(field)
             if header or field is not None:
-                columns.append(HeaderColumn(index, header, field))
+                columns.append(HeaderColumn(index, found or header, field))
         if len(taken) > best_count:
             best, best_count = Matching(row, tuple(columns)), len(taken)
     return best

@@ -81,7 +81,8 @@ def read_cell(column: Column, value: Any) -> Any:
 
 
 def _text(column: Column, value: Any) -> str:
-    return as_text(value).strip()
+    # Windows line ends (CSV, Excel) become the app's.
+    return as_text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _lines(column: Column, value: Any) -> list[str]:
