@@ -9,8 +9,13 @@ another one remembered and nothing touches the real home folder.
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from avereport.ui.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -38,3 +43,25 @@ def session(tmp_path, qtbot):
     session = DocumentSession(open_document(path))
     yield session
     session.document.close()
+
+
+@pytest.fixture
+def demo_db(tmp_path) -> Path:
+    """The demo document written to tmp_path/rapport.db."""
+    from avereport.demo import write_demo
+
+    path = tmp_path / "rapport.db"
+    write_demo(path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, demo_db) -> MainWindow:
+    """The main window, shown, with ``demo_db`` open."""
+    from avereport.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(demo_db)
+    return window

@@ -26,14 +26,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture
-def demo_db(tmp_path) -> Path:
-    path = tmp_path / "rapport.db"
-    assert main(["demo", str(path)]) == 0
-    return path
-
-
-def test_demo_then_check_reports_the_2021_slips(demo_db, capsys):
+def test_demo_then_check_reports_the_2021_slips(tmp_path, capsys):
+    demo_db = tmp_path / "rapport.db"
+    assert main(["demo", str(demo_db)]) == 0
     capsys.readouterr()
     assert main(["check", str(demo_db)]) == 1
     out = capsys.readouterr().out

@@ -42,13 +42,6 @@ def info_lines(path: Path, capsys) -> dict[str, str]:
     return dict(line.split(" : ", 1) for line in lines if " : " in line and not line.startswith(" "))
 
 
-@pytest.fixture
-def demo_db(tmp_path) -> Path:
-    path = tmp_path / "rapport.db"
-    assert main(["demo", str(path)]) == 0
-    return path
-
-
 def folder_state(folder: Path) -> dict[str, str]:
     return {path.name: sha256(path) for path in folder.iterdir() if path.is_file()}
 

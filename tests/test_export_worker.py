@@ -32,10 +32,11 @@ def _no_last_folder(qapp):
 
 
 @pytest.fixture
-def window(qtbot):
-    window = QWidget()
-    qtbot.addWidget(window)
-    return window
+def parent(qtbot):
+    """A plain widget to parent the controller (not the main window)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return parent
 
 
 class Heartbeat:
@@ -123,7 +124,7 @@ def test_unknown_edition_is_refused_in_french(session, qtbot, tmp_path):
 
 @pytest.mark.parametrize(("choice", "opened"), [(OPEN_PDF, "file"), (OPEN_FOLDER, "folder")])
 def test_controller_offers_to_open_the_pdf_or_its_folder(
-    session, window, qtbot, tmp_path, monkeypatch, choice, opened
+    session, parent, qtbot, tmp_path, monkeypatch, choice, opened
 ):
     shown, urls = [], []
 
@@ -133,7 +134,7 @@ def test_controller_offers_to_open_the_pdf_or_its_folder(
 
     monkeypatch.setattr(QMessageBox, "exec", click)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
-    controller = ExportController(window)
+    controller = ExportController(parent)
     target = controller.default_path(session.document.path, 2021)
     running = []
     controller.running_changed.connect(running.append)
@@ -153,12 +154,12 @@ def test_controller_offers_to_open_the_pdf_or_its_folder(
     assert urls == [QUrl.fromLocalFile(str(expected))]
 
 
-def test_controller_reports_a_failure(session, window, qtbot, tmp_path, monkeypatch):
+def test_controller_reports_a_failure(session, parent, qtbot, tmp_path, monkeypatch):
     errors = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: errors.append((title, text)))
     not_a_folder = tmp_path / "note.txt"
     not_a_folder.write_text("")
-    controller = ExportController(window)
+    controller = ExportController(parent)
 
     with qtbot.waitSignal(
         controller.running_changed, timeout=EXPORT_TIMEOUT_MS, check_params_cb=lambda on: not on
@@ -171,11 +172,11 @@ def test_controller_reports_a_failure(session, window, qtbot, tmp_path, monkeypa
     assert "n'a pas été enregistré" in text and "n'est pas un dossier" in text
 
 
-def test_chosen_folder_becomes_the_default(session, window, tmp_path, monkeypatch):
+def test_chosen_folder_becomes_the_default(session, parent, tmp_path, monkeypatch):
     elsewhere = tmp_path / "ailleurs"
     elsewhere.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(elsewhere / "mon rapport"), ""))
-    controller = ExportController(window)
+    controller = ExportController(parent)
 
     assert controller.choose_path(session.document.path, 2021) == elsewhere / "mon rapport.pdf"
     assert QSettings().value(LAST_EXPORT_FOLDER_KEY) == str(elsewhere)

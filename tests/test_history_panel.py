@@ -12,7 +12,7 @@ from avereport.model.edition import SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
 from avereport.store import open_document
 from avereport.store.history import GENERAL, Origin
-from avereport.ui.history_panel import GENERAL_LABEL, HEADERS, LIMIT, HistoryPanel
+from avereport.ui.history_panel import GENERAL_LABEL, HEADERS, LIMIT, MAX_COLUMN_WIDTH, HistoryPanel
 from avereport.ui.session import DocumentSession
 
 
@@ -119,6 +119,8 @@ def test_history_model_passes_the_model_tester(session, panel, qtmodeltester):
 
 
 def test_the_panel_is_readable(session, panel, qtbot):
+    """At a usual size, every header and every short value shows whole on one
+    visible line; only values wider than the column cap are cut."""
     session.set_value(
         "membership.declared_total", session.edition.membership.declared_total + 1, "Nombre d'adhérents"
     )
@@ -126,4 +128,15 @@ def test_the_panel_is_readable(session, panel, qtbot):
     panel.resize(1200, 300)
     panel.show()
     qtbot.waitExposed(panel)
-    panel.grab().save("/tmp/t5/history.png")
+    table = panel.table
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    for column, title in enumerate(HEADERS):
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
+        index = panel.model.index(0, column)
+        text = panel.model.data(index)
+        if metrics.horizontalAdvance(text) < MAX_COLUMN_WIDTH - 20:
+            assert table.visualRect(index).width() >= metrics.horizontalAdvance(text), (title, text)
+    row = table.visualRect(panel.model.index(0, 0))
+    assert row.top() >= 0 and row.bottom() <= table.viewport().height()
+    assert row.height() >= metrics.height()

@@ -318,11 +318,13 @@ def test_a_statement_running_too_long_is_aborted(path, monkeypatch):
     monkeypatch.setattr(opening, "QUERY_TIME_LIMIT", 0.3)
     conn = opening.connect(path, "ro")
     endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
-    started = time.monotonic()
     with pytest.raises(DocumentError) as caught:
         conn.execute(endless).fetchone()
-    assert str(caught.value).startswith(f"Une opération sur le fichier « {NAME} » a été interrompue")
-    assert time.monotonic() - started < 1.0
+    # The endless statement ended, at the limit set (no wall-clock bound: a
+    # loaded machine is slow, not wrong).
+    assert str(caught.value).startswith(
+        f"Une opération sur le fichier « {NAME} » a été interrompue au bout de 0,3 secondes"
+    )
     # The connection stays usable, each statement with its own time.
     assert conn.execute("SELECT 1").fetchone() == (1,)
     conn.close()

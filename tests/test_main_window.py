@@ -5,13 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from avereport.demo import write_demo
 from avereport.model import edit
 from avereport.model.edition import SectionKind
 from avereport.store import open_document
@@ -21,22 +19,6 @@ from avereport.ui.editors.registry import EDITORS, editor_for
 from avereport.ui.main_window import LAST_FILE_KEY, MainWindow
 from avereport.ui.new_edition_dialog import NewEditionDialog
 from avereport.ui.outline_panel import ORGANISATION_KEY
-
-
-@pytest.fixture
-def demo_db(tmp_path) -> Path:
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    return path
-
-
-@pytest.fixture
-def window(qtbot, demo_db) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(demo_db)
-    return window
 
 
 def reread(path: Path, year: int = 2021):

@@ -107,6 +107,30 @@ def test_one_choice_changes_one_difference(dialog):
 
 
 def test_the_dialog_is_readable(dialog, qtbot):
+    """At its opening size, every difference and both versions show whole,
+    and every choice box shows its choice whole on its row."""
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.grab().save("/tmp/t5/merge.png")
+    tree = dialog.tree
+    metrics = tree.fontMetrics()
+    rows = [item for item in _items(tree) if item.childCount() == 0 and tree.itemWidget(item, 3)]
+    assert len(rows) == len(dialog.differences)
+    for item in rows:
+        for column in range(3):
+            text = item.text(column)
+            cell = tree.visualRect(tree.indexFromItem(item, column))
+            assert cell.width() >= metrics.horizontalAdvance(text), text
+            assert cell.height() >= metrics.height()
+        box = tree.itemWidget(item, 3)
+        assert box.isVisible()
+        assert box.width() >= box.sizeHint().width(), box.currentText()
+        assert box.height() <= tree.visualRect(tree.indexFromItem(item, 3)).height()
+
+
+def _items(tree):
+    """Every item of ``tree``, depth first."""
+    pending = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while pending:
+        item = pending.pop()
+        yield item
+        pending.extend(item.child(i) for i in range(item.childCount()))

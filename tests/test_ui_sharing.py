@@ -11,32 +11,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from avereport.demo import write_demo
 from avereport.model.merge import compare_documents
 from avereport.store import open_document
 from avereport.store.backups import Reason, list_backups
 from avereport.store.copies import safe_copy, sending_copy_name
 from avereport.store.history import Origin
 from avereport.ui.backups_dialog import BackupsDialog, editions_text
-from avereport.ui.main_window import MainWindow
 from avereport.ui.merge_dialog import MergeDialog
 from avereport.ui.sharing_actions import SharingMenu
-
-
-@pytest.fixture
-def demo_db(tmp_path) -> Path:
-    path = tmp_path / "rapport.db"
-    write_demo(path)
-    return path
-
-
-@pytest.fixture
-def window(qtbot, demo_db) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(demo_db)
-    return window
 
 
 @pytest.fixture
