@@ -198,6 +198,7 @@ def paste(
         {k: v for k, v in r.items() if k == BASE or not _is_computed(table, k)} for r in table.rows(edition)
     ]
     refused: list[RefusedCell] = []
+    computed: list[RefusedCell] = []  # texts pasted on computed cells
     pasted: dict[tuple[int, str], tuple[int, str]] = {}
     for down, line in enumerate(grid):
         target = row + down
@@ -211,8 +212,10 @@ def paste(
                 continue
             spec = table.columns[index]
             if spec.is_computed:
-                if not is_empty(text) and fold(text) != fold(as_text(_shown(table, edition, target, spec))):
-                    refused.append(RefusedCell(target, index, text, "colonne calculée, qui ne se saisit pas"))
+                if not is_empty(text):
+                    computed.append(
+                        RefusedCell(target, index, text, "colonne calculée, qui ne se saisit pas")
+                    )
                 continue
             try:
                 keep, value = cell_value(table, spec, text)
@@ -224,7 +227,7 @@ def paste(
                 pasted[target, spec.field] = (index, text)
     while True:
         try:
-            return PasteResult(table.store(edition, rows, append=False), refused)
+            result = table.store(edition, rows, append=False)
         except RowRefused as error:
             values = rows[error.row]
             if error.field not in values:
@@ -235,15 +238,21 @@ def paste(
             refused.append(RefusedCell(error.row, index, text or as_text(values[error.field]), str(error)))
             # The record edited keeps its value; a new one gets the default.
             del values[error.field]
+            continue
+        # A computed cell pasted as the edition now shows it (rows copied
+        # whole from a sheet) is no refusal.
+        differing = [cell for cell in computed if not _shows(table, result, cell)]
+        return PasteResult(result, sorted(refused + differing, key=lambda c: (c.row, c.column)))
 
 
 def _is_computed(table: Table, field: str) -> bool:
     return any(c.field == field and c.is_computed for c in table.columns)
 
 
-def _shown(table: Table, edition: Edition, row: int, column: Column) -> Any:
+def _shows(table: Table, edition: Edition, cell: RefusedCell) -> bool:
+    column = table.columns[cell.column]
     values = column.computed(edition) if column.computed else []
-    return values[row] if row < len(values) else None
+    return cell.row < len(values) and fold(cell.text) == fold(as_text(values[cell.row]))
 
 
 def table_index(table: Table, field: str) -> int:
