@@ -26,6 +26,7 @@ from avereport.interchange import (
     load_file,
     schema,
 )
+from avereport.model import limits
 from avereport.model.codec import to_plain
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import (
@@ -50,7 +51,7 @@ FORMAT_DOC = ROOT / "docs" / "format.md"
 
 _TEXT = st.one_of(
     st.just("R&D <Nord>"),
-    st.text(st.characters(exclude_characters="\x00"), max_size=12),
+    st.text(st.characters(exclude_characters="\x00", exclude_categories=("Cs",)), max_size=12),
 )
 _DATES = st.builds(
     lambda day, precision: FuzzyDate(day.year, *[day.month, day.day][:precision]),
@@ -77,6 +78,17 @@ _NARROWER = {
 }
 
 
+def _field_strategy(cls: type, name: str, tp: typing.Any) -> st.SearchStrategy:
+    """A number within the model's limits for its field; the type's values otherwise."""
+    optional = typing.get_origin(tp) in (typing.Union, types.UnionType)
+    bare = next(arg for arg in typing.get_args(tp) if arg is not type(None)) if optional else tp
+    bounds = limits.bounds_of(cls, name, bare)
+    if bounds is None:
+        return _strategy(tp)
+    numbers = st.integers(bounds.low, bounds.high) if bare is int else st.floats(bounds.low, bounds.high)
+    return st.none() | numbers if optional else numbers
+
+
 def _strategy(tp: typing.Any) -> st.SearchStrategy:
     if tp in _SCALARS:
         return _SCALARS[tp]
@@ -91,7 +103,7 @@ def _strategy(tp: typing.Any) -> st.SearchStrategy:
         fields = {
             f.name: _NARROWER[(tp.__name__, f.name)]
             if (tp.__name__, f.name) in _NARROWER
-            else _strategy(hints[f.name])
+            else _field_strategy(tp, f.name, hints[f.name])
             for f in dataclasses.fields(tp)
         }
         return st.builds(tp, **fields)

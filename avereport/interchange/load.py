@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from avereport.interchange.errors import InterchangeError
+from avereport.interchange.json_limits import nesting_problem, surrogate_problems
 from avereport.interchange.messages import describe
 from avereport.interchange.references import reference_problems
 from avereport.interchange.schema import FORMAT_NAME, FORMAT_VERSION, validator
@@ -88,8 +89,11 @@ def _document_order(data: Any, path: Iterable[str | int]) -> tuple[int, ...]:
 def _parse(text: str, source: str) -> Any:
     if not text.strip():
         raise InterchangeError(source, ["le fichier est vide"])
+    too_deep = nesting_problem(text)
+    if too_deep:
+        raise InterchangeError(source, [too_deep])
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         hint = next(
             (french for english, french in _SYNTAX_HINTS.items() if error.msg.startswith(english)), None
@@ -102,6 +106,10 @@ def _parse(text: str, source: str) -> Any:
     except ValueError:
         # The only other refusal of json.loads: an integer too long to convert.
         raise InterchangeError(source, ["un nombre du fichier a trop de chiffres pour être lu"]) from None
+    halves = surrogate_problems(data)
+    if halves:
+        raise InterchangeError(source, halves)
+    return data
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

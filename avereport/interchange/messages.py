@@ -6,7 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from avereport.interchange.schema import DATE_FORMAT, pattern_of
+from avereport.interchange.schema import DATE_FORMAT, MARKDOWN_FORMAT, pattern_of
+from avereport.model.limits import shown as shown_bound
 
 _TYPE_NAMES = {
     "integer": "un entier",
@@ -58,9 +59,9 @@ def _problems(error: Any) -> list[str]:
     if kind == "minimum":
         if expected == 0:
             return [f"ne peut pas être négatif (reçu {_shown(value)})"]
-        return [f"doit valoir au moins {expected} (reçu {_shown(value)})"]
+        return [f"doit valoir au moins {shown_bound(expected)} (reçu {_shown(value)})"]
     if kind == "maximum":
-        return [f"doit valoir au plus {expected} (reçu {_shown(value)})"]
+        return [f"doit valoir au plus {shown_bound(expected)} (reçu {_shown(value)})"]
     if kind == "required":
         # jsonschema reports each missing field apart; one line names them all.
         missing = [name for name in expected if name not in value]
@@ -76,6 +77,8 @@ def _problems(error: Any) -> list[str]:
         return [_pattern_problem(expected, value)]
     if kind == "format" and expected == DATE_FORMAT:
         return [f"date impossible « {value} » (absente du calendrier)"]
+    if kind == "format" and expected == MARKDOWN_FORMAT:
+        return [str(error.cause)]
     return [f"valeur refusée {_received(value)} (règle « {kind} » du schéma)"]
 
 

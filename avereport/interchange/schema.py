@@ -9,10 +9,13 @@ from importlib import resources
 from typing import Any
 
 from avereport.model.dates import DateError, FuzzyDate
+from avereport.model.nesting import NestingError, check_nesting
 
 FORMAT_NAME = "avereport"
 FORMAT_VERSION = 1
 DATE_FORMAT = "fuzzy-date"
+# A Markdown text no deeper than avereport.model.limits.MAX_TEXT_NESTING.
+MARKDOWN_FORMAT = "avereport-markdown"
 
 
 @functools.cache
@@ -38,6 +41,7 @@ def validator() -> Any:
     strict = jsonschema.validators.extend(base, {"pattern": _pattern}, type_checker=types)
     formats = jsonschema.FormatChecker(formats=())
     formats.checks(DATE_FORMAT, raises=DateError)(_is_existing_date)
+    formats.checks(MARKDOWN_FORMAT, raises=NestingError)(_is_shallow_markdown)
     return strict(schema(), format_checker=formats)
 
 
@@ -55,4 +59,10 @@ def _is_existing_date(value: object) -> bool:
     # A text the pattern already refuses is reported once, by the pattern.
     if isinstance(value, str) and re.search(pattern_of("FuzzyDate"), value):
         FuzzyDate.parse(value)
+    return True
+
+
+def _is_shallow_markdown(value: object) -> bool:
+    if isinstance(value, str):
+        check_nesting(value)
     return True

@@ -22,8 +22,10 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
+from avereport.model import limits
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Edition
+from avereport.model.nesting import NestingError, check_nesting
 
 _TOKEN = re.compile(r"([A-Za-z_][A-Za-z_0-9]*)|\[(\d+)\]")
 _PATH = re.compile(r"[A-Za-z_]\w*(\[\d+\])*(\.[A-Za-z_]\w*(\[\d+\])*)*")
@@ -68,8 +70,32 @@ def field_type(edition: Edition, path: str) -> Any:
 def with_value(edition: Edition, path: str, value: Any) -> Edition:
     """A copy of ``edition`` with the field at ``path`` set to ``value``."""
     steps = parse_path(path)
-    checked = coerce(field_type(edition, path), value, _is_optional(edition, steps))
+    declared = field_type(edition, path)
+    checked = coerce(declared, value, _is_optional(edition, steps))
+    if checked is not None and isinstance(steps[-1], str):
+        _check_limits(type(_parent(edition, steps)), steps[-1], declared, checked)
     return _replaced(edition, steps, lambda _old: checked)
+
+
+def field_bounds(edition: Edition, path: str) -> limits.Bounds | None:
+    """The bounds of the number field at ``path`` (None for other fields), for editors to show."""
+    steps = parse_path(path)
+    if isinstance(steps[-1], int):
+        return None
+    return limits.bounds_of(type(_parent(edition, steps)), steps[-1], field_type(edition, path))
+
+
+def _check_limits(owner: type, name: str, declared: Any, value: Any) -> None:
+    """Refuse, in French, a number beyond its field's bounds or a text nested too deep."""
+    bounds = limits.bounds_of(owner, name, declared)
+    reason = bounds and limits.out_of_bounds(bounds, value)
+    if reason:
+        raise EditError(reason)
+    if (owner, name) in limits.MARKDOWN_FIELDS:
+        try:
+            check_nesting(value)
+        except NestingError as error:
+            raise EditError(str(error)) from None
 
 
 def insert_item(edition: Edition, list_path: str, index: int, item: Any) -> Edition:

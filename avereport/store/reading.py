@@ -19,6 +19,8 @@ from typing import Any
 
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Edition
+from avereport.model.limits import MARKDOWN_FIELDS, Bounds, bounds_of
+from avereport.model.nesting import NestingError, check_nesting
 from avereport.store.errors import DocumentError, quoted
 from avereport.store.layout import EDITION, SPECS, TABLES, TableSpec, get_path
 from avereport.store.mapping import Column, columns_of
@@ -40,6 +42,20 @@ class _Field:
     column: Column
     stored_as: tuple[type, ...]
     optional: bool
+    bounds: Bounds | None = None
+    markdown: bool = False
+
+    def refuses(self, value: Any) -> bool:
+        """A number beyond the model's limits or a text nested too deep:
+        what a hand-made file may hold and the app would choke on."""
+        if self.bounds is not None:
+            return value not in self.bounds
+        if self.markdown:
+            try:
+                check_nesting(value)
+            except NestingError:
+                return True
+        return False
 
 
 @functools.cache
@@ -56,7 +72,8 @@ def _fields(cls: type) -> tuple[_Field, ...]:
             stored_as = tuple({type(member.value) for member in kind})
         else:
             stored_as = _STORED_AS[kind]
-        fields.append(_Field(column, stored_as, optional))
+        bounds = bounds_of(cls, column.name, kind)
+        fields.append(_Field(column, stored_as, optional, bounds, (cls, column.name) in MARKDOWN_FIELDS))
     return tuple(fields)
 
 
@@ -103,7 +120,7 @@ def _value(conn: Connection, table: str, field: _Field, value: Any) -> Any:
     if value is None:
         if field.optional:
             return None
-    elif type(value) in field.stored_as:
+    elif type(value) in field.stored_as and not field.refuses(value):
         try:
             return field.column.from_sql(value)
         except ValueError:  # an unknown choice, an impossible date

@@ -15,7 +15,7 @@ from avereport.model import edit
 from avereport.model.dates import DateError
 from avereport.model.edition import Edition
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind
+from avereport.ui.tables.columns import NUMBER_MAX_LENGTH, Column, Kind, number_hint
 from avereport.ui.tables.delegates import PLACEHOLDERS
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #a4262c; }"
@@ -48,6 +48,11 @@ class FieldForm(QWidget):
         else:
             widget = QLineEdit()
             widget.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
+            if kind in (Kind.COUNT, Kind.NUMBER) and self.session.edition is not None:
+                # The same range the model checks, shown; a value out of it is refused in French.
+                bounds = edit.field_bounds(self.session.edition, path)
+                widget.setPlaceholderText(number_hint(kind, bounds))
+                widget.setMaxLength(NUMBER_MAX_LENGTH)
             widget.editingFinished.connect(
                 lambda p=path, w=widget: self._commit(p, w.text()) if w.isModified() else None
             )

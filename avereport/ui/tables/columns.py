@@ -10,6 +10,7 @@ from typing import Any
 from avereport.model import fmt
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Edition
+from avereport.model.limits import Bounds, shown
 from avereport.model.user_dates import date_for_input, parse_user_date
 
 
@@ -69,6 +70,18 @@ class Column:
         if self.kind in (Kind.COUNT, Kind.NUMBER) and isinstance(value, str) and not value.strip():
             return None
         return value
+
+
+# Longer than any number within the limits, even typed with spaces and decimals.
+NUMBER_MAX_LENGTH = 24
+
+
+def number_hint(kind: Kind, bounds: Bounds | None) -> str:
+    """The placeholder of a number editor, stating the range the model accepts."""
+    noun = "nombre entier" if kind is Kind.COUNT else "nombre"
+    if bounds is None:
+        return f"{noun}, vide si inconnu"
+    return f"{noun} de {shown(bounds.low)} à {shown(bounds.high)}, vide si inconnu"
 
 
 def enum_choices(labels: dict[Any, str]) -> Choices:

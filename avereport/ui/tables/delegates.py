@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from avereport.ui.tables.columns import Column, Kind
+from avereport.model import edit
+from avereport.ui.tables.columns import NUMBER_MAX_LENGTH, Column, Kind, number_hint
 
 PLACEHOLDERS = {
     Kind.DATE: "JJ/MM/AAAA, MM/AAAA ou AAAA",
@@ -42,6 +43,11 @@ class ColumnDelegate(QStyledItemDelegate):
             return editor
         editor = QLineEdit(parent)
         editor.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
+        if kind in (Kind.COUNT, Kind.NUMBER):
+            # The same range the model checks, shown; a value out of it is refused in French.
+            path = index.model().field_path(index.row(), index.column())
+            editor.setPlaceholderText(number_hint(kind, edit.field_bounds(self.session.edition, path)))
+            editor.setMaxLength(NUMBER_MAX_LENGTH)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
