@@ -265,3 +265,18 @@ def test_a_table_cell_shows_the_maximum_and_refuses_beyond_it_in_french(membersh
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
     assert "au plus 9\u202f999\u202f999" in membership_editor.categories.message.text()
     assert digest(session) == before
+
+
+def test_the_text_editor_refuses_a_text_nested_too_deep_in_french(session, qtbot):
+    from session_helpers import digest
+
+    from avereport.ui.editors.base import SectionEditor
+
+    key = next(s.key for s in session.edition.outline if s.kind is model.SectionKind.NARRATIVE)
+    editor = SectionEditor(session, key)
+    qtbot.addWidget(editor)
+    before = digest(session)
+    with qtbot.waitSignal(session.write_failed) as refused:
+        editor.body.markdown_changed.emit(DEEP_TEXT)
+    assert refused.args[0].startswith("Texte refusé : texte trop imbriqué (201 niveaux")
+    assert digest(session) == before

@@ -89,7 +89,12 @@ class SectionEditor(QScrollArea):
 
     def _body_edited(self, markdown: str) -> None:
         if self.section() is not None:
-            self.session.set_value(f"{self.section_path()}.body", markdown, "Modifier le texte de la section")
+            try:
+                self.session.set_value(
+                    f"{self.section_path()}.body", markdown, "Modifier le texte de la section"
+                )
+            except edit.EditError as error:  # a text nested too deep (model.nesting)
+                self.session.write_failed.emit(f"Texte refusé : {error}. Rien n'a été enregistré.")
 
     # --- navigation from the checks panel ---------------------------------
 
