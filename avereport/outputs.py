@@ -80,8 +80,8 @@ def check_output(target: Path, *, protected: Iterable[Path] = (), document: bool
         )
     try:
         status = os.lstat(target)
-    except FileNotFoundError:
-        return
+    except (FileNotFoundError, NotADirectoryError):
+        return  # nothing there to destroy; writing will say what is wrong
     except OSError as exc:
         raise _named(exc, target) from exc
     if stat.S_ISLNK(status.st_mode):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from avereport.errors import UserError
+from avereport.errors import UserError, describe_os_error
 from avereport.model.edition import Edition
 from avereport.outputs import check_output
 from avereport.ui.export_worker import ExportOutcome, ExportWorker
@@ -77,6 +77,9 @@ class ExportController(QObject):
             check_output(path, protected=self._open_documents())
         except UserError as error:
             self._refused(str(error))
+            return False
+        except OSError as error:
+            self._refused(describe_os_error(error))
             return False
         self.worker = ExportWorker(editions, year, path)
         self.worker.progress.connect(self._progressed)
