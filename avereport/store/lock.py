@@ -341,7 +341,13 @@ def open_for_editing(
         if not path.exists():
             raise
         return _read_only(path, None, str(error))
-    return _open_under(lock, create=create)
+    try:
+        return _open_under(lock, create=create)
+    except LockLostError as error:
+        # Taken by someone else while it was being opened.
+        if error.info is None or not path.exists():
+            raise
+        return _read_only(path, error.info, str(LockedError(path, error.info)))
 
 
 def open_locked(path: str | Path, display_name: str, *, create: bool = False) -> OpenedDocument:
