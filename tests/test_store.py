@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from avereport.model import edit
+from avereport.model import edit, limits
 from avereport.model.dates import FuzzyDate
 from avereport.model.diff import diff_editions
 from avereport.model.edition import (
@@ -628,6 +628,17 @@ _DATES = (
 )
 
 
+def _field_strategy(cls: type, name: str, tp: object) -> st.SearchStrategy:
+    """Numbers anywhere within the model's limits, which the store checks on reading."""
+    optional = typing.get_origin(tp) in (typing.Union, types.UnionType)
+    bare = next(a for a in typing.get_args(tp) if a is not type(None)) if optional else tp
+    bounds = limits.bounds_of(cls, name, bare)
+    if bounds is None:
+        return _strategy(tp)
+    numbers = st.integers(bounds.low, bounds.high) if bare is int else st.floats(bounds.low, bounds.high)
+    return st.none() | numbers if optional else numbers
+
+
 def _strategy(tp: object) -> st.SearchStrategy:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
@@ -638,7 +649,7 @@ def _strategy(tp: object) -> st.SearchStrategy:
         return _DATES
     if dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
-        fields = {f.name: _strategy(hints[f.name]) for f in dataclasses.fields(tp)}
+        fields = {f.name: _field_strategy(tp, f.name, hints[f.name]) for f in dataclasses.fields(tp)}
         return st.builds(tp, **fields)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return st.sampled_from(list(tp))
