@@ -8,7 +8,7 @@ lists the refused cells.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from avereport.spreadsheets.values import (
     fold,
     has_default,
     is_empty,
+    is_optional,
     read_cell,
 )
 
@@ -35,25 +36,29 @@ class ImportRefused(UserError):
     """A sheet that does not fit its table; the message is French."""
 
 
-def cell_value(table: Table, column: Column, cell: Any) -> tuple[bool, Any]:
-    """(True, value) for a cell to store, (False, None) for an empty cell that
-    leaves the field as it is (or at its default); CellRefused otherwise."""
-    value = read_cell(column, cell)
+Converter = Callable[[Any], tuple[bool, Any]]
+
+
+def converter(table: Table, column: Column) -> Converter:
+    """What reads a cell of ``column``: (True, value) for a value to store,
+    (False, None) for an empty cell that leaves the field as it is (or at its
+    default); CellRefused otherwise. Worked out once a column, not a cell."""
     record_type = table.record_type(column.field)
-    if value is None and column.kind is Kind.REFERENCE:
-        return True, None
-    if value is None and column.kind is not Kind.TEXT:
-        if not _optional(record_type, column.field) and has_default(record_type, column.field):
-            return False, None
+    keeps_when_empty = (
+        column.kind not in (Kind.TEXT, Kind.REFERENCE)
+        and not is_optional(record_type, column.field)
+        and has_default(record_type, column.field)
+    )
     if column.kind is Kind.REFERENCE:
-        return True, value
-    return True, check_field(record_type, column.field, value)
+        return lambda cell: (True, read_cell(column, cell))
 
+    def convert(cell: Any) -> tuple[bool, Any]:
+        value = read_cell(column, cell)
+        if value is None and keeps_when_empty:
+            return False, None
+        return True, check_field(record_type, column.field, value)
 
-def _optional(record_type: type, name: str) -> bool:
-    from avereport.spreadsheets.values import _declared
-
-    return _declared(record_type, name)[1]
+    return convert
 
 
 # --- import ------------------------------------------------------------------------------
@@ -88,7 +93,7 @@ def data_rows(table: Table, sheet: Sheet, matching: Matching) -> list[tuple[int,
     first cell that cannot be read."""
     used = {field: index for field, index in matching.used().items()}
     columns = [
-        (column, used[column.field])
+        (column, used[column.field], converter(table, column))
         for column in table.columns
         if column.field in used and not column.is_computed
     ]
@@ -108,10 +113,10 @@ def data_rows(table: Table, sheet: Sheet, matching: Matching) -> list[tuple[int,
     refusals: list[str] = []
     for number, cells in body:
         row: Row = {}
-        for column, index in columns:
+        for column, index, convert in columns:
             cell = cells[index] if index < len(cells) else None
             try:
-                keep, value = cell_value(table, column, cell)
+                keep, value = convert(cell)
             except CellRefused as error:
                 refusals.append(_place(sheet, number, index, column) + f" : {error}")
                 continue
@@ -218,7 +223,7 @@ def paste(
                     )
                 continue
             try:
-                keep, value = cell_value(table, spec, text)
+                keep, value = converter(table, spec)(text)
             except CellRefused as error:
                 refused.append(RefusedCell(target, index, text, str(error)))
                 continue

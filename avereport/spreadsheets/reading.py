@@ -178,10 +178,11 @@ def _is_sheet_part(name: str) -> bool:
     return (name.startswith("xl/worksheets/") and name.endswith(".xml")) or name == "content.xml"
 
 
-_XLSX_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Z]{1,3})(\d{1,7})\"")
-_XLSX_ANY_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_XLSX_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d{1,7})\"")
+# A cell's reference is the only r="…" holding letters then digits.
+_XLSX_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_XLSX_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _XLSX_ANY_ROW = re.compile(rb"<(?:\w+:)?row[\s/>]")
+_XLSX_PREFIXED_CELL = re.compile(rb"<\w+:c[\s/>]")
 
 
 def _check_extent(content: bytes, ods: bool, path: Path) -> None:
@@ -196,17 +197,17 @@ def _check_extent(content: bytes, ods: bool, path: Path) -> None:
 def _xlsx_extent(content: bytes) -> tuple[int, int]:
     """How far calamine's grid would reach: the farthest cell reference, plus
     every cell and row written without one (placed after the previous)."""
-    rows = columns = 0
-    placed = 0
-    for match in _XLSX_CELL.finditer(content):
-        columns = max(columns, _column_number(match.group(1)))
-        rows = max(rows, int(match.group(2)))
-        placed += 1
-    unplaced_cells = len(_XLSX_ANY_CELL.findall(content)) - placed
+    references = _XLSX_CELL_REF.findall(content)
+    letters = {column for column, _ in references}
+    columns = max((_column_number(column) for column in letters), default=0)
+    rows = max((int(row) for row in {row for _, row in references}), default=0)
+    cells = content.count(b"<c ") + content.count(b"<c>") + content.count(b"<c/>")
+    if b":c" in content:
+        cells += len(_XLSX_PREFIXED_CELL.findall(content))
     row_numbers = [int(n) for n in _XLSX_ROW.findall(content)]
     unplaced_rows = len(_XLSX_ANY_ROW.findall(content)) - len(row_numbers)
     rows = max(rows, max(row_numbers, default=0)) + max(0, unplaced_rows)
-    return rows, columns + max(0, unplaced_cells)
+    return rows, columns + max(0, cells - len(references))
 
 
 def _column_number(letters: bytes) -> int:

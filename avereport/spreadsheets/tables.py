@@ -14,6 +14,7 @@ record's name, turned back into an id when the rows are stored.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -70,21 +71,47 @@ class Column:
         marked = (self.title + COMPUTED_MARK,) if self.is_computed else ()
         return (self.title, *marked, *self.synonyms)
 
-    def choice_names(self) -> dict[Any, set[str]]:
-        from avereport.spreadsheets.values import fold
-
-        names: dict[Any, set[str]] = {}
-        for value, label in (*self.choices, *self.aliases):
-            names.setdefault(value, set()).add(fold(label))
-            if isinstance(value, Enum):
-                names[value].add(fold(str(value.value)))
-        return names
+    def choice_names(self) -> dict[str, Any]:
+        """Folded name -> choice."""
+        return _choice_names(self.choices, self.aliases)
 
     def label(self, value: Any) -> Any:
         """A choice as the app shows it."""
         if self.kind is Kind.CHOICE:
             return dict(self.choices).get(value, "" if value is None else str(value))
         return value
+
+
+@functools.cache
+def _choice_names(
+    choices: tuple[tuple[Any, str], ...], aliases: tuple[tuple[Any, str], ...]
+) -> dict[str, Any]:
+    from avereport.spreadsheets.values import fold
+
+    names: dict[str, Any] = {}
+    for value, label in (*choices, *aliases):
+        names.setdefault(fold(label), value)
+        if isinstance(value, Enum):
+            names.setdefault(fold(str(value.value)), value)
+    return names
+
+
+def with_items(edition: m.Edition, path: str, items: list[Any]) -> m.Edition:
+    """``edition`` with the list at ``path`` replaced by ``items`` (already
+    checked), sharing everything else: ``edit.with_value`` would deep-copy
+    thousands of freshly built records."""
+
+    def replaced(value: Any, steps: list[str | int]) -> Any:
+        if not steps:
+            return items
+        step, rest = steps[0], steps[1:]
+        if isinstance(step, int):
+            copied = list(value)
+            copied[step] = replaced(copied[step], rest)
+            return copied
+        return dataclasses.replace(value, **{step: replaced(getattr(value, step), rest)})
+
+    return replaced(edition, edit.parse_path(path))
 
 
 def enum_column(name: str, title: str, labels: dict[Any, str], *synonyms: str) -> Column:
@@ -223,7 +250,7 @@ class RecordTable(Table):
                 base = matches.pop(0) if matches else self.new_record()
             built.append(dataclasses.replace(base, **values))
         records = self._with_ids_and_keys(kept, built)
-        result = edit.with_value(edition, self.list_path(edition), records)
+        result = with_items(edition, self.list_path(edition), records)
         result = self._resolve_references(result, rows, len(kept))
         return self.after(result) if self.after is not None else result
 
@@ -283,7 +310,7 @@ class RecordTable(Table):
                 ):
                     raise RowRefused(index, name, "une personne ne peut pas se remplacer elle-même")
                 records[offset + index] = dataclasses.replace(records[offset + index], **{name: target})
-            edition = edit.with_value(edition, self.list_path(edition), records)
+            edition = with_items(edition, self.list_path(edition), records)
         return edition
 
 
@@ -316,7 +343,7 @@ class TextListTable(Table):
             if not text:
                 raise RowRefused(number, "item", "une valeur est obligatoire ici")
             items.append(text)
-        return edit.with_value(edition, path, items)
+        return with_items(edition, path, items)
 
 
 @dataclass
@@ -419,7 +446,7 @@ class MembershipTable(Table):
                 category = dataclasses.replace(category, key=fresh_key(category.name, taken))
             taken.add(category.key)
             groups[folded].categories.append(category)
-        return edit.with_value(edition, "membership.groups", list(groups.values()))
+        return with_items(edition, "membership.groups", list(groups.values()))
 
 
 MAP_KINDS = (m.NetworkKind.PLIE, m.NetworkKind.MDE)
@@ -474,7 +501,7 @@ class RegionCountsTable(Table):
             for region in Region
             if (kind, region) in counts
         ]
-        return edit.with_value(edition, "network.region_counts", ordered + others)
+        return with_items(edition, "network.region_counts", ordered + others)
 
 
 # --- the record tables ---------------------------------------------------------------
@@ -498,7 +525,7 @@ def _without_orphan_roles(edition: m.Edition) -> m.Edition:
     roles = [role for role in edition.governance.bureau if role.member_id in ids]
     if len(roles) == len(edition.governance.bureau):
         return edition
-    return edit.with_value(edition, "governance.bureau", roles)
+    return with_items(edition, "governance.bureau", roles)
 
 
 def _without_orphan_replacements(edition: m.Edition) -> m.Edition:
@@ -509,7 +536,7 @@ def _without_orphan_replacements(edition: m.Edition) -> m.Edition:
     ]
     if staff == edition.governance.staff:
         return edition
-    return edit.with_value(edition, "governance.staff", staff)
+    return with_items(edition, "governance.staff", staff)
 
 
 def _folded_key(*fields: str) -> Callable[[Any], Hashable]:

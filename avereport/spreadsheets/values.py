@@ -148,10 +148,10 @@ def _flag(column: Column, value: Any) -> bool:
 
 
 def _choice(column: Column, value: Any) -> Any:
+    names = column.choice_names()
     folded = fold(as_text(value))
-    for choice, names in column.choice_names().items():
-        if folded in names:
-            return choice
+    if folded in names:
+        return names[folded]
     shown = ", ".join(label for _, label in column.choices)
     raise CellRefused(f"« {as_text(value).strip()} » n'est pas un choix possible ({shown})")
 
@@ -173,10 +173,13 @@ def check_field(record_type: type, name: str, value: Any) -> Any:
     """``value`` for field ``name`` of ``record_type`` as ``edit.with_value``
     would store it (type, bounds), or CellRefused with the model's reason."""
     declared, optional = _declared(record_type, name)
-    try:
-        checked = edit.coerce(declared, value, optional)
-    except (edit.EditError, DateError) as error:
-        raise CellRefused(str(error)) from None
+    if value.__class__ is declared and declared in (str, int, bool):
+        checked = value  # already what coerce would return; the bounds still apply
+    else:
+        try:
+            checked = edit.coerce(declared, value, optional)
+        except (edit.EditError, DateError) as error:
+            raise CellRefused(str(error)) from None
     bounds = checked is not None and limits.bounds_of(record_type, name, declared)
     reason = bounds and limits.out_of_bounds(bounds, checked)
     if reason:
@@ -191,6 +194,10 @@ def _declared(record_type: type, name: str) -> tuple[Any, bool]:
     if type(None) in args:
         return next(arg for arg in args if arg is not type(None)), True
     return hint, False
+
+
+def is_optional(record_type: type, name: str) -> bool:
+    return _declared(record_type, name)[1]
 
 
 def has_default(record_type: type, name: str) -> bool:
