@@ -76,3 +76,14 @@ def test_every_table_has_a_unique_short_name_and_every_list_and_block_a_table():
     assert len(names) == len(set(names))
     assert {f"liste-{block.key}" for block in EDITION.lists} <= set(names)
     assert {f"chiffres-{block.key}" for block in EDITION.key_figures} <= set(names)
+
+
+def test_the_documentation_lists_every_table_and_column():
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "spreadsheets.md").read_text(encoding="utf-8")
+    for table in spreadsheet.FIXED_TABLES:
+        section = text.split(f"### `{table.name}`", 1)[1].split("### ", 1)[0]
+        for column in table.columns:
+            assert f"| {column.title} |" in section, (table.name, column.title)
+    assert "### `liste-CLÉ`" in text and "### `chiffres-CLÉ`" in text
