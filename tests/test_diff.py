@@ -19,6 +19,7 @@ from avereport.model.codec import to_plain
 from avereport.model.diff import (
     COLLECTIONS,
     RECORD_NAMES,
+    REVIEW_VALUES,
     SEPARATOR,
     Change,
     diff_editions,
@@ -26,7 +27,14 @@ from avereport.model.diff import (
     edition_removed,
     field_label,
 )
-from avereport.model.edition import BoardMember, Edition, GovernanceEvent, SectionKind, StaffMember
+from avereport.model.edition import (
+    BoardMember,
+    Edition,
+    GovernanceEvent,
+    ReviewState,
+    SectionKind,
+    StaffMember,
+)
 
 DEMO = demo_editions()[-1]
 
@@ -100,6 +108,8 @@ def test_one_changed_field_is_one_change_at_its_path(data):
     assert change.field_label == field_label(owner, name)
     if tp is bytes:
         assert change.new == {"octets": len(new), "sha256": hashlib.sha256(new).hexdigest()}
+    elif tp is ReviewState:
+        assert (change.old, change.new) == (REVIEW_VALUES[old], REVIEW_VALUES[new])
     else:
         assert (change.old, change.new) == (to_plain(old), to_plain(new))
     if (section := expected_section(path)) is not None:

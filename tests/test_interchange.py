@@ -75,6 +75,7 @@ _NARROWER = {
     ("Section", "level"): st.integers(1, 6),
     ("Organisation", "primary_colour"): _COLOURS,
     ("Organisation", "secondary_colour"): _COLOURS,
+    ("Section", "reviewed_at"): st.just("") | st.datetimes().map(lambda t: t.strftime("%Y-%m-%dT%H:%M")),
 }
 
 

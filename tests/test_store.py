@@ -46,6 +46,7 @@ from avereport.model.edition import (
     ReachTier,
     RegionalBody,
     RegionCount,
+    ReviewState,
     Section,
     SectionKind,
     StaffMember,
@@ -225,7 +226,19 @@ def full_edition(year: int = 2021) -> Edition:
             )
         ],
         lists=[TitledList(key="instances", title=h0, items=HOSTILE)],
-        outline=[Section(key="liste", kind=SectionKind.LIST, heading=h2, level=2, body=h4, ref="instances")],
+        outline=[
+            Section(
+                key="liste",
+                kind=SectionKind.LIST,
+                heading=h2,
+                level=2,
+                body=h4,
+                ref="instances",
+                review=ReviewState.TO_REVIEW,
+                reviewed_by=h3,
+                reviewed_at="2022-03-14T10:05",
+            )
+        ],
     )
 
 

@@ -1,5 +1,6 @@
-"""Starting edition N+1 from edition N: what lasts is copied, every figure of
-the year is left empty, and nothing is shared with the source."""
+"""Starting edition N+1 from edition N: what lasts is copied (texts and the
+organisation's lists to review), every figure and event of the year is left
+empty, and nothing is shared with the source."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from avereport.model.edition import (
     Metric,
     Organisation,
     Qualifier,
+    ReviewState,
     Section,
     StaffMember,
     TitledList,
 )
 from avereport.model.succession import start_next_edition
+from avereport.model.years import roll_years
 
 
 def _source() -> Edition:
@@ -117,15 +120,17 @@ def test_only_staff_still_in_post_on_the_first_of_january_are_copied():
     assert [s.name for s in staff] == [s.name for s in source.governance.staff if s.name not in gone]
 
 
-def test_a_replacement_of_someone_not_copied_is_forgotten():
-    staff = {s.name: s for s in start_next_edition(_source()).governance.staff}
-    miriot = staff["David Miriot"]  # replaced Bruno Adam, who left in 2021
-    assert miriot.replaces_id is None and miriot.reason == ""
-    assert miriot.start == FuzzyDate(2021, 12, 13)
+def test_staff_in_post_lose_last_years_arrivals_and_replacements():
     source = _source()
-    source.governance.staff[4].end = None  # Justine Riguet stays, still replacing
-    kept = {s.name: s for s in start_next_edition(source).governance.staff}["Justine Riguet"]
-    assert (kept.replaces_id, kept.reason) == (4, "congé parental")
+    source.governance.staff[4].end = None  # Justine Riguet stays
+    source.governance.staff.append(StaffMember(id=9, name="Recrue de 2022", start=FuzzyDate(2022, 2)))
+    staff = {s.name: s for s in start_next_edition(source).governance.staff}
+    miriot = staff["David Miriot"]  # arrived in December 2021, replacing Bruno Adam
+    assert (miriot.start, miriot.replaces_id, miriot.reason) == (None, None, "")
+    assert staff["Romane Pappalardo"].start is None  # arrived in June 2021
+    riguet = staff["Justine Riguet"]
+    assert (riguet.replaces_id, riguet.reason) == (None, "")
+    assert staff["Recrue de 2022"].start == FuzzyDate(2022, 2)
 
 
 def test_training_keeps_modules_clubs_and_indicators_without_figures():
@@ -161,22 +166,45 @@ def test_communication_keeps_networks_and_metric_names_without_figures():
     assert communication.webinars == [] and communication.reach_tiers == []
 
 
-def test_key_figure_blocks_keep_title_and_source_but_no_figure():
+def test_key_figure_blocks_keep_title_and_rolled_source_but_no_figure():
     source = _source()
     blocks = start_next_edition(source).key_figures
     assert [(b.key, b.title, b.source) for b in blocks] == [
-        (b.key, b.title, b.source) for b in source.key_figures
+        ("plie", "Chiffres clés des PLIE", "Rapport de consolidation des PLIE 2021"),
+        ("clause", "La clause sociale", ""),
     ]
     assert all(b.items == [] for b in blocks)
 
 
-def test_the_outline_is_copied_with_empty_texts():
+def test_the_outline_is_copied_with_its_texts_to_review():
     source = _source()
+    source.outline[7].heading = "Réunions de 2021"
     outline = start_next_edition(source).outline
-    assert [(s.key, s.kind, s.heading, s.level, s.ref) for s in outline] == [
-        (s.key, s.kind, s.heading, s.level, s.ref) for s in source.outline
+    assert [(s.key, s.kind, s.level, s.ref, s.body) for s in outline] == [
+        (s.key, s.kind, s.level, s.ref, s.body) for s in source.outline
     ]
-    assert all(s.body == "" for s in outline)
+    assert outline[7].heading == "Réunions de 2022"
+    states = {s.key: s.review for s in outline}
+    # Texts, rolled headings and the organisation's lists and tables are to review.
+    for key in ("reseau", "instances", "reseaux", "adherents", "ca", "bureau", "equipe", "reunions", "clubs"):
+        assert states[key] is ReviewState.TO_REVIEW, key
+    # Figures and the year's events start empty: to write.
+    for key in ("couverture", "cartes", "chiffres_plie", "assistance", "webinaires", "communication"):
+        assert states[key] is ReviewState.TO_WRITE, key
+    # A chapter title with nothing of its own has nothing to review.
+    assert states["chiffres"] is ReviewState.REVIEWED
+    assert all(s.reviewed_by == "" and s.reviewed_at == "" for s in outline)
+
+
+def test_years_roll_around_the_edition_year_but_not_spans():
+    assert roll_years("Vie des instances en 2021", 2021) == "Vie des instances en 2022"
+    assert roll_years("Consolidation 2020, situation au 31 janvier 2022", 2021) == (
+        "Consolidation 2021, situation au 31 janvier 2023"
+    )
+    assert (
+        roll_years("Programme FSE+ 2021-2027, depuis 2017", 2021) == "Programme FSE+ 2021-2027, depuis 2017"
+    )
+    assert roll_years("Saison 2020 / 2021 ; 12021 ; Loi2021", 2021) == "Saison 2020 / 2021 ; 12021 ; Loi2021"
 
 
 def test_nothing_mutable_is_shared_with_the_source():

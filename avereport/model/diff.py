@@ -271,6 +271,8 @@ class Walk:
             return self._resolver(side)(target, value)
         if isinstance(value, bytes):
             return {"octets": len(value), "sha256": hashlib.sha256(value).hexdigest()}
+        if isinstance(value, m.ReviewState):
+            return REVIEW_VALUES[value]
         return to_plain(value)
 
     def _record(self, item: Any, side: int) -> Any:
@@ -535,6 +537,16 @@ FIELD_LABELS: dict[str, str] = {
     "level": "Niveau",
     "body": "Texte",
     "ref": "Contenu affiché",
+    "review": "Relecture",
+    "reviewed_by": "Relue par",
+    "reviewed_at": "Relue le",
+}
+
+# A change of review state as the history tells it.
+REVIEW_VALUES: dict[m.ReviewState, str] = {
+    m.ReviewState.TO_WRITE: "À rédiger",
+    m.ReviewState.TO_REVIEW: "À relire",
+    m.ReviewState.REVIEWED: "Marquée comme relue",
 }
 
 # Where the same name means something else.

@@ -86,6 +86,15 @@ class TrainingMode(StrEnum):
     REMOTE = "remote"
 
 
+class ReviewState(StrEnum):
+    """Where a section stands in the yearly review: a new edition carries
+    last year's texts and lists *à relire* until someone confirms them."""
+
+    TO_WRITE = "to_write"
+    TO_REVIEW = "to_review"
+    REVIEWED = "reviewed"
+
+
 class SectionKind(StrEnum):
     """What a section of the outline shows besides its own text."""
 
@@ -388,7 +397,12 @@ class TitledList:
 class Section:
     """One entry of the report's outline: a heading, Markdown text, and for
     structured kinds the data it shows (``ref`` names the list or key-figure
-    block for kinds ``list`` and ``key_figures``)."""
+    block for kinds ``list`` and ``key_figures``).
+
+    ``review`` is where the section stands in the yearly review (see
+    ``model.review``); a section nobody has put up for review is taken as
+    reviewed. ``reviewed_by`` and ``reviewed_at`` (ISO 8601 local time, to
+    the minute) say who marked it *relu* and when, empty otherwise."""
 
     key: str
     kind: SectionKind = SectionKind.NARRATIVE
@@ -396,6 +410,9 @@ class Section:
     level: int = 1
     body: str = ""
     ref: str = ""
+    review: ReviewState = ReviewState.REVIEWED
+    reviewed_by: str = ""
+    reviewed_at: str = ""
 
 
 @dataclass(slots=True, kw_only=True)

@@ -1,15 +1,24 @@
 """Starting next year's edition from this year's.
 
-What lasts from one year to the next (organisation, structure of the
-membership, board, bureau, staff in post, outline) is copied; every figure of
-the year is left empty so that nothing from last year is printed as this
-year's by mistake. The result shares no mutable object with the source.
+What describes the organisation rather than the year is carried over *à
+relire* (to review): every section's text, as a draft to rework, and the
+lists and tables of the organisation (lists of institutions and partners,
+membership categories, board, bureau, staff in post, regional bodies, user
+clubs, training modules). Figures and the year's events (dated events,
+meetings, webinars, sessions, staff arrivals, departures and replacements)
+start empty, so that nothing of last year is printed as this year's by
+mistake; so do declared totals, which only editions imported from a printed
+report have. Headings, titles and sources that name the year are rolled to
+the new one (see ``years``). The result shares no mutable object with the
+source; ``summary`` says, in French, what was carried and what starts empty.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 
+from avereport.model.compute.sections import has_subsections
 from avereport.model.edition import (
     Communication,
     Coverage,
@@ -23,18 +32,22 @@ from avereport.model.edition import (
     Membership,
     Metric,
     Network,
+    ReviewState,
     Section,
+    SectionKind,
     StaffMember,
+    TitledList,
     Training,
     TrainingModule,
     UserClub,
 )
+from avereport.model.years import roll_years
 
 
 def start_next_edition(edition: Edition) -> Edition:
     """Edition ``edition.year + 1`` prepared from ``edition``."""
     year = edition.year + 1
-    return Edition(
+    successor = Edition(
         year=year,
         organisation=copy.deepcopy(edition.organisation),
         membership=_membership(edition.membership),
@@ -43,21 +56,57 @@ def start_next_edition(edition: Edition) -> Edition:
         training=_training(edition.training),
         communication=_communication(edition.communication),
         key_figures=[
-            KeyFigureBlock(key=block.key, title=block.title, source=block.source)
+            KeyFigureBlock(
+                key=block.key,
+                title=roll_years(block.title, edition.year),
+                source=roll_years(block.source, edition.year),
+            )
             for block in edition.key_figures
         ],
-        lists=copy.deepcopy(edition.lists),
-        outline=[
-            Section(
-                key=section.key,
-                kind=section.kind,
-                heading=section.heading,
-                level=section.level,
-                ref=section.ref,
-            )
-            for section in edition.outline
+        lists=[
+            TitledList(key=t.key, title=roll_years(t.title, edition.year), items=list(t.items))
+            for t in edition.lists
         ],
     )
+    successor.outline = [_carried_section(edition, successor, index) for index in range(len(edition.outline))]
+    return successor
+
+
+def _carried_section(source: Edition, successor: Edition, index: int) -> Section:
+    """The section at ``index`` with its text and rolled heading, put up for review."""
+    section = source.outline[index]
+    carried = Section(
+        key=section.key,
+        kind=section.kind,
+        heading=roll_years(section.heading, source.year),
+        level=section.level,
+        body=section.body,
+        ref=section.ref,
+    )
+    if section.body.strip() or carried.heading != section.heading or carries_data(successor, carried):
+        carried.review = ReviewState.TO_REVIEW
+    elif section.kind is SectionKind.NARRATIVE and has_subsections(source.outline, index):
+        carried.review = ReviewState.REVIEWED  # a chapter title, with nothing of its own
+    else:
+        carried.review = ReviewState.TO_WRITE
+    return carried
+
+
+def carries_data(edition: Edition, section: Section) -> bool:
+    """Whether a new edition carries data of the organisation that ``section``
+    shows (a list, the board…), which is then to review with its text."""
+    g, t = edition.governance, edition.training
+    carried = {
+        SectionKind.MEMBERSHIP: bool(edition.membership.groups),
+        SectionKind.BOARD: bool(g.board),
+        SectionKind.BUREAU: bool(g.bureau),
+        SectionKind.REGIONAL_BODIES: bool(g.regional_bodies),
+        SectionKind.STAFF: bool(g.staff),
+        SectionKind.TRAINING: bool(t.modules),
+        SectionKind.CLUBS: bool(t.clubs),
+        SectionKind.LIST: any(x.items for x in edition.lists if x.key == section.ref),
+    }
+    return carried.get(section.kind, False)
 
 
 def _membership(membership: Membership) -> Membership:
@@ -88,13 +137,7 @@ def _network(network: Network) -> Network:
 
 
 def _governance(governance: Governance, year: int) -> Governance:
-    staff = [copy.deepcopy(s) for s in governance.staff if _in_post(s, year)]
-    kept = {s.id for s in staff if s.id is not None}
-    for member in staff:
-        if member.replaces_id is not None and member.replaces_id not in kept:
-            # The reason explains the replacement; it goes with it.
-            member.replaces_id = None
-            member.reason = ""
+    staff = [_staff_in_post(s, year) for s in governance.staff if _in_post(s, year)]
     return Governance(
         mandate_years=governance.mandate_years,
         mandate_end=governance.mandate_end,
@@ -111,6 +154,14 @@ def _in_post(member: StaffMember, year: int) -> bool:
     return member.end is None or member.end.year >= year
 
 
+def _staff_in_post(member: StaffMember, year: int) -> StaffMember:
+    """A member without last year's movements: an arrival of an earlier year
+    and a replacement (undated, so the old year's, with its reason) are not
+    events of the new year. A planned departure stays."""
+    start = member.start if member.start is not None and member.start.year >= year else None
+    return dataclasses.replace(member, start=start, replaces_id=None, reason="")
+
+
 def _training(training: Training) -> Training:
     return Training(
         modules=[TrainingModule(name=m.name) for m in training.modules],
@@ -125,3 +176,114 @@ def _communication(communication: Communication) -> Communication:
         followers=[Followers(network=f.network, handle=f.handle) for f in communication.followers],
         metrics=[Metric(key=m.key, label=m.label, unit=m.unit) for m in communication.metrics],
     )
+
+
+# --- what the new edition carries, in French ----------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SuccessionSummary:
+    """What a new edition carries *à relire* and what starts empty, one
+    French line each: the « Nouvelle édition » dialog and ``new-edition``
+    print the same lines."""
+
+    carried: list[str]
+    empty: list[str]
+
+    def lines(self) -> list[str]:
+        """Both lists under their French titles, items indented."""
+        out = ["Repris, à relire :", *(f"  - {line}" for line in self.carried)]
+        if self.empty:
+            out += ["Vide au départ, à saisir :", *(f"  - {line}" for line in self.empty)]
+        return out
+
+
+def summary(source: Edition, successor: Edition) -> SuccessionSummary:
+    """What ``successor`` (made by ``start_next_edition`` from ``source``,
+    board changes included) took from ``source`` and what it leaves to enter."""
+    old, new = source.year, successor.year
+    carried: list[str] = []
+    texts = sum(1 for s in successor.outline if s.body.strip())
+    if texts:
+        carried.append(f"{_count(texts, 'texte')} de {old}, comme brouillons à retravailler")
+    titles = [t.title for t in successor.lists if t.items]
+    if titles:
+        carried.append(f"{_count(len(titles), 'liste')} : " + ", ".join(f"« {t} »" for t in titles))
+    g, t = successor.governance, successor.training
+    categories = sum(len(group.categories) for group in successor.membership.groups)
+    organisation = [
+        (categories, "catégorie d'adhérents", "catégories d'adhérents"),
+        (
+            len(g.board),
+            "administrateur au conseil d'administration",
+            "administrateurs au conseil d'administration",
+        ),
+        (len(g.bureau), "fonction au bureau", "fonctions au bureau"),
+        (len(g.staff), "personne de l'équipe en poste", "personnes de l'équipe en poste"),
+        (len(g.regional_bodies), "instance régionale", "instances régionales"),
+        (len(t.clubs), "club utilisateurs", "clubs utilisateurs"),
+        (len(t.modules), "module de formation", "modules de formation"),
+    ]
+    carried += [f"{n} {one if n == 1 else many}" for n, one, many in organisation if n]
+    rolled = sum(
+        1
+        for before, after in [
+            *((a.heading, b.heading) for a, b in zip(source.outline, successor.outline, strict=False)),
+            *((a.title, b.title) for a, b in zip(source.key_figures, successor.key_figures, strict=False)),
+            *((a.source, b.source) for a, b in zip(source.key_figures, successor.key_figures, strict=False)),
+            *((a.title, b.title) for a, b in zip(source.lists, successor.lists, strict=False)),
+        ]
+        if before != after
+    )
+    if rolled:
+        carried.append(
+            f"{_count(rolled, 'titre ou source', 'titres ou sources')} mis à jour de {old} à {new}"
+        )
+    return SuccessionSummary(carried=carried, empty=_empty_lines(source, successor))
+
+
+def _empty_lines(source: Edition, successor: Edition) -> list[str]:
+    old = source.year
+    g, t, c = source.governance, source.training, source.communication
+    empty = [
+        "Chiffres de l'année : adhérents, couverture et cartes du réseau, chiffres clés, "
+        "assistance technique, clubs, communication"
+    ]
+    year_events = [
+        (len(g.events), "événement de la vie des instances", "événements de la vie des instances"),
+        (len(g.meetings), "réunion", "réunions"),
+        (len(t.sessions), "session de formation", "sessions de formation"),
+        (len(c.webinars), "webinaire", "webinaires"),
+        (len(source.membership.notes), "note datée sur les adhérents", "notes datées sur les adhérents"),
+    ]
+    empty += [f"{n} {one if n == 1 else many} de {old}" for n, one, many in year_events if n]
+    in_post = {id(s) for s in g.staff if _in_post(s, successor.year)}
+    left = sum(1 for s in g.staff if id(s) not in in_post)
+    arrivals = sum(1 for s in g.staff if id(s) in in_post and s.start is not None and s.start.year <= old)
+    replacements = sum(1 for s in g.staff if id(s) in in_post and s.replaces_id is not None)
+    moves = [
+        (arrivals, "arrivée", "arrivées"),
+        (left, "départ", "départs"),
+        (replacements, "remplacement", "remplacements"),
+    ]
+    staff = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in moves if n)
+    if staff:
+        empty.append(f"Équipe : {staff} de {old}")
+    leaving = len(g.board) - len(successor.governance.board)
+    if leaving:
+        empty.append(
+            f"Conseil d'administration : {_count(leaving, 'administrateur')} ne "
+            f"{'siège' if leaving == 1 else 'siègent'} plus (noté{'s' if leaving > 1 else ''} comme départ)"
+        )
+    if t.note.strip():
+        empty.append(f"Note sur les formations de {old}")
+    declared = source.membership.declared_total is not None or any(
+        group.declared_total is not None for group in source.membership.groups
+    )
+    if declared:
+        empty.append("Totaux déclarés des adhérents : les totaux sont calculés")
+    return empty
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from avereport.model.edition import Edition, Governance
+import dataclasses
+
+from avereport.model.edition import Edition, Governance, ReviewState
 from avereport.model.succession import start_next_edition
+from avereport.model.years import roll_years
 
 
 def blank_edition(year: int, model: Edition) -> Edition:
@@ -12,4 +15,13 @@ def blank_edition(year: int, model: Edition) -> Edition:
     edition = start_next_edition(model)
     edition.year = year
     edition.governance = Governance(mandate_years=edition.governance.mandate_years)
+    edition.outline = [
+        dataclasses.replace(
+            section,
+            heading=roll_years(section.heading, model.year + 1, year),
+            body="",
+            review=ReviewState.TO_WRITE,
+        )
+        for section in edition.outline
+    ]
     return edition

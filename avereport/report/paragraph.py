@@ -20,18 +20,30 @@ Paragraphs that reportlab makes by splitting one across pages come with
 their fragments already made: they keep line breakings of their own. So do
 texts with a soft hyphen: when reportlab splits such a paragraph, it retypes
 in place the hyphenated word that ends the first part.
+
+A paragraph split across pages leaves reportlab a rest that it breaks into
+lines again on the next page, and again on the one after: a paragraph of many
+pages (thousands of hard line breaks, a long code block) would cost the square
+of its length. A long paragraph is therefore split from the lines it was
+broken into once (see ``_Rest``): each page takes its lines from there, as
+reportlab's own split of the rest would have found them.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph
+from reportlab.platypus.flowables import Flowable
 
 PARSED_ENTRIES = 4096
 SOFT_HYPHEN = "\xad"
+# Paragraphs of more lines than this (about a page) split from their lines
+# as broken once; shorter ones are split by reportlab.
+LONG_LINES = 48
 
 # Everything Paragraph.wrap sets: split() and draw() read these. ``frags``
 # is included because breaking lines replaces it with the words it found,
@@ -73,6 +85,115 @@ class Paragraph(paragraph.Paragraph):
             for name, value in zip(_LAYOUT, layout, strict=True):
                 setattr(self, name, value)
         return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        layout = getattr(self, "blPara", None)
+        if layout is None or self.width != availWidth or not _splits_by_lines(self):
+            return super().split(availWidth, availHeight)
+        return _Rest(self, 0).split(availWidth, availHeight)
+
+
+def _splits_by_lines(paragraph: Paragraph) -> bool:
+    """Whether ``paragraph`` is long and laid out in a way ``_Rest`` follows:
+    constant leading, left-to-right, no first-line indent, no bullet."""
+    style = paragraph.style
+    return (
+        len(paragraph.blPara.lines) > LONG_LINES
+        and getattr(paragraph, "autoLeading", getattr(style, "autoLeading", "")) in ("", "off")
+        and style.wordWrap not in ("CJK", "RTL")
+        and not style.firstLineIndent
+        and not style.endDots
+        and paragraph.bulletText is None
+    )
+
+
+class _Rest(Flowable):
+    """Lines ``start`` onwards of a long paragraph as broken at its width.
+
+    Splitting takes the lines that fit and leaves a ``_Rest`` of the others;
+    the part that is drawn is a paragraph of those lines' fragments, made as
+    reportlab's split makes it. Only the lines drawn are ever broken again.
+    """
+
+    def __init__(self, source: Paragraph, start: int) -> None:
+        super().__init__()
+        # A copy: wrapping the source again would replace its lines.
+        self._source = source if start else copy.copy(source)
+        self._start = start
+        self.style = source.style
+        self.width = source.width
+        self.height = (len(source.blPara.lines) - start) * source.style.leading
+
+    def getSpaceBefore(self):
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self):
+        return self.style.spaceAfter
+
+    def wrap(self, availWidth, availHeight):
+        if availWidth != self.width:
+            return self._whole().wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        if availWidth != self.width:
+            return self._whole().split(availWidth, availHeight)
+        style = self.style
+        lines = len(self._source.blPara.lines) - self._start
+        fitting = int(availHeight / style.leading)
+        orphans = getattr(style, "allowOrphans", 0)
+        if (not orphans and fitting <= 1) or fitting == 0:
+            return []
+        if lines <= fitting:
+            return [self]
+        if not getattr(style, "allowWidows", 1) and lines == fitting + 1:
+            if not ((orphans and lines == 3) or lines > 3):
+                return []
+            fitting -= 1  # the last line does not go alone
+        stop = self._start + fitting
+        return [self._part(stop), _Rest(self._source, stop)]
+
+    def getPlainText(self):
+        return self._whole().getPlainText()
+
+    def draw(self):
+        whole = self._whole()
+        whole.wrap(self.width, self.height)
+        whole.drawOn(self.canv, 0, 0)
+
+    def _whole(self) -> Paragraph:
+        return self._part(len(self._source.blPara.lines))
+
+    def _part(self, stop: int) -> Paragraph:
+        """A paragraph of lines ``start`` to ``stop``, as reportlab's split
+        makes its parts."""
+        source = self._source
+        layout = source.blPara
+        fragments = source._get_split_blParaFunc()(layout, self._start, stop)
+        if self._start and _opens_with_break(fragments):
+            fragments = fragments[1:]
+        part = Paragraph(None, self.style, frags=fragments)
+        if stop < len(layout.lines):
+            last = layout.lines[stop - 1]
+            part._JustifyLast = not (
+                isinstance(last, paragraph.FragLine) and getattr(last, "lineBreak", False)
+            )
+            part._splitpara = 1
+        return part
+
+
+def _opens_with_break(fragments: list) -> bool:
+    """Whether the words of lines from some line on start with the hard break
+    that ended the line before: reportlab counts it with the next line, and
+    it would open the rest with an empty line."""
+    first = fragments[0] if fragments else None
+    return (
+        isinstance(first, list)
+        and len(first) == 2
+        and isinstance(first[1], tuple)
+        and getattr(first[1][0], "lineBreak", False)
+        and not first[1][1]
+    )
 
 
 @lru_cache(maxsize=PARSED_ENTRIES)

@@ -16,6 +16,8 @@ Cell = str | Flowable | list
 # A table this short moves to the next page whole rather than split.
 UNSPLIT_ROWS = 8
 IN_ROW_SPLIT_MIN = 48  # points
+# A table of more rows than this is laid out a window of rows at a time.
+WINDOWED_ROWS = 100
 
 
 def table_style(commands: list[tuple]) -> TableStyle:
@@ -51,10 +53,22 @@ def data_table(
         ]
         for row in rows
     ]
+    if len(rows) > WINDOWED_ROWS and not in_cell:
+        return RowWindows(head, body, widths, palette)
+    table = _table([head, *body], widths, palette, closed=True)
+    return KeepTogether([table]) if len(rows) <= UNSPLIT_ROWS and not in_cell else table
+
+
+def _table(data: list[list], widths: Sequence[float], palette: Palette, *, closed: bool) -> Table:
+    """The table of ``data`` (a header row, then body rows); ``closed``: its
+    last row ends the table and takes the closing rule."""
     # Tables split between rows; only a row that fits nowhere (a very long
     # text) splits inside its cells, leaving at least a few lines on each page.
-    table = Table(
-        [head, *body], colWidths=list(widths), repeatRows=1, splitInRow=IN_ROW_SPLIT_MIN, hAlign="LEFT"
+    table = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=IN_ROW_SPLIT_MIN, hAlign="LEFT")
+    rules = (
+        [("LINEBELOW", (0, -1), (-1, -1), 0.8, palette.primary), ("LINEBELOW", (0, 1), (-1, -2), 0.25, RULE)]
+        if closed
+        else [("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE)]
     )
     table.setStyle(
         table_style(
@@ -66,11 +80,92 @@ def data_table(
                 ("RIGHTPADDING", (0, 0), (-1, -1), 6),
                 ("TOPPADDING", (0, 0), (-1, -1), 4.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.8, palette.primary),
-                ("LINEBELOW", (0, 1), (-1, -2), 0.25, RULE),
+                *rules,
             ]
         )
     )
     table.spaceBefore = 4
     table.spaceAfter = 12
-    return KeepTogether([table]) if len(rows) <= UNSPLIT_ROWS and not in_cell else table
+    return table
+
+
+class RowWindows(Flowable):
+    """A long data table laid out a window of rows at a time.
+
+    reportlab splits a table by making a new one of all the rows left, whose
+    every row it then measures again (and scans its rows for the first one not
+    yet measured, once per row): a table of many pages would cost the square
+    of its length. Here only a window of the rows left is made into a table,
+    just taller than the room left on the page; its split gives the part drawn
+    on this page, and the rest of the window (with the lower half of a row
+    split inside its cells) opens the next window. Pages look as reportlab
+    draws them: the header repeated, the zebra rows starting over on each page.
+    Made only for frames, which wrap it just before splitting it.
+    """
+
+    FIRST_WINDOW = 32  # rows; more are taken until the window overflows the room left
+
+    def __init__(
+        self,
+        head: list,
+        rows: list[list],
+        widths: Sequence[float],
+        palette: Palette,
+        start: int = 0,
+        pending: list[list] | None = None,
+    ) -> None:
+        super().__init__()
+        self._head = head
+        self._rows = rows
+        self._widths = widths
+        self._palette = palette
+        self._start = start  # the first row of ``rows`` in no window yet
+        self._pending = pending or []  # rows left over from the previous window
+        self.hAlign = "LEFT"
+        self.spaceBefore = 0 if start else 4
+        self.spaceAfter = 12
+        self._window: Table | None = None
+        self._window_size = 0
+        self._window_room: tuple[float, float] | None = None
+
+    def wrap(self, availWidth, availHeight):
+        return self._window_for(availWidth, availHeight).wrap(availWidth, availHeight)
+
+    def split(self, availWidth, availHeight):
+        window = self._window_for(availWidth, availHeight)
+        parts = window.split(availWidth, availHeight)
+        if self._start + self._window_size >= len(self._rows) or len(parts) != 2:
+            return parts
+        shown, rest = parts
+        return [
+            shown,
+            RowWindows(
+                self._head,
+                self._rows,
+                self._widths,
+                self._palette,
+                start=self._start + self._window_size,
+                pending=rest._cellvalues[1:],
+            ),
+        ]
+
+    def draw(self):
+        self._window.drawOn(self.canv, 0, 0)
+
+    def _window_for(self, width: float, height: float) -> Table:
+        """The window for this room: the whole rest of the table, or enough of
+        its rows to overflow ``height``."""
+        if self._window_room == (width, height):
+            return self._window
+        # Rows taken from those in no window yet, after the left-over ones.
+        size = max(self.FIRST_WINDOW - len(self._pending), 0)
+        while True:
+            closed = self._start + size >= len(self._rows)
+            data = [self._head, *self._pending, *self._rows[self._start : self._start + size]]
+            window = _table(data, self._widths, self._palette, closed=closed)
+            window.spaceBefore = self.spaceBefore
+            if closed or window.wrap(width, height)[1] > height:
+                break
+            size = max(2 * size, self.FIRST_WINDOW)
+        self._window, self._window_size, self._window_room = window, size, (width, height)
+        return window

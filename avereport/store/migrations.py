@@ -323,10 +323,19 @@ def _history_table(db: Database) -> None:
     db.create_table("history", {"id": int, **types}, pk="id", not_null=not_null, defaults=defaults)
 
 
+def _section_review(db: Database) -> None:
+    """Version 4: where each section stands in the yearly review. Sections
+    written before the review existed are taken as reviewed, by nobody."""
+    db.execute("ALTER TABLE section ADD COLUMN review TEXT NOT NULL DEFAULT 'reviewed'")
+    db.execute("ALTER TABLE section ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE section ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: dict[int, Callable[[Database], None]] = {
     1: _create_version_1,
     2: _board_functions_in_own_table,
     3: _history_table,
+    4: _section_review,
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)

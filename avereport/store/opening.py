@@ -84,6 +84,7 @@ SCHEMA_DIGESTS = {
     1: "89c8bc1c79eab6fcf527c0c99a0c81d08251db5b72cb94116e9e776a5653d30c",
     2: "b27758b904568adf50ea1eb832a621f447cd6dbf55a1cf64063548d4f61acbcd",
     3: "f4108c6db1bb51eff2204d3f7385a5fe674cb62787042475150008c4589d3faa",
+    4: "508387d8afc4071fa6cfe4c102a52d26ff281c0243ae0b9416ea6fbd69901bf9",
 }
 
 # SQLite errors that come from where the file is or who uses it; any other
