@@ -1,17 +1,24 @@
 """Narrative Markdown to reportlab flowables.
 
 The text is parsed by markdown-it-py (CommonMark, raw HTML off, so "<b>" typed
-by a user is text) and its syntax tree is walked: paragraphs, emphasis, bullet
+by a user is text) and its tokens are walked: paragraphs, emphasis, bullet
 and numbered lists (nested), links, block quotes, code and rules. Every text
 run is set in French typography and escaped before it reaches reportlab.
+
+The walk keeps its own stack rather than recursing, and emphasis nested in
+emphasis of the same kind adds no markup (italic inside italic is italic):
+a text of any nesting depth renders, and reportlab's markup parser sees at
+most an italic, a bold and a link open at once. (markdown-it already stops
+nesting blocks, quotes and lists, at 20 levels.)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from markdown_it.token import Token
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, ListFlowable, ListItem
 from reportlab.platypus.flowables import HRFlowable
@@ -23,6 +30,8 @@ from avereport.report.styles import RULE, Palette, Styles
 from avereport.report.typography import FrenchText
 
 PARSED_TEXTS = 256
+# Inline tokens that open and close a span, and the markup they print.
+_SPANS = {"em": ("<i>", "</i>"), "strong": ("<b>", "</b>")}
 
 
 @cache
@@ -31,10 +40,23 @@ def _parser() -> MarkdownIt:
 
 
 @lru_cache(maxsize=PARSED_TEXTS)
-def _tree(source: str) -> SyntaxTreeNode:
-    """The syntax tree of a text, only ever read: kept for the next export,
-    where most texts are unchanged."""
-    return SyntaxTreeNode(_parser().parse(markup.clean(source)))
+def _tokens(source: str) -> tuple[Token, ...]:
+    """The tokens of a text, only ever read: kept for the next export, where
+    most texts are unchanged."""
+    return tuple(_parser().parse(markup.clean(source)))
+
+
+@dataclass
+class _Open:
+    """A block being rendered: its kind, the style of its paragraphs, what it
+    holds so far (flowables, or list items), the text of a paragraph or
+    heading, and the token that opened it."""
+
+    kind: str
+    style: ParagraphStyle
+    token: Token | None = None
+    out: list = field(default_factory=list)
+    text: str = ""
 
 
 class MarkdownRenderer:
@@ -46,74 +68,106 @@ class MarkdownRenderer:
     def render(self, source: str) -> list[Flowable]:
         if not source.strip():
             return []
-        return self._blocks(_tree(source).children, self.styles.body)
+        stack = [_Open("root", self.styles.body)]
+        for token in _tokens(source):
+            top = stack[-1]
+            if token.nesting == 1:
+                stack.append(self._opened(token, top.style))
+            elif token.nesting == -1:
+                stack.pop()
+                stack[-1].out.extend(self._closed(top))
+            elif token.type == "inline":
+                top.text = self._inline(token)
+            else:
+                top.out.extend(self._leaf(token))
+        return stack[0].out
 
-    def _blocks(self, nodes: list[SyntaxTreeNode], style: ParagraphStyle) -> list[Flowable]:
-        out: list[Flowable] = []
-        for node in nodes:
-            out.extend(self._block(node, style))
-        return out
-
-    def _block(self, node: SyntaxTreeNode, style: ParagraphStyle) -> list[Flowable]:
-        kind = node.type
-        if kind == "paragraph":
-            text = self._inline(node.children[0]) if node.children else ""
-            return [Paragraph(text, style)] if text.strip() else []
-        if kind == "heading":
-            heading = self.styles.h3 if node.tag in ("h1", "h2") else self.styles.h4
-            return [Paragraph(self._inline(node.children[0]), heading)]
-        if kind in ("bullet_list", "ordered_list"):
-            return [self._list(node)]
+    def _opened(self, token: Token, style: ParagraphStyle) -> _Open:
+        kind = token.type.removesuffix("_open")
         if kind == "blockquote":
-            return self._blocks(node.children, self.styles.quote)
-        if kind in ("code_block", "fence"):
-            lines = markup.escape(node.content.rstrip("\n")).replace("\n", "<br/>")
-            return [Paragraph(lines, self.styles.quote)]
-        if kind == "hr":
-            return [HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=4, spaceAfter=10)]
-        # Anything else CommonMark may produce still shows its text.
-        return self._blocks(node.children, style)
+            return _Open(kind, self.styles.quote, token)
+        if kind == "list_item":
+            return _Open(kind, self.styles.list_item, token)
+        if kind == "heading":
+            return _Open(kind, self.styles.h3 if token.tag in ("h1", "h2") else self.styles.h4, token)
+        # Paragraphs, lists, and anything else CommonMark may produce (which
+        # still shows its text) take the style of where they are.
+        return _Open(kind, style, token)
 
-    def _list(self, node: SyntaxTreeNode) -> ListFlowable:
-        items = [
-            ListItem(
-                self._blocks(item.children, self.styles.list_item) or [Paragraph("", self.styles.list_item)]
-            )
-            for item in node.children
-        ]
+    def _closed(self, block: _Open) -> list:
+        """What a block just closed adds to the block around it."""
+        if block.kind == "paragraph":
+            return [Paragraph(block.text, block.style)] if block.text.strip() else []
+        if block.kind == "heading":
+            return [Paragraph(block.text, block.style)]
+        if block.kind == "list_item":
+            return [ListItem(block.out or [Paragraph("", self.styles.list_item)])]
+        if block.kind in ("bullet_list", "ordered_list"):
+            return [self._list(block)]
+        return block.out
+
+    def _leaf(self, token: Token) -> list[Flowable]:
+        if token.type in ("code_block", "fence"):
+            lines = markup.escape(token.content.rstrip("\n")).replace("\n", "<br/>")
+            return [Paragraph(lines, self.styles.quote)]
+        if token.type == "hr":
+            return [HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=4, spaceAfter=10)]
+        return []
+
+    def _list(self, block: _Open) -> ListFlowable:
         common = dict(
             bulletFontName=REGULAR,
             bulletColor=self.palette.primary,
             leftIndent=16,
             spaceAfter=6,
         )
-        if node.type == "ordered_list":
-            start = int(node.attrs.get("start", 1))
+        if block.kind == "ordered_list":
+            start = int(block.token.attrs.get("start", 1))
             return ListFlowable(
-                items, bulletType="1", start=start, bulletFormat="%s.", bulletFontSize=9, **common
+                block.out, bulletType="1", start=start, bulletFormat="%s.", bulletFontSize=9, **common
             )
-        return ListFlowable(items, bulletType="bullet", start="•", bulletFontSize=10, **common)
+        return ListFlowable(block.out, bulletType="bullet", start="•", bulletFontSize=10, **common)
 
-    def _inline(self, node: SyntaxTreeNode) -> str:
+    def _inline(self, token: Token) -> str:
+        """The paragraph markup of an inline token's children, which
+        markdown-it gives as a flat sequence of opening and closing tokens."""
         french = FrenchText()
-        return "".join(self._run(child, french) for child in node.children)
+        out: list[str] = []
+        depth = {"em": 0, "strong": 0, "link": 0}
+        pending = list(reversed(token.children or []))
+        while pending:
+            child = pending.pop()
+            kind = child.type
+            if kind == "text":
+                out.append(markup.escape(french(child.content)))
+            elif kind == "code_inline":
+                out.append(markup.escape(child.content))
+            elif kind == "softbreak":
+                out.append(" ")
+            elif kind == "hardbreak":
+                out.append("<br/>")
+            elif kind.endswith(("_open", "_close")):
+                out.append(self._span(child, depth))
+            elif child.children:
+                # An image shows its description.
+                pending.extend(reversed(child.children))
+        return "".join(out)
 
-    def _run(self, node: SyntaxTreeNode, french: FrenchText) -> str:
-        kind = node.type
-        if kind == "text":
-            return markup.escape(french(node.content))
-        if kind == "code_inline":
-            return markup.escape(node.content)
-        if kind == "softbreak":
-            return " "
-        if kind == "hardbreak":
-            return "<br/>"
-        inner = "".join(self._run(child, french) for child in node.children)
-        if kind == "strong":
-            return f"<b>{inner}</b>"
-        if kind == "em":
-            return f"<i>{inner}</i>"
+    def _span(self, token: Token, depth: dict[str, int]) -> str:
+        """The markup a span token prints: only the outermost span of each kind
+        prints its tags (``depth`` counts those open)."""
+        kind, _, edge = token.type.rpartition("_")
+        if kind not in depth:
+            return ""  # a span CommonMark may produce without markup here
+        if edge == "close":
+            depth[kind] -= 1
+            if depth[kind]:
+                return ""
+            return "</a>" if kind == "link" else _SPANS[kind][1]
+        depth[kind] += 1
+        if depth[kind] > 1:
+            return ""
         if kind == "link":
-            href = markup.attribute(str(node.attrs.get("href", "")))
-            return f'<a href={href} color="{self._link_colour}">{inner}</a>'
-        return inner
+            href = markup.attribute(str(token.attrs.get("href", "")))
+            return f'<a href={href} color="{self._link_colour}">'
+        return _SPANS[kind][0]
