@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from avereport.interchange.references import renumber_ids
-from avereport.model import edit
+from avereport.model import edit, limits
 from avereport.model.codec import to_plain
 from avereport.model.dates import FuzzyDate
 from avereport.model.diff import REFERENCES
@@ -79,13 +79,16 @@ def lists(obj: Any, path: str = "") -> list[tuple[str, Any]]:
     return found
 
 
-def values_of(tp: Any) -> st.SearchStrategy:
+def values_of(tp: Any, owner: type | None = None, name: str = "") -> st.SearchStrategy:
+    """Values of type ``tp``; for field ``name`` of ``owner``, numbers within its limits."""
     if tp is bool:
         return st.booleans()
+    bounds = limits.bounds_of(owner, name, tp) if owner is not None else None
+    low, high = (bounds.low, bounds.high) if bounds is not None else (0, 10**6)
     if tp is int:
-        return st.integers(0, 10**6)
+        return st.integers(max(low, 0), min(high, 10**6))
     if tp is float:
-        return st.floats(0, 1e6, allow_nan=False)
+        return st.floats(max(low, 0), min(high, 1e6), allow_nan=False)
     if tp is str:
         return st.text(max_size=20)
     if tp is FuzzyDate:
@@ -102,8 +105,8 @@ def random_edit(data: st.DataObject, edition: Edition) -> Edition:
     operation = data.draw(st.sampled_from(["set", "set", "set", "add", "remove", "move"]))
     if operation == "set":
         candidates = [leaf for leaf in leaves(edition) if leaf[3] is not bytes]
-        path, _owner, _name, tp = data.draw(st.sampled_from(candidates))
-        return edit.with_value(edition, path, data.draw(values_of(tp)))
+        path, owner, name, tp = data.draw(st.sampled_from(candidates))
+        return edit.with_value(edition, path, data.draw(values_of(tp, owner, name)))
     path, item_type = data.draw(st.sampled_from(lists(edition)))
     items = edit.get_at(edition, path)
     if operation == "add":
