@@ -179,6 +179,7 @@ def test_a_bad_file_gets_a_french_message_and_stays_untouched(window, tmp_path, 
 def test_the_history_tab_shows_the_changes_made_before_it_was_first_shown(window, qtbot):
     total = window.session.edition.membership.declared_total
     window.session.set_value("membership.declared_total", total + 3, "Nombre d'adhérents")
+    window.history_dock.toggleViewAction().trigger()  # Affichage › Historique
     window.history_dock.raise_()
     qtbot.waitUntil(lambda: window.history is not None and window.history.model.rowCount() == 1, timeout=3000)
     assert window.history_dock.widget() is window.history

@@ -83,6 +83,7 @@ def _start(requested: Path | None) -> tuple[QApplication, MainWindow]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from avereport.ui.look import apply_look
     from avereport.ui.main_window import LAST_FILE_KEY, MainWindow
     from avereport.ui.readiness import quit_when_ready
     from avereport.ui.translations import install_french
@@ -90,7 +91,8 @@ def _start(requested: Path | None) -> tuple[QApplication, MainWindow]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("avereport")
     app.setOrganizationName("Alliance Villes Emploi")
-    install_french(app)
+    install_french(app)  # before any dialog
+    apply_look(app)
     window = MainWindow()
     window.show()
     last = QSettings().value(LAST_FILE_KEY, "", str)

@@ -7,7 +7,7 @@ import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +38,11 @@ from avereport.store.lock import (
 from avereport.ui.actions import make_action
 from avereport.ui.checks_panel import ChecksPanel
 from avereport.ui.files import FileMenu
+from avereport.ui.focus_ring import FocusRing
+from avereport.ui.geometry import place, remember
+from avereport.ui.icons import icon
 from avereport.ui.lock_watch import LockWatch
+from avereport.ui.navigation import Area, Navigator
 from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
 from avereport.ui.session import DocumentSession
 from avereport.ui.sharing_actions import SharingMenu
@@ -54,6 +59,11 @@ LAST_FILE_KEY = "files/last"
 USER_NAME_KEY = "user/name"
 NAME_QUESTION = "Votre nom, tel que vos collègues le verront (document ouvert, historique) :"
 STATUS_MS = 8000
+PREVIEW_KEY = "window/preview"
+# Below this window width the preview starts hidden: the editor needs the room.
+PREVIEW_MIN_WINDOW_WIDTH = 1200
+# Shares of the width at start: plan, editor, preview.
+SPLIT = (0.22, 0.48, 0.30)
 
 
 class MainWindow(QMainWindow):
@@ -80,10 +90,9 @@ class MainWindow(QMainWindow):
         self.editors: dict[str, QWidget] = {}
         self.undo_group = QUndoGroup(self)
         self.setWindowTitle("avereport")
-        self.resize(1360, 860)
 
         self.year_box = QComboBox()
-        self.year_box.setToolTip("Édition (année du rapport) affichée")
+        self.year_box.setToolTip("Année du rapport affichée")
         self.year_box.setMinimumContentsLength(6)
         self.year_box.activated.connect(self._year_chosen)
         self.editor_stack = QStackedWidget()
@@ -96,7 +105,8 @@ class MainWindow(QMainWindow):
         for widget in (self.outline_host, self.editor_stack, self.preview_host):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 660, 400])
+        self.splitter.setCollapsible(1, False)
+        self._preview_width = 0  # its width before it gave its room back (nothing to show)
         central = QWidget()
         self.central_layout = QVBoxLayout(central)
         self.central_layout.setContentsMargins(4, 4, 4, 0)
@@ -105,7 +115,8 @@ class MainWindow(QMainWindow):
         self.checks_dock = QDockWidget("Vérifications", self)
         self.checks_dock.setObjectName("checks_dock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
-        self.resizeDocks([self.checks_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.checks_dock], [150], Qt.Orientation.Vertical)
+        self._checks_hidden_by_hand = False
 
         self.files = FileMenu(self)
         self.sharing = SharingMenu(self)
@@ -113,13 +124,17 @@ class MainWindow(QMainWindow):
         self.history_dock.setObjectName("history_dock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
         self.tabifyDockWidget(self.checks_dock, self.history_dock)
+        self.history_dock.hide()  # Affichage › Historique
         self.checks_dock.raise_()
         self._history_in_view = False  # its tab is the one shown (isVisible() is also True behind a tab)
         self.history_dock.visibilityChanged.connect(self._history_visibility_changed)
         self._exporter: ExportController | None = None
         self._build_actions()
         self._build_status_bar()
-        self._restore_geometry()
+        self.navigator = Navigator(self, self._areas())
+        self.focus_ring = FocusRing(self)
+        place(self)
+        self._split_width()
         self._update_actions()
 
     # --- building -------------------------------------------------------
@@ -170,6 +185,12 @@ class MainWindow(QMainWindow):
         self.quit_action = make_action(
             self, "Quitter", "Fermer l'application", self.close, [QKeySequence.StandardKey.Quit]
         )
+        self.preview_action = make_action(
+            self, "Aperçu", "Afficher ou masquer l'aperçu (graphiques et PDF)", self._preview_toggled, ["F8"]
+        )
+        self.preview_action.setCheckable(True)
+        self._set_icons()
+        self._follow_undo_text()
 
         file_menu = self.menuBar().addMenu("&Fichier")
         self.files.fill(file_menu)
@@ -186,25 +207,65 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, self.new_edition_action):
             edit_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&Affichage")
+        view_menu.addAction(self.preview_action)
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.check_action)
         toggle_checks = self.checks_dock.toggleViewAction()
         toggle_checks.setToolTip("Afficher ou masquer le panneau des vérifications")
         toggle_checks.setStatusTip("Afficher ou masquer le panneau des vérifications")
+        toggle_checks.triggered.connect(lambda shown: setattr(self, "_checks_hidden_by_hand", not shown))
         view_menu.addAction(toggle_checks)
         toggle_history = self.history_dock.toggleViewAction()
         toggle_history.setToolTip("Afficher ou masquer l'historique des modifications")
         toggle_history.setStatusTip("Afficher ou masquer l'historique des modifications")
         view_menu.addAction(toggle_history)
+        self._add_area_actions(view_menu.addMenu("Aller à"))
         help_menu = self.menuBar().addMenu("Ai&de")
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
+        self.addToolBar(self._build_toolbar())
 
+    def _set_icons(self) -> None:
+        for action, name in (
+            (self.undo_action, "undo"),
+            (self.redo_action, "redo"),
+            (self.new_edition_action, "new_edition"),
+            (self.check_action, "check"),
+            (self.export_action, "export"),
+            (self.refresh_action, "refresh"),
+            (self.help_action, "help"),
+            (self.preview_action, "preview"),
+        ):
+            action.setIcon(icon(name))
+
+    def _follow_undo_text(self) -> None:
+        """The tool bar shows undo and redo as icons (their text grows with
+        the change's name and would shift the bar); the tooltip names the change."""
+
+        def undo_tip(text: str) -> None:
+            self.undo_action.setToolTip(f"Annuler : {text} (Ctrl+Z)" if text else "Rien à annuler (Ctrl+Z)")
+
+        def redo_tip(text: str) -> None:
+            self.redo_action.setToolTip(
+                f"Rétablir : {text} (Ctrl+Maj+Z ou Ctrl+Y)"
+                if text
+                else "Rien à rétablir (Ctrl+Maj+Z ou Ctrl+Y)"
+            )
+
+        self.undo_group.undoTextChanged.connect(undo_tip)
+        self.undo_group.redoTextChanged.connect(redo_tip)
+        undo_tip("")
+        redo_tip("")
+
+    def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar("Barre principale")
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addWidget(QLabel(" Édition : "))
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        year_label = QLabel(" &Année : ")
+        year_label.setBuddy(self.year_box)
+        toolbar.addWidget(year_label)
         toolbar.addWidget(self.year_box)
         for action in (
             self.new_edition_action,
@@ -214,11 +275,70 @@ class MainWindow(QMainWindow):
             None,
             self.undo_action,
             self.redo_action,
+            None,
+            self.preview_action,
         ):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        for action in (self.undo_action, self.redo_action, self.preview_action):
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.toggleViewAction().setToolTip("Afficher ou masquer la barre d'outils")
         toolbar.toggleViewAction().setStatusTip("Afficher ou masquer la barre d'outils")
-        self.addToolBar(toolbar)
+        return toolbar
+
+    def _areas(self) -> list[Area]:
+        return [
+            Area("le plan", lambda: self.outline_host, lambda: None),
+            Area("l'éditeur", lambda: self.editor_stack, lambda: None),
+            Area("l'aperçu", lambda: self.preview_host, lambda: self.set_preview_shown(True)),
+            Area("les vérifications", lambda: self.checks_dock, self._reveal_checks),
+            Area("l'historique", lambda: self.history_dock, self.history_dock.show),
+        ]
+
+    def _add_area_actions(self, menu) -> None:
+        """F6 / Maj+F6 and Ctrl+1…4: see avereport/ui/navigation.py."""
+        menu.addAction(
+            make_action(
+                self, "Zone suivante", "Aller à la zone suivante", lambda: self.navigator.cycle(1), ["F6"]
+            )
+        )
+        menu.addAction(
+            make_action(
+                self,
+                "Zone précédente",
+                "Aller à la zone précédente",
+                lambda: self.navigator.cycle(-1),
+                ["Shift+F6"],
+            )
+        )
+        menu.addSeparator()
+        for index, (text, name) in enumerate(
+            (
+                ("Plan du rapport", "le plan"),
+                ("Éditeur", "l'éditeur"),
+                ("Aperçu", "l'aperçu"),
+                ("Vérifications", "les vérifications"),
+            )
+        ):
+            menu.addAction(
+                make_action(
+                    self,
+                    text,
+                    f"Aller dans {name}",
+                    lambda index=index: self.navigator.jump(index),
+                    [f"Ctrl+{index + 1}"],
+                )
+            )
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Maj+Tab go area after area (plan, editor, preview, checks)."""
+        target = self.navigator.next_stop(next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def _build_status_bar(self) -> None:
         self.file_label = QLabel()
@@ -257,14 +377,60 @@ class MainWindow(QMainWindow):
         except LockUnavailableError as error:
             self.statusBar().showMessage(str(error), STATUS_MS)
 
-    def _restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+    # --- layout -----------------------------------------------------------
+
+    def _split_width(self) -> None:
+        """Share the width between plan, editor and preview; on a narrow
+        window the preview starts hidden (F8 shows it) unless the user chose."""
+        width = self.width()
+        self.splitter.setSizes([round(width * share) for share in SPLIT])
+        shown = QSettings().value(PREVIEW_KEY, width >= PREVIEW_MIN_WINDOW_WIDTH, bool)
+        self.preview_action.setChecked(shown)
+        self.preview_host.setVisible(shown)
+
+    def _preview_toggled(self) -> None:
+        self.set_preview_shown(self.preview_action.isChecked())
+
+    def set_preview_shown(self, shown: bool) -> None:
+        """Show or hide the preview (F8); remembered for the next start."""
+        self.preview_action.setChecked(shown)
+        self.preview_host.setVisible(shown)
+        QSettings().setValue(PREVIEW_KEY, shown)
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """With nothing to show (a part without charts, its tab shown), the
+        preview gives its room to the editor and keeps only its tabs; it
+        takes its width back when there is something to show."""
+        if self.preview is None or not self.preview_host.isVisible():
+            return
+        sizes = self.splitter.sizes()
+        empty = not self.preview.pdf_shown() and not self.preview.charts.keys
+        narrow = self.preview_host.minimumSizeHint().width()
+        if empty and sizes[2] > narrow:
+            self._preview_width = sizes[2]
+            sizes[1], sizes[2] = sizes[1] + sizes[2] - narrow, narrow
+        elif not empty and self._preview_width > sizes[2]:
+            sizes[1], sizes[2] = max(0, sizes[1] - (self._preview_width - sizes[2])), self._preview_width
+            self._preview_width = 0
+        else:
+            return
+        self.splitter.setSizes(sizes)
+
+    def _reveal_checks(self) -> None:
+        self._checks_hidden_by_hand = False
+        self.checks_dock.show()
+        self.checks_dock.raise_()
+
+    def _checks_done(self, findings: list[Finding]) -> None:
+        """The checks panel takes no room when it has nothing to show, and
+        comes back with the first finding, unless closed by hand."""
+        if not self._checks_hidden_by_hand:
+            self.checks_dock.setVisible(bool(findings))
+
+    def show_status(self, message: str) -> None:
+        """A short message in the status bar (a row deleted, checks run…)."""
+        self.statusBar().showMessage(message, STATUS_MS)
 
     # --- documents ------------------------------------------------------
 
@@ -378,6 +544,10 @@ class MainWindow(QMainWindow):
         self.checks_dock.setWidget(self.checks)
         self._show_history_if_seen()
         self.checks.checked.connect(self.outline_panel.set_findings)
+        self.checks.checked.connect(self._checks_done)
+        self._checks_done(self.checks.findings)
+        self.preview.charts_refreshed.connect(self._fit_preview)
+        self.preview.tabs.currentChanged.connect(lambda _index: self._fit_preview())
         self.checks.finding_activated.connect(self.go_to_finding)
         self.outline_panel.set_findings(self.checks.findings)
         self.outline_panel.section_selected.connect(self.show_section)
@@ -630,10 +800,11 @@ class MainWindow(QMainWindow):
             self.session.add_edition(f"Créer l'édition {next_year}", dialog.next_edition())
 
     def run_checks(self) -> None:
+        """« Vérifier » : check now, show the panel and say the result."""
         if self.checks is not None:
             self.checks.run()
-            self.checks_dock.show()
-            self.checks_dock.raise_()
+            self._reveal_checks()
+            self.show_status(f"Vérification terminée : {self.checks.summary.text()}")
 
     @property
     def exporter(self) -> ExportController:
@@ -688,8 +859,6 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if editor is not None:
             editor.setFocus()  # commits a field being typed in before the document closes
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        remember(self)
         self._close_session()
         super().closeEvent(event)
