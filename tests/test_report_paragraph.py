@@ -7,13 +7,14 @@ from __future__ import annotations
 import io
 
 import pytest
+from pypdf import PdfReader
 from reportlab.lib.units import cm
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 from reportlab.platypus import Paragraph as ReportlabParagraph
 
 from avereport.model.edition import Organisation
-from avereport.report.document import BODY, Contents, ReportDocument, RunningText
-from avereport.report.paragraph import Paragraph
+from avereport.report.document import BODY, FRAME_HEIGHT, Contents, ReportDocument, RunningText
+from avereport.report.paragraph import LONG_LINES, Paragraph
 from avereport.report.styles import Palette, Styles
 
 PALETTE = Palette.of(Organisation())
@@ -99,3 +100,32 @@ def document(paragraph_class, styles, column_widths: tuple[float, float]) -> byt
 def test_documents_lay_out_as_with_reportlabs_paragraph_one_after_another(styles):
     for widths in ((9 * cm, 7.5 * cm), (4 * cm, 12.5 * cm), (9 * cm, 7.5 * cm)):
         assert document(Paragraph, styles, widths) == document(ReportlabParagraph, styles, widths)
+
+
+def long_document(paragraph_class, styles, text: str) -> bytes:
+    story = [NextPageTemplate(BODY), Spacer(1, 1), PageBreak(), paragraph_class(text, styles.body)]
+    out = io.BytesIO()
+    running = RunningText(organisation="Réseau", title="Rapport")
+    pdf = ReportDocument(
+        out, palette=PALETTE, running=running, draw_cover=lambda canvas, doc: None, metadata={}
+    )
+    assert pdf.build_report(story, Contents([], styles, "")) > 4
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("text", [LONG * 14, PLAIN * 80, HYPHENATED * 120])
+def test_a_paragraph_of_many_pages_splits_from_its_lines_as_reportlab_splits_it(styles, text):
+    paragraph = Paragraph(text, styles.body)
+    paragraph.wrap(16 * cm, 10_000)
+    assert len(paragraph.blPara.lines) > 3 * LONG_LINES
+    assert long_document(Paragraph, styles, text) == long_document(ReportlabParagraph, styles, text)
+
+
+def test_a_paragraph_of_many_pages_of_hard_breaks_starts_no_page_with_an_empty_line(styles):
+    # reportlab's own split opens each continuation page with an empty line.
+    text = "<br/>".join(f"Ligne <b>{i}</b>" for i in range(420))
+    pages = PdfReader(io.BytesIO(long_document(Paragraph, styles, text))).pages
+    printed = [[int(line.split()[1]) for line in page.extract_text().splitlines()[:-3]] for page in pages[1:]]
+    assert [number for page in printed for number in page] == list(range(420))
+    full_page = int(FRAME_HEIGHT // styles.body.leading)
+    assert [len(page) for page in printed] == [full_page] * (420 // full_page) + [420 % full_page]

@@ -8,12 +8,14 @@ run is set in French typography and escaped before it reaches reportlab.
 The walk keeps its own stack rather than recursing, and emphasis nested in
 emphasis of the same kind adds no markup (italic inside italic is italic):
 a text of any nesting depth renders, and reportlab's markup parser sees at
-most an italic, a bold and a link open at once. (markdown-it already stops
-nesting blocks, quotes and lists, at 20 levels.)
+most an italic, a bold and a link open at once. markdown-it drops what lies
+deeper than 20 levels of blocks (quotes, lists, list items): a text reaching
+that depth is shown whole as plain text instead, paragraph by paragraph.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -30,6 +32,7 @@ from avereport.report.styles import RULE, Palette, Styles
 from avereport.report.typography import FrenchText
 
 PARSED_TEXTS = 256
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
 # Inline tokens that open and close a span, and the markup they print.
 _SPANS = {"em": ("<i>", "</i>"), "strong": ("<b>", "</b>")}
 
@@ -40,10 +43,15 @@ def _parser() -> MarkdownIt:
 
 
 @lru_cache(maxsize=PARSED_TEXTS)
-def _tokens(source: str) -> tuple[Token, ...]:
+def _tokens(source: str) -> tuple[Token, ...] | None:
     """The tokens of a text, only ever read: kept for the next export, where
-    most texts are unchanged."""
-    return tuple(_parser().parse(markup.clean(source)))
+    most texts are unchanged. None when the text nests its blocks as deep as
+    markdown-it goes, past which it drops the text."""
+    parser = _parser()
+    tokens = tuple(parser.parse(markup.clean(source)))
+    if any(token.level >= parser.options["maxNesting"] - 1 for token in tokens):
+        return None
+    return tokens
 
 
 @dataclass
@@ -68,8 +76,11 @@ class MarkdownRenderer:
     def render(self, source: str) -> list[Flowable]:
         if not source.strip():
             return []
+        tokens = _tokens(source)
+        if tokens is None:
+            return self._plain(source)
         stack = [_Open("root", self.styles.body)]
-        for token in _tokens(source):
+        for token in tokens:
             top = stack[-1]
             if token.nesting == 1:
                 stack.append(self._opened(token, top.style))
@@ -81,6 +92,16 @@ class MarkdownRenderer:
             else:
                 top.out.extend(self._leaf(token))
         return stack[0].out
+
+    def _plain(self, source: str) -> list[Flowable]:
+        """The text as typed, without formatting: a paragraph for each run of
+        lines between blank lines."""
+        blocks = (block.strip() for block in _BLANK_LINES.split(source))
+        return [
+            Paragraph("<br/>".join(markup.text(line) for line in block.splitlines()), self.styles.body)
+            for block in blocks
+            if block
+        ]
 
     def _opened(self, token: Token, style: ParagraphStyle) -> _Open:
         kind = token.type.removesuffix("_open")

@@ -156,10 +156,11 @@ class _Rest(Flowable):
     def getPlainText(self):
         return self._whole().getPlainText()
 
-    def draw(self):
+    def drawOn(self, canvas, x, y, _sW=0):
+        # Drawn as the paragraph of the lines left, exactly where it would be.
         whole = self._whole()
         whole.wrap(self.width, self.height)
-        whole.drawOn(self.canv, 0, 0)
+        whole.drawOn(canvas, x, y, _sW)
 
     def _whole(self) -> Paragraph:
         return self._part(len(self._source.blPara.lines))

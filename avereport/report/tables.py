@@ -59,9 +59,13 @@ def data_table(
     return KeepTogether([table]) if len(rows) <= UNSPLIT_ROWS and not in_cell else table
 
 
-def _table(data: list[list], widths: Sequence[float], palette: Palette, *, closed: bool) -> Table:
+def _table(
+    data: list[list], widths: Sequence[float], palette: Palette, *, closed: bool, continued: bool = False
+) -> Table:
     """The table of ``data`` (a header row, then body rows); ``closed``: its
-    last row ends the table and takes the closing rule."""
+    last row ends the table and takes the closing rule; ``continued``: it
+    goes on from a previous page, and its first row repeats the rule that
+    ended that page (as reportlab's split draws it)."""
     # Tables split between rows; only a row that fits nowhere (a very long
     # text) splits inside its cells, leaving at least a few lines on each page.
     table = Table(data, colWidths=list(widths), repeatRows=1, splitInRow=IN_ROW_SPLIT_MIN, hAlign="LEFT")
@@ -70,6 +74,8 @@ def _table(data: list[list], widths: Sequence[float], palette: Palette, *, close
         if closed
         else [("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE)]
     )
+    if continued:
+        rules.append(("LINEABOVE", (0, 1), (-1, 1), 0.25, RULE))
     table.setStyle(
         table_style(
             [
@@ -113,6 +119,7 @@ class RowWindows(Flowable):
         palette: Palette,
         start: int = 0,
         pending: list[list] | None = None,
+        continued: bool = False,
     ) -> None:
         super().__init__()
         self._head = head
@@ -121,6 +128,7 @@ class RowWindows(Flowable):
         self._palette = palette
         self._start = start  # the first row of ``rows`` in no window yet
         self._pending = pending or []  # rows left over from the previous window
+        self._continued = continued  # the previous page ended between two rows
         self.hAlign = "LEFT"
         self.spaceBefore = 0 if start else 4
         self.spaceAfter = 12
@@ -137,6 +145,8 @@ class RowWindows(Flowable):
         if self._start + self._window_size >= len(self._rows) or len(parts) != 2:
             return parts
         shown, rest = parts
+        # Each part repeats the header; a row split inside its cells is in both.
+        between_rows = len(shown._cellvalues) + len(rest._cellvalues) - 2 == len(window._cellvalues) - 1
         return [
             shown,
             RowWindows(
@@ -146,6 +156,7 @@ class RowWindows(Flowable):
                 self._palette,
                 start=self._start + self._window_size,
                 pending=rest._cellvalues[1:],
+                continued=between_rows,
             ),
         ]
 
@@ -162,7 +173,7 @@ class RowWindows(Flowable):
         while True:
             closed = self._start + size >= len(self._rows)
             data = [self._head, *self._pending, *self._rows[self._start : self._start + size]]
-            window = _table(data, self._widths, self._palette, closed=closed)
+            window = _table(data, self._widths, self._palette, closed=closed, continued=self._continued)
             window.spaceBefore = self.spaceBefore
             if closed or window.wrap(width, height)[1] > height:
                 break
