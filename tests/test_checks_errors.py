@@ -115,7 +115,7 @@ def test_a_person_without_a_name_is_an_error():
     edition.governance.staff[1].name = ""
     errors = _errors(edition)
     assert errors["governance.board[3].surname"].message == (
-        "Conseil d'administration, ligne 4 : le nom est vide."
+        "Conseil d'administration, ligne 4 : le nom est vide. Saisissez-le ou supprimez la ligne."
     )
     assert "prénom" in errors["governance.board[5].first_name"].message
     assert errors["governance.staff[1].name"].section is SectionKind.STAFF
@@ -190,5 +190,5 @@ def test_meetings_outside_the_year_are_only_warnings():
     assert finding.severity is Severity.WARNING
     assert finding.message == (
         "Date de la réunion «\u00a0Conseil d'administration\u00a0» : 20 janvier 2022, "
-        "en dehors de l'année 2021 du rapport."
+        "en dehors de l'année 2021 du rapport. Vérifiez la date, ou gardez-la si elle est voulue."
     )

@@ -65,7 +65,8 @@ def test_the_grand_total_message_spells_the_sum():
     findings = check_edition(facts.edition_2021(), facts.edition_2020())
     grand = next(f for f in findings if f.field == "membership.declared_total")
     assert grand.message == (
-        "Total déclaré des adhérents : 204, alors que la somme des groupes donne 202 (133 + 69)."
+        "Total déclaré des adhérents : 204, alors que la somme des groupes donne 202 (133 + 69). "
+        "Corrigez le total déclaré ou celui d'un des groupes."
     )
 
 

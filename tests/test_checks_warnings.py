@@ -77,7 +77,7 @@ def test_more_members_than_structures_is_reported():
     assert findings[0].section is SectionKind.COVERAGE
     assert findings[0].message == (
         f"Adhérents parmi les PLIE : {facts.PLIE_TOTAL + 3}, soit plus que leur nombre total "
-        f"({facts.PLIE_TOTAL})."
+        f"({facts.PLIE_TOTAL}). Corrigez l'un des deux nombres."
     )
     assert "alors que les catégories" in findings[1].message
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import babel.dates
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from avereport.errors import UserError
 from avereport.model import fmt
+from avereport.model.diff import EDITION_LABEL
 from avereport.model.edition import SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
 from avereport.store.history import GENERAL, HistoryEntry
@@ -58,12 +60,23 @@ def local_time(at: str) -> str:
     return babel.dates.format_datetime(moment.astimezone(), "d MMM y 'à' HH:mm:ss", locale=fmt.LOCALE)
 
 
-def describe_value(value: Any) -> str:
-    """A plain stored value (``codec.to_plain``) as a short French text."""
+# Fields holding a year (« year », « compare_year »…): written 2022, never « 2 022 ».
+YEAR_PATH = re.compile(r"(?:^|[._])year$")
+
+
+def holds_year(entry: HistoryEntry) -> bool:
+    return entry.field_label == EDITION_LABEL or bool(YEAR_PATH.search(entry.path))
+
+
+def describe_value(value: Any, year: bool = False) -> str:
+    """A plain stored value (``codec.to_plain``) as a short French text;
+    ``year``: the value is a year, shown without grouping."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
+    if year and isinstance(value, int):
+        return str(value)
     if isinstance(value, (int, float)):
         return fmt.number(value)
     if isinstance(value, str):
@@ -122,8 +135,8 @@ class HistoryModel(QAbstractTableModel):
             section_label(entry.section),
             entry.record_label,
             entry.field_label,
-            describe_value(entry.old),
-            describe_value(entry.new),
+            describe_value(entry.old, holds_year(entry)),
+            describe_value(entry.new, holds_year(entry)),
             entry.origin,
         )[column]
 

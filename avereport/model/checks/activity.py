@@ -29,7 +29,11 @@ def check_training(edition: Edition) -> Iterator[Finding]:
                 section, f"{path}.{key}", f"{what}, participants {label}", getattr(session, key)
             )
         if participants(session) == 0:
-            yield error(section, f"{path}.plie", f"{what} : aucun participant saisi.")
+            yield error(
+                section,
+                f"{path}.plie",
+                f"{what} : aucun participant saisi. Indiquez le nombre de participants.",
+            )
         yield from outside_year(section, f"{path}.date", f"{name}, date", session.date, edition.year)
 
 
@@ -60,7 +64,8 @@ def check_assistance(edition: Edition) -> Iterator[Finding]:
             yield warning(
                 section,
                 f"{path}.{field}",
-                f"{what} : la comparaison est incomplète, il manque {missing}.",
+                f"{what} : la comparaison est incomplète, il manque {missing}. "
+                "Saisissez-la, ou videz l'année et la valeur de comparaison.",
             )
         year = indicator.compare_year
         if year is not None and not edition.year - 10 <= year < edition.year:
@@ -68,7 +73,7 @@ def check_assistance(edition: Edition) -> Iterator[Finding]:
                 section,
                 f"{path}.compare_year",
                 f"{what} : comparaison avec {year}, alors qu'elle doit porter sur une année "
-                f"antérieure ({edition.year - 10}-{edition.year - 1}).",
+                f"antérieure ({edition.year - 10}-{edition.year - 1}). Corrigez l'année de comparaison.",
             )
 
 
@@ -160,7 +165,7 @@ def check_key_figures(edition: Edition) -> Iterator[Finding]:
                     section,
                     path,
                     f"{what} : {fmt.percent(item.value)}, "
-                    f"un pourcentage ne peut dépasser {fmt.percent(100)}.",
+                    f"un pourcentage ne peut dépasser {fmt.percent(100)}. Corrigez la valeur.",
                 )
 
 

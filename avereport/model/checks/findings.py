@@ -52,7 +52,9 @@ def quote(text: str) -> str:
 
 def negative(section: SectionKind, field: str, what: str, value: float | None) -> Iterator[Finding]:
     if value is not None and value < 0:
-        yield error(section, field, f"{what} : {fmt.number(value)}, un nombre ne peut être négatif.")
+        yield error(
+            section, field, f"{what} : {fmt.number(value)}, un nombre ne peut être négatif. Corrigez-le."
+        )
 
 
 def out_of_range(
@@ -71,7 +73,8 @@ def out_of_range(
         yield error(
             section,
             field,
-            f"{what} : {fmt.date(date)}, hors de la période plausible ({first}-{last}).",
+            f"{what} : {fmt.date(date)}, hors de la période plausible ({first}-{last}). "
+            "Vérifiez l'année saisie.",
         )
 
 
@@ -84,7 +87,12 @@ def outside_year(
         return
     first, last = year + RECENT_YEARS[0], year + RECENT_YEARS[1]
     if date.year != year and first <= date.year <= last:
-        yield warning(section, field, f"{what} : {fmt.date(date)}, en dehors de l'année {year} du rapport.")
+        yield warning(
+            section,
+            field,
+            f"{what} : {fmt.date(date)}, en dehors de l'année {year} du rapport. "
+            "Vérifiez la date, ou gardez-la si elle est voulue.",
+        )
     else:
         yield from out_of_range(section, field, what, date, year)
 
@@ -102,7 +110,11 @@ def duplicates(
     seen: set[K] = set()
     for index, item in enumerate(items):
         if item in seen:
-            yield error(section, field(index), f"{describe(item)} figure plusieurs fois.")
+            yield error(
+                section,
+                field(index),
+                f"{describe(item)} figure plusieurs fois. Renommez ou supprimez le doublon.",
+            )
         seen.add(item)
 
 

@@ -48,9 +48,15 @@ def _board(edition: Edition) -> Iterator[Finding]:
     for i, member in enumerate(governance.board):
         who = f"Conseil d'administration, ligne {i + 1}"
         if not member.surname.strip():
-            yield error(section, f"governance.board[{i}].surname", f"{who} : le nom est vide.")
+            yield error(
+                section,
+                f"governance.board[{i}].surname",
+                f"{who} : le nom est vide. Saisissez-le ou supprimez la ligne.",
+            )
         if not member.first_name.strip():
-            yield error(section, f"governance.board[{i}].first_name", f"{who} : le prénom est vide.")
+            yield error(
+                section, f"governance.board[{i}].first_name", f"{who} : le prénom est vide. Saisissez-le."
+            )
 
 
 def _nth_with_id(items: list, index: int, path: str) -> str:
@@ -69,10 +75,15 @@ def _bureau(edition: Edition) -> Iterator[Finding]:
                 section,
                 f"{path}.member_id",
                 f"Bureau : la fonction {quote(role.role)} est attribuée à une personne qui "
-                "ne figure pas au conseil d'administration.",
+                "ne figure pas au conseil d'administration. Choisissez un administrateur ou "
+                "ajoutez cette personne au conseil.",
             )
         if not role.role.strip():
-            yield error(section, f"{path}.role", f"Bureau, ligne {i + 1} : la fonction est vide.")
+            yield error(
+                section,
+                f"{path}.role",
+                f"Bureau, ligne {i + 1} : la fonction est vide. Saisissez-la ou supprimez la ligne.",
+            )
         yield from out_of_range(
             section,
             f"{path}.since",
@@ -122,7 +133,9 @@ def _staff(edition: Edition) -> Iterator[Finding]:
         path = f"governance.staff[{i}]"
         who = quote(member.name) if member.name.strip() else f"Équipe, ligne {i + 1}"
         if not member.name.strip():
-            yield error(section, f"{path}.name", f"{who} : le nom est vide.")
+            yield error(
+                section, f"{path}.name", f"{who} : le nom est vide. Saisissez-le ou supprimez la ligne."
+            )
         yield from out_of_range(
             section, f"{path}.start", f"{who}, arrivée", member.start, edition.year, CAREER_YEARS
         )
@@ -133,11 +146,13 @@ def _staff(edition: Edition) -> Iterator[Finding]:
             yield error(
                 section,
                 f"{path}.end",
-                f"{who} : départ ({fmt.date(member.end)}) antérieur à l'arrivée ({fmt.date(member.start)}).",
+                f"{who} : départ ({fmt.date(member.end)}) antérieur à l'arrivée ({fmt.date(member.start)}). "
+                "Corrigez l'une des deux dates.",
             )
         if member.replaces_id is not None and member.replaces_id not in ids:
             yield error(
                 section,
                 f"{path}.replaces_id",
-                f"{who} remplace une personne qui ne figure pas dans l'équipe.",
+                f"{who} remplace une personne qui ne figure pas dans l'équipe. "
+                "Choisissez une autre personne de l'équipe ou videz ce choix.",
             )

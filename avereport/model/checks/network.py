@@ -97,7 +97,7 @@ def _group_sum(group: MemberGroup, path: str) -> Iterator[Finding]:
             f"{path}.declared_total",
             f"Total déclaré du groupe {quote(group.name)} : {fmt.number(group.declared_total)}, "
             f"alors que la somme de ses catégories donne {fmt.number(sum(parts))} "
-            f"({sum_text(parts)}).",
+            f"({sum_text(parts)}). Corrigez le total déclaré du groupe ou l'effectif d'une de ses catégories.",
         )
 
 
@@ -111,7 +111,8 @@ def _grand_total(edition: Edition) -> Iterator[Finding]:
             MEMBERSHIP,
             "membership.declared_total",
             f"Total déclaré des adhérents : {fmt.number(declared)}, alors que la somme des "
-            f"groupes donne {fmt.number(sum(parts))} ({sum_text(parts)}).",
+            f"groupes donne {fmt.number(sum(parts))} ({sum_text(parts)}). "
+            "Corrigez le total déclaré ou celui d'un des groupes.",
         )
 
 
@@ -149,7 +150,7 @@ def check_coverage(edition: Edition) -> Iterator[Finding]:
                 COVERAGE,
                 f"{path}.members",
                 f"Adhérents parmi les {label} : {fmt.number(row.members)}, soit plus que "
-                f"leur nombre total ({fmt.number(row.total)}).",
+                f"leur nombre total ({fmt.number(row.total)}). Corrigez l'un des deux nombres.",
             )
         yield from _members_from_categories(edition, row.kind, row.members, f"{path}.members")
 
@@ -171,7 +172,8 @@ def _members_from_categories(
         COVERAGE,
         path,
         f"Adhérents parmi les {NETWORK_KIND_LABELS[kind]} : {fmt.number(members)}, "
-        f"alors que les catégories d'adhérents en donnent {fmt.number(sum(parts))} ({detail}).",
+        f"alors que les catégories d'adhérents en donnent {fmt.number(sum(parts))} ({detail}). "
+        "Corrigez ce nombre ou l'effectif de ces catégories (partie des adhérents en chiffres).",
     )
 
 
@@ -202,5 +204,6 @@ def check_maps(edition: Edition) -> Iterator[Finding]:
             MAPS,
             f"network.coverage[{i}].total",
             f"{NETWORK_KIND_LABELS[line.kind]} : total national de {fmt.number(line.total)}, "
-            f"alors que les régions de la carte en comptent {fmt.number(summed)}.",
+            f"alors que les régions de la carte en comptent {fmt.number(summed)}. "
+            "Corrigez le total national ou le nombre d'une des régions.",
         )
