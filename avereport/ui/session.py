@@ -86,11 +86,14 @@ class DocumentSession(QObject):
             return
         self.apply(text, edit.with_value(self.edition, path, value), merge_key=path)
 
-    def apply(self, text: str, new_edition: Edition, merge_key: str | None = None) -> bool:
-        """Write ``new_edition`` in place of the shown one, as one undoable step."""
+    def apply(
+        self, text: str, new_edition: Edition, merge_key: str | None = None, origin: Origin = Origin.EDIT
+    ) -> bool:
+        """Write ``new_edition`` in place of the shown one, as one undoable step
+        (``origin``: what made it, in the history)."""
         assert self.edition is not None
         before = self.edition
-        if not self._write(new_edition):
+        if not self._write(new_edition, origin):
             return False
         self.undo_stack.push(EditionCommand(self, text, before, new_edition, merge_key))
         return True
