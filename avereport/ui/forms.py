@@ -2,13 +2,17 @@
 
 Each field is written when the user leaves it (or presses Entrée); a refused
 value stays visible, marked, with the French reason under the form, and the
-file keeps its last valid value.
+file keeps its last valid value. Dates are read by ``parse_user_date``, like
+in the tables. While the document is read-only the fields are greyed and say
+why, in their tooltips and under the form when one types into them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from avereport.model import edit
@@ -16,7 +20,8 @@ from avereport.model.dates import DateError
 from avereport.model.edition import Edition
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import NUMBER_MAX_LENGTH, Column, Kind, number_hint
-from avereport.ui.tables.delegates import PLACEHOLDERS
+from avereport.ui.tables.delegates import DATE_HINT, PLACEHOLDERS
+from avereport.ui.widgets.read_only import grey, reason_for
 
 INVALID_STYLE = "QLineEdit { border: 2px solid #a4262c; }"
 
@@ -26,6 +31,7 @@ class FieldForm(QWidget):
         super().__init__(parent)
         self.session = session
         self.fields: dict[str, tuple[Column, QWidget]] = {}
+        self.read_only_reason: str | None = reason_for(session)
         self.form = QFormLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -53,15 +59,54 @@ class FieldForm(QWidget):
                 bounds = edit.field_bounds(self.session.edition, path)
                 widget.setPlaceholderText(number_hint(kind, bounds))
                 widget.setMaxLength(NUMBER_MAX_LENGTH)
+            if kind is Kind.DATE:
+                tooltip = f"{tooltip or label} — {DATE_HINT}"
             widget.editingFinished.connect(
                 lambda p=path, w=widget: self._commit(p, w.text()) if w.isModified() else None
             )
-        widget.setToolTip(tooltip or label)
-        widget.setEnabled(not self.session.read_only)
+            widget.installEventFilter(self)
+        widget.setProperty("tip", tooltip or label)
         self.fields[path] = (column, widget)
         self.form.addRow(label + " :", widget)
+        self._show_writable(widget)
         self._show(path)
         return widget
+
+    def set_read_only(self, reason: str | None) -> None:
+        """Grey the fields and say ``reason`` in their tooltips (None: writable
+        again, when the document allows it)."""
+        self.read_only_reason = reason
+        for _column, widget in self.fields.values():
+            self._show_writable(widget)
+        if self.writable():
+            self.message.hide()
+
+    def writable(self) -> bool:
+        return self.read_only_reason is None and not self.session.read_only
+
+    def _show_writable(self, widget: QWidget) -> None:
+        writable = self.writable()
+        tip = widget.property("tip")
+        widget.setToolTip(
+            tip if writable else f"{tip}\n\n{self.read_only_reason or reason_for(self.session)}"
+        )
+        if isinstance(widget, QLineEdit):
+            # Read-only rather than disabled: the text can still be selected and copied.
+            widget.setReadOnly(not writable)
+            grey(widget, not writable)
+        else:
+            widget.setEnabled(writable)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.text().strip()
+            and not self.writable()
+        ):
+            self.message.setText(self.read_only_reason or reason_for(self.session) or "")
+            self.message.show()
+        return super().eventFilter(watched, event)
 
     def refresh(self, _edition: Edition | None = None) -> None:
         for path in self.fields:
@@ -89,6 +134,8 @@ class FieldForm(QWidget):
 
     def _commit(self, path: str, raw: Any) -> None:
         column, widget = self.fields[path]
+        if not self.writable():
+            return
         try:
             value = column.parse(raw)
             self.session.set_value(path, value, f"Modifier « {column.header} »")

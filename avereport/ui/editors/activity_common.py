@@ -28,7 +28,6 @@ from avereport.ui.tables.record_table import RecordTable
 
 QUALIFIER_CHOICES = enum_choices(QUALIFIER_LABELS)
 QUALIFIER_TIP = "Précision du chiffre : exact, « plus de », « près de » ou « environ »"
-TABLE_MIN_HEIGHT = 240
 STRETCH_MIN_WIDTH = 200
 
 
@@ -141,11 +140,10 @@ class StretchColumn(QObject):
 
 
 def record_table(model: RecordTableModel, stretch: str | None = None) -> RecordTable:
-    """A record table tall enough to read; ``stretch`` names the column that
+    """A record table as tall as its rows; ``stretch`` names the column that
     takes the spare width (by default the last one), at least its declared
     width or STRETCH_MIN_WIDTH."""
     table = RecordTable(model)
-    table.view.setMinimumHeight(TABLE_MIN_HEIGHT)
     if stretch is not None:
         column = next(n for n, c in enumerate(model.columns) if c.field == stretch)
         StretchColumn(table.view, column, model.columns[column].width or STRETCH_MIN_WIDTH)
@@ -256,7 +254,6 @@ class ReferencedEditor(SectionEditor):
         self.form = FieldForm(self.session, panel)
         self.add_fields(path)
         self.table = record_table(self.items_model(path, panel), stretch=self.stretch)
-        self.table.view.setMinimumHeight(320)
         layout = QVBoxLayout(panel)
         layout.addWidget(self.form)
         layout.addWidget(self.table)

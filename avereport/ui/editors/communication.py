@@ -192,8 +192,6 @@ class CommunicationEditor(SectionEditor):
             ),
             stretch="label",
         )
-        for table in (self.followers, self.reach, self.metrics):
-            table.view.setMinimumHeight(150)
 
         self.add_group("Site internet et offres d'emploi", self.form)
         self.add_group("Abonnés sur les réseaux sociaux", self.followers)

@@ -1,5 +1,5 @@
-"""What the governance editors share: region choices, fresh ids, tables
-tall enough to read, and putting the cursor on a record's field."""
+"""What the governance editors share: region choices, fresh ids, tables, and
+putting the cursor on a record's field."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from avereport.ui.tables.record_model import RecordTableModel
 from avereport.ui.tables.record_table import RecordTable
 
 NO_REGION = "— (aucune)"
-TABLE_MIN_HEIGHT = 320
 
 
 def region_choices(edition: Edition) -> Sequence[tuple[Region | None, str]]:
@@ -27,9 +26,7 @@ def fresh_id(records: Iterable[Any]) -> int:
 
 
 def record_table(model: RecordTableModel) -> RecordTable:
-    table = RecordTable(model)
-    table.view.setMinimumHeight(TABLE_MIN_HEIGHT)
-    return table
+    return RecordTable(model)
 
 
 def focus_record(table: RecordTable, path: str) -> bool:

@@ -112,21 +112,18 @@ class MembershipEditor(SectionEditor):
         )
         self.groups = RecordTable(self.groups_model)
         self.groups.setToolTip("Choisissez un groupe pour modifier ses catégories ci-dessous")
-        self.groups.view.setMinimumHeight(150)
         self.add_group("Groupes d'adhérents", self.groups)
 
         self.categories_model = CategoriesModel(
             session, CATEGORY_COLUMNS, self._new_category, self._category_columns()
         )
         self.categories = RecordTable(self.categories_model)
-        self.categories.view.setMinimumHeight(220)
         self.categories_box = self.add_group("", self.categories)
 
         self.notes_model = RecordTableModel(
             session, "membership.notes", NOTE_COLUMNS, lambda e: DatedNote(), "note"
         )
         self.notes = RecordTable(self.notes_model)
-        self.notes.view.setMinimumHeight(110)
         self.add_group("Notes datées", self.notes)
 
         for table in (self.groups, self.categories):

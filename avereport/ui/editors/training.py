@@ -137,7 +137,6 @@ class TrainingEditor(SectionEditor):
         self.sessions.view.setItemDelegateForColumn(
             module, ModuleDelegate(SESSION_COLUMNS[module], session, self.sessions.view)
         )
-        self.sessions.view.setMinimumHeight(320)
 
         self.sessions_total = note_label()
         self.participants_total = note_label()
@@ -156,7 +155,6 @@ class TrainingEditor(SectionEditor):
             RecordTableModel(session, "training.modules", MODULE_COLUMNS, new_module, "module", self),
             stretch="name",
         )
-        self.modules.view.setMinimumHeight(180)
 
         self.note = NoteEdit()
         self.note.setPlaceholderText("Remarque imprimée sous les chiffres des formations (facultative)")

@@ -18,6 +18,7 @@ from avereport.model.dates import DateError
 from avereport.model.edition import Edition
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column, Kind
+from avereport.ui.widgets.read_only import reason_for
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +44,8 @@ class RecordTableModel(QAbstractTableModel):
         self.noun = noun
         self._shown = list(self._records())
         self._count = len(self._shown)
+        self.read_only_reason: str | None = reason_for(session)
+        """Why the cells cannot be edited (in their tooltips), or None."""
         session.edition_changed.connect(self._edition_changed)
 
     # --- reading ----------------------------------------------------------
@@ -71,10 +74,21 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return column.edit_text(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip or None
+            return self.tooltip(column, column.display(value, self.session.edition))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (Kind.COUNT, Kind.NUMBER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def tooltip(self, column: Column, shown: str) -> str | None:
+        """A cell's tooltip: its whole text when it may be cut short (cells do
+        not wrap, so that rows keep one height), what the column holds, and
+        why it cannot be edited if so."""
+        parts = [shown] if shown and column.kind in (Kind.TEXT, Kind.LINES) else []
+        parts += [text for text in (column.tooltip, self.read_only_reason) if text]
+        return "\n\n".join(parts) or None
+
+    def writable(self) -> bool:
+        return self.read_only_reason is None and not self.session.read_only
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -92,7 +106,7 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.session.read_only:
+        if not self.writable():
             return flags
         if self.columns[index.column()].kind is Kind.FLAG:
             return flags | Qt.ItemFlag.ItemIsUserCheckable
@@ -104,7 +118,7 @@ class RecordTableModel(QAbstractTableModel):
     # --- writing ----------------------------------------------------------
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or self.session.read_only:
+        if not index.isValid() or not self.writable():
             return False
         column = self.columns[index.column()]
         if column.kind is Kind.FLAG:
@@ -127,7 +141,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def insert_record(self, row: int) -> bool:
         edition = self.session.edition
-        if edition is None or self.session.read_only:
+        if edition is None or not self.writable():
             return False
         record = self.new_record(edition)
         return self.session.apply(
@@ -136,7 +150,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def remove_record(self, row: int) -> bool:
         edition = self.session.edition
-        if edition is None or self.session.read_only or not 0 <= row < self._count:
+        if edition is None or not self.writable() or not 0 <= row < self._count:
             return False
         return self.session.apply(f"Supprimer : {self.noun}", edit.remove_item(edition, self.list_path, row))
 
@@ -144,7 +158,7 @@ class RecordTableModel(QAbstractTableModel):
         edition = self.session.edition
         if (
             edition is None
-            or self.session.read_only
+            or not self.writable()
             or not (0 <= row < self._count and 0 <= target < self._count)
         ):
             return False
