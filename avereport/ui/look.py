@@ -60,3 +60,5 @@ def apply_look(app: QApplication) -> None:
     app.setStyle(name)
     if name.lower() == "fusion":
         app.setPalette(light_palette())
+        # Off Windows and macOS, Qt puts dated stock icons on OK / Annuler.
+        app.setStyleSheet("QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }")

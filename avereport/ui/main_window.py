@@ -46,6 +46,7 @@ from avereport.ui.navigation import Area, Navigator
 from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
 from avereport.ui.session import DocumentSession
 from avereport.ui.sharing_actions import SharingMenu
+from avereport.ui.spreadsheet_actions import TablesExport
 from avereport.ui.widgets.banner import Banner
 
 # The dialogs, the history panel, the section editors other than the first
@@ -115,7 +116,9 @@ class MainWindow(QMainWindow):
         self.checks_dock = QDockWidget("Vérifications", self)
         self.checks_dock.setObjectName("checks_dock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks_dock)
-        self.resizeDocks([self.checks_dock], [150], Qt.Orientation.Vertical)
+        # A fifth of a small screen's height at most: the editor keeps the rest.
+        screen = self.screen().availableGeometry().height()
+        self.resizeDocks([self.checks_dock], [max(90, min(150, screen // 5))], Qt.Orientation.Vertical)
         self._checks_hidden_by_hand = False
 
         self.files = FileMenu(self)
@@ -199,6 +202,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_as_action)
+        self.tables_export = TablesExport(self, file_menu)  # « Exporter les tableaux… »
         file_menu.addSeparator()
         file_menu.addAction(self.name_action)
         file_menu.addSeparator()
@@ -406,7 +410,9 @@ class MainWindow(QMainWindow):
             return
         sizes = self.splitter.sizes()
         empty = not self.preview.pdf_shown() and not self.preview.charts.keys
-        narrow = self.preview_host.minimumSizeHint().width()
+        narrow = max(
+            self.preview_host.minimumSizeHint().width(), self.preview.tabs.tabBar().sizeHint().width() + 8
+        )
         if empty and sizes[2] > narrow:
             self._preview_width = sizes[2]
             sizes[1], sizes[2] = sizes[1] + sizes[2] - narrow, narrow

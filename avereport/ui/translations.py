@@ -22,8 +22,12 @@ _installed: list[QTranslator] = []  # a Python translator must outlive its insta
 
 
 class MissingFrench(QTranslator):
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return MISSING.get((context, source), "")
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        # None, not "", for the others: with "" PySide6 6.12 makes every PNG
+        # decoding fail (QPixmap.loadFromData returns False).
+        return MISSING.get((context, source))
 
     def isEmpty(self) -> bool:
         return False
