@@ -47,7 +47,6 @@ from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
 from avereport.ui.session import DocumentSession
 from avereport.ui.sharing_actions import SharingMenu
 from avereport.ui.spreadsheet_actions import TablesExport
-from avereport.ui.spreadsheet_actions import TablesExport
 from avereport.ui.widgets.banner import Banner
 
 # The dialogs, the history panel, the section editors other than the first
@@ -203,7 +202,6 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_as_action)
-        self.tables_export = TablesExport(self, file_menu)  # « Exporter les tableaux… »
         self.tables_export = TablesExport(self, file_menu)  # « Exporter les tableaux… »
         file_menu.addSeparator()
         file_menu.addAction(self.name_action)
