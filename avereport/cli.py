@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from avereport import spreadsheet_commands
-from avereport.cli_parser import EXIT_USAGE, FrenchArgumentParser
+from avereport.cli_parser import EXIT_USAGE, FrenchArgumentParser, add_new_edition_parser
 from avereport.errors import UserError, describe_os_error, report_unexpected
 
-COMMANDS = ("demo", "check", "info", "dump", "load", "export", "import", "tables")
+COMMANDS = ("demo", "check", "info", "dump", "load", "export", "import", "tables", "new-edition")
 
 
 def build_parser() -> FrenchArgumentParser:
@@ -81,6 +81,7 @@ def build_parser() -> FrenchArgumentParser:
         help="PDF à écrire (par défaut « Rapport d'activité ANNÉE.pdf » à côté du document)",
     )
     spreadsheet_commands.add_parsers(commands)
+    add_new_edition_parser(commands)
     return parser
 
 
@@ -185,6 +186,8 @@ def _run_command(args) -> int:
         return commands.info_command(args.file)
     if args.command == "export":
         return commands.export_command(args.file, args.demo, args.year, args.output)
+    if args.command == "new-edition":
+        return commands.new_edition_command(args.file, args.from_year, args.year)
     if args.command in ("import", "tables"):
         return spreadsheet_commands.run(args)
     if args.command == "dump":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 EXIT_USAGE = 2
@@ -66,3 +67,22 @@ class FrenchArgumentParser(argparse.ArgumentParser):
                 stream.write(line)
         except OSError:  # as argparse: a closed pipe (``avereport -h | head``) is no error
             pass
+
+
+def add_new_edition_parser(commands: argparse._SubParsersAction) -> None:
+    """``avereport new-edition``: next year's edition from an existing one."""
+    new_edition = commands.add_parser(
+        "new-edition",
+        help="créer l'édition suivante : textes et listes repris à relire, chiffres à saisir",
+    )
+    new_edition.add_argument("file", metavar="FICHIER.db", type=Path, help="document à compléter")
+    new_edition.add_argument(
+        "--from",
+        dest="from_year",
+        type=int,
+        metavar="ANNÉE",
+        help="édition de départ (par défaut la plus récente)",
+    )
+    new_edition.add_argument(
+        "--year", type=int, metavar="ANNÉE", help="année de la nouvelle édition (par défaut la suivante)"
+    )

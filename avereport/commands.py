@@ -125,6 +125,51 @@ def _export(
     print(f"Rapport {year} écrit : « {target} » ({_count(result.page_count, 'page')}).")
     for section in result.omitted:
         print(f"  Section vide, omise : « {section.heading} ».")
+    _remind(editions, year)
+    return EXIT_OK
+
+
+def _remind(editions: list, year: int) -> None:
+    """The export reminder on stderr: open errors and sections not yet relu
+    (the PDF is written all the same)."""
+    from avereport.model.checks.reminder import export_reminder
+
+    by_year = {edition.year: edition for edition in editions}
+    reminder = export_reminder(by_year[year], by_year.get(year - 1))
+    if reminder:
+        print(
+            f"Rappel : {reminder.summary()} dans l'édition {year} (détail : avereport check).",
+            file=sys.stderr,
+        )
+
+
+def new_edition_command(path: Path, from_year: int | None, year: int | None) -> int:
+    """Next year's edition from ``from_year`` (by default the newest): texts and
+    the organisation's lists carried to review, figures and events empty.
+    Everyone stays on the board (the app's dialog asks who leaves)."""
+    from avereport.model.diff import edition_added
+    from avereport.model.succession import start_next_edition, summary
+    from avereport.store import open_document
+    from avereport.store.history import Origin
+    from avereport.store.lock import lock_for_editing
+
+    with lock_for_editing(path, ""), open_document(path) as document:
+        years = document.years()
+        source_year = choose_year(years, from_year, path)
+        target = source_year + 1 if year is None else year
+        if target in years:
+            raise UserError(f"Le document « {path.name} » contient déjà l'édition {target}.")
+        if target <= source_year:
+            raise UserError(
+                f"L'édition {target} ne peut pas suivre l'édition {source_year} : "
+                "choisissez une année postérieure."
+            )
+        source = document.read_edition(source_year)
+        successor = start_next_edition(source, target)
+        document.write_edition(successor, changes=[edition_added(target)], origin=Origin.NEW_EDITION)
+    print(f"Édition {target} créée dans « {path.name} » à partir de l'édition {source_year}.")
+    for line in summary(source, successor).lines():
+        print(line)
     return EXIT_OK
 
 

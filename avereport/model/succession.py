@@ -44,9 +44,11 @@ from avereport.model.edition import (
 from avereport.model.years import roll_years
 
 
-def start_next_edition(edition: Edition) -> Edition:
-    """Edition ``edition.year + 1`` prepared from ``edition``."""
-    year = edition.year + 1
+def start_next_edition(edition: Edition, year: int | None = None) -> Edition:
+    """Edition ``year`` (by default ``edition.year + 1``) prepared from ``edition``."""
+    year = edition.year + 1 if year is None else year
+    if year <= edition.year:
+        raise ValueError(f"edition {year} cannot follow edition {edition.year}")
     successor = Edition(
         year=year,
         organisation=copy.deepcopy(edition.organisation),
@@ -58,13 +60,13 @@ def start_next_edition(edition: Edition) -> Edition:
         key_figures=[
             KeyFigureBlock(
                 key=block.key,
-                title=roll_years(block.title, edition.year),
-                source=roll_years(block.source, edition.year),
+                title=roll_years(block.title, edition.year, year),
+                source=roll_years(block.source, edition.year, year),
             )
             for block in edition.key_figures
         ],
         lists=[
-            TitledList(key=t.key, title=roll_years(t.title, edition.year), items=list(t.items))
+            TitledList(key=t.key, title=roll_years(t.title, edition.year, year), items=list(t.items))
             for t in edition.lists
         ],
     )
@@ -78,7 +80,7 @@ def _carried_section(source: Edition, successor: Edition, index: int) -> Section
     carried = Section(
         key=section.key,
         kind=section.kind,
-        heading=roll_years(section.heading, source.year),
+        heading=roll_years(section.heading, source.year, successor.year),
         level=section.level,
         body=section.body,
         ref=section.ref,

@@ -55,18 +55,31 @@ def roll_years(text: str, year: int, to_year: int | None = None) -> str:
     return "".join(pieces) + text[last:] if pieces else text
 
 
-def as_current(text: str, year: int) -> str | None:
-    """The phrase of ``text`` that speaks of ``year`` as the current year ("En
-    2021, …", "Vie des instances en 2021"), or None. "Comme en 2021" and
-    "12 en 2021" compare with that year and are not reported."""
-    pattern = re.compile(
-        rf"\b(en|au cours de|durant|pendant|courant)\s+(l['’]année\s+)?{year}(?![\d\-–/])", re.I
-    )
-    for match in pattern.finditer(text):
-        if _COMPARING.search(text, 0, match.start()):
+def as_current(text: str, year: int, *, anywhere: bool = True) -> str | None:
+    """The sentence of ``text`` that speaks of ``year`` as the current year,
+    or None: one that opens with "En 2021" or, when ``anywhere`` (headings,
+    titles, sources: short texts about the year), one saying "en 2021"
+    anywhere, except after a word that compares ("comme en 2021", "qu'en
+    2021", "12 en 2021"). In a long text "en 2021" inside a sentence is as
+    often last year's figure quoted for comparison: only the opening counts."""
+    pattern = _current_pattern(year)
+    for sentence in sentences(text):
+        opening = sentence.lstrip("-*•#> ")
+        if pattern.match(opening):
+            return sentence
+        if not anywhere:
             continue
-        return match.group(0)
+        for match in pattern.finditer(sentence):
+            if not _COMPARING.search(sentence, 0, match.start()):
+                return sentence
     return None
+
+
+def _current_pattern(year: int) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:en|au cours de|durant|pendant|courant)\s+(?:de\s+)?(?:l['’]année\s+)?{year}(?![\d\-–/])",
+        re.IGNORECASE,
+    )
 
 
 def sentences(text: str) -> list[str]:

@@ -24,6 +24,7 @@ from avereport.model.checks.findings import Finding, Severity
 from avereport.model.checks.governance import check_governance
 from avereport.model.checks.network import check_coverage, check_maps, check_membership
 from avereport.model.checks.outline import check_outline
+from avereport.model.checks.stale import check_stale
 from avereport.model.edition import Edition, SectionKind
 
 __all__ = ["Finding", "Severity", "check_edition", "outline_position"]
@@ -47,6 +48,7 @@ def check_edition(edition: Edition, previous: Edition | None = None) -> list[Fin
         check_lists(edition),
         check_continuity(edition, previous),
         check_outline(edition, previous),
+        check_stale(edition, previous),
     )
     return sorted(
         findings,

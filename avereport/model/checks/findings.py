@@ -29,21 +29,24 @@ class Finding:
 
     ``field`` is a dotted path into the edition
     (``membership.groups[0].declared_total``) the UI jumps to; ``section`` is
-    the outline kind it belongs to; ``message`` is one French sentence.
+    the outline kind it belongs to; ``message`` is one French sentence;
+    ``code`` names the kind of finding for those that the app treats apart
+    (``review.*``, ``stale.*``), empty for the others.
     """
 
     severity: Severity
     section: SectionKind
     field: str
     message: str
+    code: str = ""
 
 
 def error(section: SectionKind, field: str, message: str) -> Finding:
     return Finding(Severity.ERROR, section, field, message)
 
 
-def warning(section: SectionKind, field: str, message: str) -> Finding:
-    return Finding(Severity.WARNING, section, field, message)
+def warning(section: SectionKind, field: str, message: str, code: str = "") -> Finding:
+    return Finding(Severity.WARNING, section, field, message, code)
 
 
 def quote(text: str) -> str:

@@ -1,5 +1,6 @@
-"""Checks of the outline: keys, references, empty sections, text copied
-unchanged from the previous edition."""
+"""Checks of the outline: keys, references, empty sections, sections still
+*à rédiger* or *à relire*, text copied unchanged from the previous edition
+(once someone has marked a section *relu*, its text is theirs)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from collections.abc import Iterator
 
 from avereport.model.checks.findings import Finding, error, quote, warning
 from avereport.model.compute.sections import has_data, has_subsections, is_empty
-from avereport.model.edition import Edition, Section, SectionKind
+from avereport.model.edition import Edition, ReviewState, Section, SectionKind
+from avereport.model.review import confirmed
 
 # Where the UI should take the user to fill a structured section in.
 DATA_FIELDS = {
@@ -62,12 +64,29 @@ def check_outline(edition: Edition, previous: Edition | None) -> Iterator[Findin
                 f"La section {name} est vide : elle sera omise du PDF.",
             )
         body = section.body.strip()
-        if body and section.key in earlier and earlier[section.key].body.strip() == body:
+        verbatim = bool(body) and section.key in earlier and earlier[section.key].body.strip() == body
+        if section.review is not ReviewState.REVIEWED:
+            yield _pending(section, path, name, verbatim, previous)
+        elif verbatim and not confirmed(section):
             yield warning(
                 section.kind,
                 f"{path}.body",
                 f"La section {name} reprend mot pour mot le texte de {previous.year}.",
             )
+
+
+REVIEW_CODES = {ReviewState.TO_WRITE: "review.to_write", ReviewState.TO_REVIEW: "review.to_review"}
+
+
+def _pending(section: Section, path: str, name: str, verbatim: bool, previous: Edition | None) -> Finding:
+    """The finding of a section not yet marked *relu*."""
+    if section.review is ReviewState.TO_WRITE:
+        message = f"La section {name} est à rédiger : elle n'est pas encore marquée comme relue."
+    elif verbatim:
+        message = f"La section {name} est à relire : son texte est celui de {previous.year}, repris tel quel."
+    else:
+        message = f"La section {name} est à relire : elle n'est pas encore marquée comme relue."
+    return warning(section.kind, f"{path}.review", message, REVIEW_CODES[section.review])
 
 
 def _target(edition: Edition, section: Section, path: str) -> str | None:
