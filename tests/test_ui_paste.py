@@ -4,6 +4,8 @@ the real tables of the main window, over a real demo document."""
 
 from __future__ import annotations
 
+import csv
+import io
 from html import escape
 
 from PySide6.QtCore import QMimeData, Qt
@@ -171,6 +173,27 @@ def test_copy_gives_french_tab_separated_text_that_pastes_back(window, qtbot):
     assert stored[1] == source
     assert stored[0] == source
     assert not table.message.isVisible()
+
+
+def test_rows_chosen_together_are_copied_together(window, qtbot):
+    editor = open_section(window, SectionKind.BOARD)
+    table = editor.table
+    board = window.session.edition.governance.board
+    table.view.selectRow(1)
+    qtbot.mouseClick(
+        table.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        table.view.visualRect(table.model.index(2, 1)).center(),
+    )
+
+    press(qtbot, table, Qt.Key.Key_C)
+
+    text = QGuiApplication.clipboard().text()
+    lines = list(csv.reader(io.StringIO(text), delimiter="\t"))
+    assert [(line[1], line[2]) for line in lines] == [(m.surname, m.first_name) for m in board[1:3]]
+    # A board member's functions, one a line, stay one cell (quoted).
+    assert [line[4] for line in lines] == ["\n".join(m.functions) for m in board[1:3]]
 
 
 def test_paste_into_a_table_without_spreadsheet_table(window, qtbot):

@@ -85,6 +85,10 @@ def shown(table: Table, field: str, value: Any) -> str:
     return str(column.label(value))
 
 
+def _lines(count: int) -> str:
+    return "1 ligne" if count == 1 else f"{count} lignes"
+
+
 class ImportDialog(QDialog):
     def __init__(
         self, book: Spreadsheet, table: Table, edition: Edition, parent: QWidget | None = None
@@ -101,7 +105,7 @@ class ImportDialog(QDialog):
         intro = QLabel(
             f"Le fichier « {book.path.name} » va remplir le tableau « {table.title} » de l'édition"
             f" {edition.year}. Vérifiez la correspondance des colonnes : rien n'est écrit avant"
-            " « Importer »."
+            " «\u00a0Importer\u00a0»."
         )
         intro.setWordWrap(True)
 
@@ -242,17 +246,16 @@ class ImportDialog(QDialog):
                 self.edition, self.table, self.sheet, self.matching, append=self.append_box.isChecked()
             )
         except UserError as error:
+            self.preview_view.setRowCount(0)
             self._refuse(str(error))
             return
-        count = self.result.rows
-        lines = "1 ligne" if count == 1 else f"{count} lignes"
-        verb = (
-            "ajoutées aux lignes du tableau"
-            if self.append_box.isChecked()
-            else "à la place des lignes du tableau"
-        )
-        self.outcome.setStyleSheet("")
-        self.outcome.setText(f"{lines} du tableur, {verb} : {self.result.summary()}.")
+        read, existing = _lines(self.result.rows), _lines(len(self.table.rows(self.edition)))
+        if self.append_box.isChecked():
+            where = f"ajoutée{'s' if self.result.rows > 1 else ''} après les {existing} du tableau"
+        else:
+            where = f"à la place des {existing} du tableau"
+        self.outcome.setStyleSheet("font-weight: bold;")
+        self.outcome.setText(f"{read} du tableur, {where} : {self.result.summary()}.")
         self.import_button.setEnabled(True)
 
     def _fill_preview(self, rows: list[tuple[int, dict[str, Any]]]) -> None:

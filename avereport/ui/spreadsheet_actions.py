@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from avereport.errors import UserError, describe_os_error
 from avereport.ui.icons import icon
@@ -60,6 +68,8 @@ class TableSpreadsheetTools(QObject):
         self.table = table
         self.model = table.model
         self.clipboard = TableClipboard(table.view, table.model, self._report)
+        # Several rows can be chosen (Maj+clic, Ctrl+clic), to copy them at once.
+        table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.import_button = QPushButton(icon("import_table"), IMPORT_TEXT)
         tip = (
             "Remplacer les lignes de ce tableau par celles d'un classeur Excel ou LibreOffice"
