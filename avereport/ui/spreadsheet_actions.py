@@ -70,7 +70,8 @@ class TableSpreadsheetTools(QObject):
         self.clipboard = TableClipboard(table.view, table.model, self._report)
         # Several rows can be chosen (Maj+clic, Ctrl+clic), to copy them at once.
         table.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.import_button = QPushButton(icon("import_table"), IMPORT_TEXT)
+        # Made a child of the table at once: shown without a parent, it would be a window.
+        self.import_button = QPushButton(icon("import_table"), IMPORT_TEXT, table)
         tip = (
             "Remplacer les lignes de ce tableau par celles d'un classeur Excel ou LibreOffice"
             " (.xlsx, .xlsm, .ods, .csv), après un aperçu ; Ctrl+Z pour annuler"
