@@ -22,14 +22,15 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
-from avereport.model.edition import Edition
+from avereport.model.edition import Edition, Organisation
 from avereport.ui.preview_charts_view import NO_SECTION, ChartsView
 from avereport.ui.preview_pdf import PdfPreview
 from avereport.ui.session import DocumentSession
 
 if TYPE_CHECKING:
+    from avereport.report.chart_requests import ChartRequest
     from avereport.ui.preview_charts import ChartCache
 
 PDF_DELAY_MS = 500
@@ -45,6 +46,8 @@ class PreviewPane(QWidget):
     """New PDF pages are on screen; carries the page count."""
     pdf_failed = Signal(str)
     """The PDF could not be made; carries the French message (also shown in the tab)."""
+    has_content_changed = Signal(bool)
+    """Whether the pane has something to show changed (see ``has_content``)."""
 
     def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +56,8 @@ class PreviewPane(QWidget):
         self._cache: ChartCache | None = None  # made with the first chart
         self._drawn: tuple[object, str | None] | None = None  # (edition, section key) on screen
         self._pdf_stale = True
+        self._has_content = False
+        self.dialog: QDialog | None = None  # the chart shown large, if any
 
         self.charts = ChartsView()
         self.charts.setToolTip("Les graphiques de la partie choisie, tels qu'ils figurent dans le rapport")
@@ -60,7 +65,7 @@ class PreviewPane(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.charts, "Graphiques")
         self.tabs.addTab(self.pdf, "PDF")
-        self.tabs.setTabToolTip(0, "Les graphiques de la partie choisie")
+        self.tabs.setTabToolTip(0, "Les graphiques de la partie choisie (double-clic pour agrandir)")
         self.tabs.setTabToolTip(1, "Les pages du rapport PDF de l'édition affichée (F5 pour actualiser)")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +84,19 @@ class PreviewPane(QWidget):
         session.years_changed.connect(self._years_changed)
         self._update_charts()
         QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_in_background)
+
+    @property
+    def has_content(self) -> bool:
+        """Whether the pane shows something: charts of the chosen section, or
+        the PDF tab when it is the one chosen. The window may narrow the pane
+        while it has nothing to show."""
+        return self._has_content
+
+    def _update_has_content(self) -> None:
+        has_content = self.session.edition is not None and (bool(self.charts.keys) or self.pdf_shown())
+        if has_content != self._has_content:
+            self._has_content = has_content
+            self.has_content_changed.emit(has_content)
 
     def alt_texts(self) -> list[str]:
         """The French alternative text of each chart shown."""
@@ -127,6 +145,7 @@ class PreviewPane(QWidget):
         self._document_changed()
 
     def _tab_changed(self) -> None:
+        self._update_has_content()
         if self.pdf_shown() and self._pdf_stale and not self._pdf_timer.isActive():
             self._update_pdf()
 
@@ -144,6 +163,7 @@ class PreviewPane(QWidget):
             self.charts.show_message(NO_SECTION)
         else:
             self._show_charts(edition)
+        self._update_has_content()
         self.charts_refreshed.emit()
 
     def _show_charts(self, edition: Edition) -> None:
@@ -156,7 +176,23 @@ class PreviewPane(QWidget):
         requests = section_chart_requests(self.session.editions(), edition.year, self.section_key)
         keys = chart_keys(requests, organisation)
         by_key = dict(zip(keys, requests))
-        self.charts.show_charts(keys, lambda key: ChartCanvas(cache.chart(key, by_key[key], organisation)))
+
+        def canvas(key: tuple[str, int]) -> ChartCanvas:
+            made = ChartCanvas(cache.chart(key, by_key[key], organisation))
+            made.enlarge_requested.connect(lambda: self.enlarge(by_key[key], organisation))
+            return made
+
+        self.charts.show_charts(keys, canvas)
+
+    def enlarge(self, request: ChartRequest, organisation: Organisation) -> None:
+        """Show a chart large in a dialog, drawn afresh at its printed layout."""
+        from avereport.ui.preview_chart_dialog import ChartDialog
+        from avereport.ui.preview_charts import draw_for_screen
+
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = ChartDialog(draw_for_screen(request, organisation), self)
+        self.dialog.show()
 
     def _update_pdf(self) -> None:
         edition = self.session.edition
