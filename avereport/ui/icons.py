@@ -79,10 +79,21 @@ GLYPHS = {
     "error": "alert-circle",
     "warning": "alert",
     "info": "information-outline",
+    # yearly review of the sections
+    "to_write": "pencil-outline",
+    "to_review": "eye-outline",
+    "reviewed": "check-circle-outline",
+    "take_back": "restore",
 }
 
 # Findings keep their colour whatever the palette: they are read at a glance.
-COLOURS = {"error": QColor("#c62828"), "warning": QColor("#e08a00")}
+COLOURS = {
+    "error": QColor("#c62828"),
+    "warning": QColor("#e08a00"),
+    "to_write": QColor("#b26a00"),
+    "to_review": QColor("#1565c0"),
+    "reviewed": QColor("#2e7d32"),
+}
 
 
 def fonts_folder() -> Path:
