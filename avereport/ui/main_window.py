@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -65,6 +66,7 @@ PREVIEW_KEY = "window/preview"
 PREVIEW_MIN_WINDOW_WIDTH = 1200
 # Shares of the width at start: plan, editor, preview.
 SPLIT = (0.22, 0.48, 0.30)
+PLAN_MIN_WIDTH = 200
 
 
 class MainWindow(QMainWindow):
@@ -227,7 +229,8 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("Ai&de")
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
-        self.addToolBar(self._build_toolbar())
+        self.toolbar = self._build_toolbar()
+        self.addToolBar(self.toolbar)
 
     def _set_icons(self) -> None:
         for action, name in (
@@ -410,9 +413,7 @@ class MainWindow(QMainWindow):
             return
         sizes = self.splitter.sizes()
         empty = not self.preview.pdf_shown() and not self.preview.charts.keys
-        narrow = max(
-            self.preview_host.minimumSizeHint().width(), self.preview.tabs.tabBar().sizeHint().width() + 8
-        )
+        narrow = self._narrow_preview()
         if empty and sizes[2] > narrow:
             self._preview_width = sizes[2]
             sizes[1], sizes[2] = sizes[1] + sizes[2] - narrow, narrow
@@ -422,6 +423,35 @@ class MainWindow(QMainWindow):
         else:
             return
         self.splitter.setSizes(sizes)
+        self._fit_editor()
+
+    def _fit_editor(self) -> None:
+        """Widen the editor to what its part needs (no sideways scrolling),
+        taking the room from the preview (down to its tabs), then the plan."""
+        editor = self.current_editor()
+        if editor is None:
+            return
+        if isinstance(editor, QScrollArea) and editor.widget() is not None:
+            margins = 2 * editor.frameWidth() + editor.verticalScrollBar().sizeHint().width()
+            needed = editor.widget().minimumSizeHint().width() + margins
+        else:
+            needed = editor.minimumSizeHint().width()
+        sizes = self.splitter.sizes()
+        missing = needed - sizes[1]
+        if missing <= 0:
+            return
+        floors = [PLAN_MIN_WIDTH, 0, self._narrow_preview() if self.preview_host.isVisible() else 0]
+        for index in (2, 0):
+            taken = max(0, min(missing, sizes[index] - floors[index]))
+            sizes[index] -= taken
+            sizes[1] += taken
+            missing -= taken
+        self.splitter.setSizes(sizes)
+
+    def _narrow_preview(self) -> int:
+        """The preview's width with nothing to show: room for its two tabs."""
+        tabs = self.preview.tabs.tabBar().sizeHint().width() + 8 if self.preview is not None else 0
+        return max(self.preview_host.minimumSizeHint().width(), tabs)
 
     def _reveal_checks(self) -> None:
         self._checks_hidden_by_hand = False
@@ -742,6 +772,7 @@ class MainWindow(QMainWindow):
         self.editor_stack.setCurrentWidget(editor)
         if self.preview is not None:
             self.preview.show_section(None if key == ORGANISATION_KEY else key)
+        self._fit_editor()
 
     def _make_editor(self, key: str) -> QWidget | None:
         if key == ORGANISATION_KEY:

@@ -100,7 +100,9 @@ class Navigator:
         if not stops:
             return
         remembered = widget.focusWidget()
-        target = remembered if remembered in stops else stops[0]
+        # Into the first field, not onto the scroll area that holds the fields.
+        innermost = [s for s in stops if not any(o is not s and s.isAncestorOf(o) for o in stops)]
+        target = remembered if remembered in stops else innermost[0]
         # A keyboard reason: styles draw the focus mark for keyboard focus.
         target.setFocus(Qt.FocusReason.TabFocusReason)
 
