@@ -38,6 +38,7 @@ from avereport.ui.widgets.read_only import grey, reason_for, show_status
 
 ROW_PADDING = 10  # pixels above and below a row's lines
 EMPTY_ROWS = 1  # room kept for rows when there is none, so the table still reads as one
+LONGEST_DATE = "30 septembre 2021"
 REMOVED = "Ligne supprimée — Ctrl+Z pour annuler"
 
 
@@ -106,8 +107,11 @@ class RecordTable(QWidget):
                 delegate = ColumnDelegate(column, model.session, self.view)
                 self._delegates.append(delegate)
                 self.view.setItemDelegateForColumn(number, delegate)
-            if column.width:
-                self.view.setColumnWidth(number, column.width)
+            width = column.width
+            if column.kind is Kind.DATE:  # cells do not wrap: room for the longest date shown
+                width = max(width, self.view.fontMetrics().horizontalAdvance(LONGEST_DATE) + 2 * ROW_PADDING)
+            if width:
+                self.view.setColumnWidth(number, width)
 
         self.add_button = self._button(
             "Ajouter", f"Ajouter une ligne ({model.noun}) après la ligne choisie", self.add
