@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 # (context, source text) -> French, for strings qtbase_fr.qm lacks.
 MISSING = {
-    ("QFileDialog", "&Look in:"): "&Voir dans :",
-    ("QFileDialog", "Files of &type:"): "&Type de fichier :",
+    ("QFileDialog", "&Look in:"): "&Voir dans\u00a0:",
+    ("QFileDialog", "Files of &type:"): "&Type de fichier\u00a0:",
     ("QAbstractFileIconProvider", "Drive"): "Lecteur",
     ("QAbstractFileIconProvider", "Folder"): "Dossier",
     ("QAbstractFileIconProvider", "File"): "Fichier",
