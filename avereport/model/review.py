@@ -89,16 +89,13 @@ def previous_text(previous: Edition | None, key: str) -> str | None:
 def take_previous_text(edition: Edition, previous: Edition, key: str) -> Edition:
     """« Reprendre le texte de l'an dernier »: the section's text replaced by
     last year's. The section stays (or goes back) *à relire*: taking the old
-    text back is not confirming it for this year."""
+    text back is not confirming it for this year, and it is no longer to write."""
     text = previous_text(previous, key)
     if text is None:
         raise ReviewError(f"L'édition {previous.year} n'a pas de texte pour la section « {key} ».")
-    section = edition.outline[section_index(edition, key)]
-    review = ReviewState.TO_REVIEW if section.review is ReviewState.REVIEWED else section.review
-    changes = {"body": text}
-    if review is not section.review:
-        changes |= {"review": review, "reviewed_by": "", "reviewed_at": ""}
-    return _with_section(edition, key, **changes)
+    return _with_section(
+        edition, key, body=text, review=ReviewState.TO_REVIEW, reviewed_by="", reviewed_at=""
+    )
 
 
 Operation = Literal["equal", "insert", "delete"]
