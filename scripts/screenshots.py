@@ -1,16 +1,19 @@
 """Screenshots of each screen of the app, for the README.
 
-Opens a copy of the demo in the real main window on Qt's offscreen platform
-(at 1280 x 800) and saves one PNG per screen into ``docs/screenshots/``.
-Nothing of the user's is read or changed: settings and data folders are
-temporary.
+Opens a copy of the demo in the real main window on Qt's offscreen platform,
+on a 1366 x 768 laptop screen (the window places itself, as it would there),
+and saves one PNG per screen into ``docs/screenshots/``; then, in a process
+of its own, one on a 1024 x 600 screen. Nothing of the user's is read or
+changed: settings and data folders are temporary.
 
 Run: python scripts/screenshots.py
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -19,7 +22,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = REPO / "docs" / "screenshots"
-WINDOW_SIZE = (1280, 800)
+SCREEN = (1366, 768)
+SMALL_SCREEN = (1024, 600)
+SMALL_FLAG = "--petit-ecran"
 TIMEOUT_S = 60
 
 
@@ -40,9 +45,18 @@ def wait_for(app, condition: Callable[[], bool]) -> None:
         time.sleep(0.01)
 
 
+def use_screen(folder: Path, size: tuple[int, int]) -> None:
+    """Qt's offscreen platform with one screen of ``size``."""
+    config = folder / "ecran.json"
+    screen = {"name": "portable", "x": 0, "y": 0, "width": size[0], "height": size[1], "logicalDpi": 96}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
 def main() -> None:
+    small = SMALL_FLAG in sys.argv
     folder = Path(tempfile.mkdtemp(prefix="avereport-captures-"))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    use_screen(folder, SMALL_SCREEN if small else SCREEN)
     os.environ["AVEREPORT_DATA_DIR"] = str(folder / "donnees")
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
 
@@ -52,6 +66,7 @@ def main() -> None:
     from avereport.demo import write_demo
     from avereport.model.edition import SectionKind
     from avereport.ui.export_controller import CLOSE
+    from avereport.ui.look import apply_look
     from avereport.ui.main_window import MainWindow
     from avereport.ui.new_edition_dialog import NewEditionDialog
     from avereport.ui.translations import install_french
@@ -60,13 +75,13 @@ def main() -> None:
     app.setApplicationName("avereport")
     app.setOrganizationName("Alliance Villes Emploi")
     install_french(app)
+    apply_look(app)
     documents = folder / "Documents"
     documents.mkdir()
     demo = documents / "Rapport AVE.db"
     write_demo(demo)
 
     window = MainWindow()
-    window.resize(*WINDOW_SIZE)
     window.show()
     if not window.open_path(demo):
         raise SystemExit("La démonstration ne s'ouvre pas.")
@@ -88,7 +103,13 @@ def main() -> None:
     def first(kind: SectionKind) -> str:
         return next(s.key for s in session.edition.outline if s.kind is kind)
 
-    # The bottom docks (checks, history) take turns later: the editors get the height.
+    if small:
+        open_section(first(SectionKind.BOARD))
+        save(window, "08-petit-ecran-1024x600")
+        window.close()
+        return
+
+    # The checks panel is shown later on its own: the editors get the height.
     window.checks_dock.hide()
     window.history_dock.hide()
     open_section(first(SectionKind.MEMBERSHIP))
@@ -144,6 +165,7 @@ def main() -> None:
     wait_for(app, lambda: done)
     settle(app)
     window.close()
+    subprocess.run([sys.executable, __file__, SMALL_FLAG], check=True)
 
 
 if __name__ == "__main__":
