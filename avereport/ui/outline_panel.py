@@ -1,5 +1,6 @@
 """The sidebar: the organisation, then the edition's outline with each
-section's state, and the buttons that add, move, indent and remove sections."""
+section's state and its review state (an icon: à rédiger, à relire, relu),
+and the buttons that add, move, indent and remove sections."""
 
 from __future__ import annotations
 
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
 
 from avereport.model import outline
 from avereport.model.checks import Finding, Severity, outline_position
+from avereport.model.checks.reminder import REVIEW_PREFIX
 from avereport.model.compute.sections import is_empty
 from avereport.model.edition import Edition, SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
+from avereport.ui import review_display
+from avereport.ui.icons import icon
 from avereport.ui.session import DocumentSession
 
 ORGANISATION_KEY = "__organisation__"
@@ -32,9 +36,12 @@ STATE_COLOURS = {"complete": "#2e7d32", "warnings": "#b26a00", "errors": "#a4262
 
 
 def section_states(edition: Edition, findings: list[Finding]) -> list[tuple[str, str]]:
-    """(state, French label) for each section: errors, warnings, empty or complete."""
+    """(state, French label) for each section: errors, warnings, empty or
+    complete. Review findings are left out: the review state has its own icon."""
     counts: dict[int, list[Finding]] = {}
     for finding in findings:
+        if finding.code.startswith(REVIEW_PREFIX):
+            continue
         counts.setdefault(outline_position(edition, finding), []).append(finding)
     states = []
     for index in range(len(edition.outline)):
@@ -60,6 +67,9 @@ class OutlinePanel(QWidget):
         self.session = session
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Plan du rapport", "État"])
+        self.tree.headerItem().setToolTip(
+            1, "Vérifications de la section ; l'icône dit sa relecture : à rédiger, à relire ou relue"
+        )
         self.tree.setToolTip(
             "Les parties du rapport dans l'ordre du document ; choisissez-en une pour la modifier"
         )
@@ -144,7 +154,10 @@ class OutlinePanel(QWidget):
         return (
             edition.year,
             self.session.read_only,
-            *((s.key, s.heading, s.level, s.kind) for s in edition.outline),
+            *(
+                (s.key, s.heading, s.level, s.kind, s.review, s.reviewed_by, s.reviewed_at)
+                for s in edition.outline
+            ),
         )
 
     def current_key(self) -> str | None:
@@ -182,8 +195,13 @@ class OutlinePanel(QWidget):
             ):
                 item = QTreeWidgetItem([section.heading or "(sans titre)", label])
                 item.setData(0, KEY_ROLE, section.key)
-                item.setToolTip(0, f"{SECTION_KIND_LABELS[section.kind]} — {section.heading}")
+                review = review_display.describe(section)
+                item.setToolTip(0, f"{SECTION_KIND_LABELS[section.kind]} — {section.heading}\n{review}")
                 item.setForeground(1, QBrush(QColor(STATE_COLOURS[state])))
+                item.setToolTip(1, f"{label[0].upper()}{label[1:]}. {review}")
+                name = review_display.icon_name(section)
+                if name is not None:
+                    item.setIcon(1, icon(name))
                 del parents[max(0, section.level - 1) :]
                 (parents[-1].addChild(item) if parents else self.tree.addTopLevelItem(item))
                 parents.append(item)

@@ -1,4 +1,5 @@
-"""What every section editor shares: the section's heading and its text.
+"""What every section editor shares: the section's review state, its heading
+and its text, with last year's text beside it.
 
 A section editor edits one entry of the outline (found by its stable key) and
 the data that kind of section shows. Subclasses add their forms and tables to
@@ -7,13 +8,18 @@ the data that kind of section shows. Subclasses add their forms and tables to
 
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from avereport.model import edit
+from avereport.model import edit, review
 from avereport.model.edition import Edition, Section, SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
 from avereport.ui.session import DocumentSession
 from avereport.ui.widgets.markdown_editor import MarkdownEditor
+from avereport.ui.widgets.previous_text import PreviousTextPane
+from avereport.ui.widgets.review_bar import ReviewBar
 
 
 class SectionEditor(QScrollArea):
@@ -40,12 +46,22 @@ class SectionEditor(QScrollArea):
         self.body.setToolTip("Texte de la section : gras, italique, listes et liens sont conservés")
         self.body.markdown_changed.connect(self._body_edited)
         self.body.setMinimumHeight(160)
+        self.review_bar = ReviewBar()
+        self.review_bar.mark_reviewed.connect(self.mark_reviewed)
+        self.review_bar.mark_to_review.connect(self.mark_to_review)
+        self.previous_text = PreviousTextPane()
+        self.previous_text.take_previous.connect(self.take_previous_text)
+        self.previous_text.toggle.toggled.connect(self._previous_toggled)
+        # Last year's edition, read again only when the shown year changes.
+        self._previous: tuple[int, Edition | None] | None = None
 
         self.layout_.addWidget(self.title)
+        self.layout_.addWidget(self.review_bar)
         self.layout_.addWidget(QLabel("Titre :"))
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(QLabel(self.body_label + " :"))
         self.layout_.addWidget(self.body)
+        self.layout_.addWidget(self.previous_text)
         self.content = QVBoxLayout()
         self.layout_.addLayout(self.content)
         self.layout_.addStretch(1)
@@ -79,6 +95,57 @@ class SectionEditor(QScrollArea):
         if not self.heading.hasFocus():
             self.heading.setText(section.heading)
         self.body.set_markdown(section.body)
+        writable = not self.session.read_only
+        self.review_bar.show_section(section, writable)
+        previous = self.previous_edition()
+        self.previous_text.show_texts(
+            previous.year if previous else None,
+            review.previous_text(previous, section.key),
+            section.body,
+            writable,
+        )
+
+    def previous_edition(self) -> Edition | None:
+        """The edition of the year before the shown one (None if the document has none)."""
+        year = self.session.year
+        if year is None:
+            return None
+        if self._previous is None or self._previous[0] != year:
+            self._previous = (year, self.session.previous())
+        return self._previous[1]
+
+    def _previous_toggled(self, shown: bool) -> None:
+        if shown:  # once laid out, bring last year's text into view
+            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(self.previous_text, 0, 0))
+
+    # --- the yearly review ------------------------------------------------
+
+    def mark_reviewed(self) -> None:
+        """« Marquer comme relu », by the document's user, now: one undo step."""
+        section = self.section()
+        if section is None:
+            return
+        self.body.flush()  # what was just typed belongs to the text reviewed
+        new = review.mark_reviewed(
+            self.session.edition, self.section_key, self.session.author, dt.datetime.now()
+        )
+        self.session.apply(f"Marquer « {section.heading} » comme relue", new)
+
+    def mark_to_review(self) -> None:
+        section = self.section()
+        if section is not None:
+            self.body.flush()
+            new = review.mark_to_review(self.session.edition, self.section_key)
+            self.session.apply(f"Remettre « {section.heading} » à relire", new)
+
+    def take_previous_text(self) -> None:
+        """« Reprendre le texte de ANNÉE »: last year's text in place of this year's, one undo step."""
+        previous = self.previous_edition()
+        if self.section() is None or review.previous_text(previous, self.section_key) is None:
+            return
+        self.body.flush()
+        new = review.take_previous_text(self.session.edition, previous, self.section_key)
+        self.session.apply(f"Reprendre le texte de {previous.year}", new)
 
     def _heading_edited(self) -> None:
         if self.section() is not None and self.heading.isModified():

@@ -1,0 +1,140 @@
+"""Last year's text of a section, beside this year's: folded by default, read
+only, with the words added this year underlined in green and the words
+dropped struck through in red once the text was edited."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from avereport.model.review import text_changes
+from avereport.ui.icons import icon
+
+INSERT_STYLE = "color: #1b5e20; background-color: #e3f2e5; text-decoration: underline;"
+DELETE_STYLE = "color: #a4262c; background-color: #fbe9ea; text-decoration: line-through;"
+PANE_HEIGHT = 180
+
+
+def plain_text(markdown: str) -> str:
+    """The text a reader sees, without the Markdown marks (compared word by word)."""
+    document = QTextDocument()
+    document.setMarkdown(markdown)
+    return document.toPlainText().strip()
+
+
+def changes_html(before: str, after: str) -> str:
+    """``after`` against ``before`` (plain texts): additions and removals marked."""
+    parts = []
+    last = "equal"
+    for piece in text_changes(before, after):
+        text = html.escape(piece.text)
+        if piece.operation == "insert":
+            # A word replaced reads as two words: the dropped one, a space, the new one.
+            space = " " if last == "delete" else ""
+            parts.append(f'{space}<span style="{INSERT_STYLE}">{text}</span>')
+        elif piece.operation == "delete":
+            parts.append(f'<span style="{DELETE_STYLE}">{text}</span>')
+        else:
+            parts.append(text)
+        last = piece.operation
+    return f'<div style="white-space: pre-wrap;">{"".join(parts)}</div>'
+
+
+class PreviousTextPane(QWidget):
+    take_previous = Signal()
+    """« Reprendre le texte de ANNÉE » was clicked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year: int | None = None
+        self.previous: str = ""
+        self.current: str = ""
+        self._shown: tuple[str, str] | None = None  # the texts the browser shows
+
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setStyleSheet("QToolButton { font-weight: 600; }")
+        self.toggle.toggled.connect(self._toggled)
+        self.state = QLabel()
+        self.state.setStyleSheet("color: palette(mid);")
+        self.take_button = QPushButton(icon("take_back"), "")
+        self.take_button.clicked.connect(self.take_previous)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.toggle)
+        header.addWidget(self.state, 1)
+        header.addWidget(self.take_button)
+
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setFixedHeight(PANE_HEIGHT)
+        self.legend = QLabel(
+            f'<span style="{INSERT_STYLE}">souligné en vert</span> : ajouté cette année ; '
+            f'<span style="{DELETE_STYLE}">barré en rouge</span> : retiré'
+        )
+        self.legend.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(header)
+        layout.addWidget(self.browser)
+        layout.addWidget(self.legend)
+        self._toggled(False)
+
+    def show_texts(self, year: int | None, previous: str | None, current: str, writable: bool) -> None:
+        """Last year's text (``None``: nothing to show, the pane hides) beside this year's."""
+        self.setVisible(previous is not None and year is not None)
+        if previous is None or year is None:
+            return
+        self.year, self.previous, self.current = year, previous, current
+        same = previous.strip() == current.strip()
+        arrow = "▾" if self.toggle.isChecked() else "▸"
+        self.toggle.setText(f"Texte de {year} {arrow}")
+        self.toggle.setToolTip(
+            f"Afficher ou masquer le texte de cette section dans le rapport de {year} "
+            "(en lecture seule), et ce qui a changé depuis"
+        )
+        self.state.setText("identique à celui de cette année" if same else "modifié cette année")
+        self.take_button.setText(f"Reprendre le texte de {year}")
+        self.take_button.setToolTip(
+            f"Remplacer le texte de cette année par celui de {year} (annulable, Ctrl+Z) ; "
+            "la section reste à relire"
+        )
+        self.take_button.setEnabled(writable and not same)
+        if self.toggle.isChecked():
+            self._fill()
+
+    def _toggled(self, shown: bool) -> None:
+        self.browser.setVisible(shown)
+        if self.year is not None:
+            self.toggle.setText(f"Texte de {self.year} {'▾' if shown else '▸'}")
+        if shown:
+            self._fill()
+        else:
+            self.legend.hide()
+
+    def _fill(self) -> None:
+        """Write the browser's content, only when the texts changed (an edit
+        anywhere in the edition refreshes every open editor)."""
+        texts = (self.previous, self.current)
+        same = self.previous.strip() == self.current.strip()
+        self.legend.setVisible(not same)
+        if texts == self._shown:
+            return
+        self._shown = texts
+        if same:
+            self.browser.setMarkdown(self.previous)
+        else:
+            self.browser.setHtml(changes_html(plain_text(self.previous), plain_text(self.current)))
