@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -75,7 +76,7 @@ _NARROWER = {
     ("Section", "level"): st.integers(1, 6),
     ("Organisation", "primary_colour"): _COLOURS,
     ("Organisation", "secondary_colour"): _COLOURS,
-    ("Section", "reviewed_at"): st.just("") | st.datetimes().map(lambda t: t.strftime("%Y-%m-%dT%H:%M")),
+    ("Section", "reviewed_at"): st.just("") | st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2200, 12, 31)).map(lambda t: t.isoformat(timespec="minutes")),
 }
 
 
