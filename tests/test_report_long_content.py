@@ -61,6 +61,13 @@ def test_a_long_code_block_prints_every_line_once_in_order():
     assert numbers(r"code_(\d{5}) = <valeur & \d+>", text) == list(range(LINES))
 
 
+def test_a_list_item_of_many_pages_prints_every_line_once_in_order():
+    body = "- premier\n- " + "  \n  ".join(f"Ligne {i} de l'élément" for i in range(LINES)) + "\n- dernier\n"
+    text = "\n".join(pages_of(edition(body)))
+    assert numbers(r"Ligne (\d+) de l'élément", text) == list(range(LINES))
+    assert text.index("premier") < text.index("Ligne 0 ") < text.index("dernier")
+
+
 def test_a_single_paragraph_of_many_pages_prints_every_word_in_order():
     body = " ".join(f"mot{i} :" for i in range(12_000))
     text = "\n".join(pages_of(edition(body)))

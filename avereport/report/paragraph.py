@@ -32,6 +32,7 @@ reportlab's own split of the rest would have found them.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,6 +124,11 @@ class _Rest(Flowable):
         self.style = source.style
         self.width = source.width
         self.height = (len(source.blPara.lines) - start) * source.style.leading
+        # What containers read of a paragraph being split (reportlab's list
+        # items count its lines to avoid a widow).
+        self.blPara = paragraph.ParaLines(
+            kind=source.blPara.kind, lines=_LinesFrom(source.blPara.lines, start)
+        )
 
     def getSpaceBefore(self):
         return self.style.spaceBefore
@@ -180,7 +186,30 @@ class _Rest(Flowable):
                 isinstance(last, paragraph.FragLine) and getattr(last, "lineBreak", False)
             )
             part._splitpara = 1
+            # As reportlab's first part: its lines, until a wrap breaks them again.
+            part.blPara = paragraph.ParaLines(kind=1, lines=layout.lines[self._start : stop])
+            part.width, part.height = self.width, (stop - self._start) * self.style.leading
         return part
+
+
+class _LinesFrom(Sequence):
+    """The lines of a list from ``start`` on, without copying them."""
+
+    def __init__(self, lines: list, start: int) -> None:
+        self._lines = lines
+        self._start = start
+
+    def __len__(self) -> int:
+        return len(self._lines) - self._start
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._lines[self._start + index]
 
 
 def _opens_with_break(fragments: list) -> bool:
