@@ -824,17 +824,12 @@ class MainWindow(QMainWindow):
     def new_edition(self) -> None:
         if self.session is None or self.session.edition is None:
             return
-        next_year = self.session.edition.year + 1
-        if next_year in self.session.years():
-            QMessageBox.information(
-                self, "Nouvelle édition", f"Le document contient déjà l'édition {next_year}."
-            )
-            return
         from avereport.ui.new_edition_dialog import NewEditionDialog
 
-        dialog = NewEditionDialog(self.session.edition, self)
+        # The dialog asks for the year and refuses one the document has.
+        dialog = NewEditionDialog(self.session.edition, self.session.years(), self)
         if dialog.exec() == NewEditionDialog.DialogCode.Accepted:
-            self.session.add_edition(f"Créer l'édition {next_year}", dialog.next_edition())
+            self.session.add_edition(f"Créer l'édition {dialog.year()}", dialog.next_edition())
 
     def run_checks(self) -> None:
         """« Vérifier » : check now, show the panel and say the result."""
