@@ -1,4 +1,5 @@
-"""Exporting the PDF from the window: where it goes, progress, then what next."""
+"""Exporting the PDF from the window: a reminder of what is still open,
+where it goes, progress, then what next."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from avereport.errors import UserError, describe_os_error
+from avereport.model.checks.reminder import export_reminder
 from avereport.model.edition import Edition
 from avereport.outputs import check_output
 from avereport.ui.export_worker import ExportOutcome, ExportWorker
@@ -73,6 +75,8 @@ class ExportController(QObject):
         export is already running."""
         if self.worker is not None:
             return False
+        if not self.remind(editions, year):
+            return False
         try:
             check_output(path, protected=self._open_documents())
         except UserError as error:
@@ -96,6 +100,29 @@ class ExportController(QObject):
         self.running_changed.emit(True)
         self.worker.start()
         return True
+
+    def remind(self, editions: list[Edition], year: int) -> bool:
+        """With open errors or sections not yet relu, show them and ask:
+        True for « Exporter quand même ». A point chosen in the list is gone
+        to (the window knows the way, as from its checks panel) and nothing
+        is exported."""
+        edition = next((e for e in editions if e.year == year), None)
+        if edition is None:
+            return True
+        previous = next((e for e in editions if e.year == year - 1), None)
+        reminder = export_reminder(edition, previous)
+        if not reminder:
+            return True
+        from avereport.ui.export_reminder_dialog import ExportReminderDialog
+
+        dialog = ExportReminderDialog(reminder, year, self.window)
+        accepted = dialog.exec() == ExportReminderDialog.DialogCode.Accepted
+        chosen = dialog.chosen
+        dialog.deleteLater()
+        go_to = getattr(self.window, "go_to_finding", None)
+        if chosen is not None and go_to is not None:
+            go_to(chosen)
+        return accepted
 
     def _progressed(self, percent: int, step: str) -> None:
         if self.progress is not None:
