@@ -223,7 +223,7 @@ class Walk:
                 change = Change(path, self._section(path, 0), label, noun, old, None, "removed")
                 if not self._emit(change):
                     result.append(before[i])
-            else:
+            elif j is not None:  # always: a pair has at least one side
                 path = f"{after_path}[{j}]"
                 label = base if texts else self._record_label(base, after[j], j, 1)
                 new = self._record(after[j], 1)
@@ -239,6 +239,8 @@ class Walk:
         if found:
             return self.roots[side].outline[int(found.group(1))].kind
         names = _ATTRIBUTES.match(path)
+        if names is None:
+            return None
         first, second = names.group(1), names.group(2)
         return SECTIONS.get(f"{first}.{second}", SECTIONS.get(first))
 
@@ -282,7 +284,7 @@ class Walk:
         cls = type(item)
         return {
             f.name: self._value(getattr(item, f.name), side, cls, f.name)
-            for f in dataclasses.fields(cls)
+            for f in dataclasses.fields(item)
             if not (f.name == "id" and cls in _PERSON_NAMES)
         }
 
@@ -296,6 +298,7 @@ def field_label(cls: type, name: str) -> str:
 
 
 def _person(item: m.BoardMember | m.StaffMember) -> tuple[str, ...] | None:
+    name: tuple[str, ...]
     if isinstance(item, m.BoardMember):
         name = (item.surname.strip().casefold(), item.first_name.strip().casefold())
     else:

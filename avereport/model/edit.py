@@ -61,7 +61,8 @@ def field_type(edition: Edition, path: str) -> Any:
             declared = typing.get_args(declared)[0]
             owner = owner[step]
         else:
-            declared = _hints(type(owner))[step]
+            # A class is hashable; mypy thinks not (python/mypy#20409).
+            declared = _hints(type(owner))[step]  # type: ignore[arg-type]
             owner = getattr(owner, step)
         declared = _strip_optional(declared)
     return declared
@@ -197,7 +198,8 @@ def _is_optional(edition: Edition, steps: list[Step]) -> bool:
     if isinstance(last, int):
         return False
     owner = _parent(edition, steps)
-    declared = _hints(type(owner))[last]
+    # A class is hashable; mypy thinks not (python/mypy#20409).
+    declared = _hints(type(owner))[last]  # type: ignore[arg-type]
     return type(None) in typing.get_args(declared)
 
 

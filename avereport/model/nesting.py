@@ -62,7 +62,9 @@ def nesting_bound(text: str) -> int:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as the parser does
     blocks = 0
     for line in text.split("\n"):
-        prefix = _LINE_PREFIX.match(line).group()
+        found = _LINE_PREFIX.match(line)
+        assert found is not None  # every part of the pattern is optional: it always matches
+        prefix = found.group()
         markers = sum(1 for char in prefix if char not in " \t")
         columns = len(prefix.expandtabs(4))
         blocks = max(blocks, 2 * (markers + columns // 2))

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -48,13 +49,17 @@ def section_index(edition: Edition, key: str) -> int:
 def mark_reviewed(edition: Edition, key: str, who: str, when: dt.datetime) -> Edition:
     """The section ``key`` marked *relu* by ``who`` at ``when``."""
     return _with_section(
-        edition, key, review=ReviewState.REVIEWED, reviewed_by=who.strip(), reviewed_at=timestamp(when)
+        edition,
+        key,
+        lambda s: dataclasses.replace(
+            s, review=ReviewState.REVIEWED, reviewed_by=who.strip(), reviewed_at=timestamp(when)
+        ),
     )
 
 
 def mark_to_review(edition: Edition, key: str) -> Edition:
     """The section ``key`` put back *à relire* (who and when are cleared)."""
-    return _with_section(edition, key, review=ReviewState.TO_REVIEW, reviewed_by="", reviewed_at="")
+    return _with_section(edition, key, _to_review)
 
 
 def pending_sections(edition: Edition) -> list[tuple[int, Section]]:
@@ -93,9 +98,7 @@ def take_previous_text(edition: Edition, previous: Edition, key: str) -> Edition
     text = previous_text(previous, key)
     if text is None:
         raise ReviewError(f"L'édition {previous.year} n'a pas de texte pour la section « {key} ».")
-    return _with_section(
-        edition, key, body=text, review=ReviewState.TO_REVIEW, reviewed_by="", reviewed_at=""
-    )
+    return _with_section(edition, key, lambda s: dataclasses.replace(_to_review(s), body=text))
 
 
 Operation = Literal["equal", "insert", "delete"]
@@ -138,8 +141,13 @@ def _append(pieces: list[TextPiece], operation: Operation, text: str) -> None:
         pieces.append(TextPiece(operation, text))
 
 
-def _with_section(edition: Edition, key: str, **changes: object) -> Edition:
+def _to_review(section: Section) -> Section:
+    return dataclasses.replace(section, review=ReviewState.TO_REVIEW, reviewed_by="", reviewed_at="")
+
+
+def _with_section(edition: Edition, key: str, change: Callable[[Section], Section]) -> Edition:
+    """The edition with the section ``key`` replaced by ``change(section)``."""
     index = section_index(edition, key)
     outline = list(edition.outline)
-    outline[index] = dataclasses.replace(outline[index], **changes)
+    outline[index] = change(outline[index])
     return dataclasses.replace(edition, outline=outline)

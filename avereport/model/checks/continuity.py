@@ -14,6 +14,7 @@ from avereport.model import fmt
 from avereport.model.checks.findings import Finding, quote, warning
 from avereport.model.compute.membership import active_categories
 from avereport.model.edition import (
+    Coverage,
     Edition,
     KeyFigureBlock,
     MemberCategory,
@@ -71,12 +72,12 @@ class _Report:
             if value is None:
                 continue
             what, unit, qualifier = describe(earlier)
-            n = index.get(key(earlier))
-            if n is None:
+            found = index.get(key(earlier))
+            if found is None:
                 yield self.missing(section, path, what, value, absent=True, unit=unit, qualifier=qualifier)
-            elif getattr(now[n], name) is None:
+            elif getattr(now[found], name) is None:
                 yield self.missing(
-                    section, f"{path}[{n}].{name}", what, value, unit=unit, qualifier=qualifier
+                    section, f"{path}[{found}].{name}", what, value, unit=unit, qualifier=qualifier
                 )
 
 
@@ -126,6 +127,10 @@ def _membership(edition: Edition, previous: Edition, report: _Report) -> Iterato
 
 def _network(edition: Edition, previous: Edition, report: _Report) -> Iterator[Finding]:
     for name, label in COVERAGE_FIELDS.items():
+
+        def describe(c: Coverage, label: str = label) -> tuple[str, str, Qualifier]:
+            return f"{NETWORK_KIND_LABELS[c.kind]}, {label}", "", Qualifier.EXACT
+
         yield from report.keyed(
             SectionKind.COVERAGE,
             "network.coverage",
@@ -133,7 +138,7 @@ def _network(edition: Edition, previous: Edition, report: _Report) -> Iterator[F
             edition.network.coverage,
             previous.network.coverage,
             lambda c: c.kind,
-            lambda c, label=label: (f"{NETWORK_KIND_LABELS[c.kind]}, {label}", "", Qualifier.EXACT),
+            describe,
         )
     mapped = {r.kind for r in edition.network.region_counts}
     for kind in dict.fromkeys(r.kind for r in previous.network.region_counts):

@@ -64,26 +64,31 @@ def check_outline(edition: Edition, previous: Edition | None) -> Iterator[Findin
                 f"La section {name} est vide : elle sera omise du PDF.",
             )
         body = section.body.strip()
-        verbatim = bool(body) and section.key in earlier and earlier[section.key].body.strip() == body
+        # The year whose text the section repeats word for word, if it does.
+        repeated = (
+            previous.year
+            if previous and body and section.key in earlier and earlier[section.key].body.strip() == body
+            else None
+        )
         if section.review is not ReviewState.REVIEWED:
-            yield _pending(section, path, name, verbatim, previous)
-        elif verbatim and not confirmed(section):
+            yield _pending(section, path, name, repeated)
+        elif repeated is not None and not confirmed(section):
             yield warning(
                 section.kind,
                 f"{path}.body",
-                f"La section {name} reprend mot pour mot le texte de {previous.year}.",
+                f"La section {name} reprend mot pour mot le texte de {repeated}.",
             )
 
 
 REVIEW_CODES = {ReviewState.TO_WRITE: "review.to_write", ReviewState.TO_REVIEW: "review.to_review"}
 
 
-def _pending(section: Section, path: str, name: str, verbatim: bool, previous: Edition | None) -> Finding:
+def _pending(section: Section, path: str, name: str, repeated: int | None) -> Finding:
     """The finding of a section not yet marked *relu*."""
     if section.review is ReviewState.TO_WRITE:
         message = f"La section {name} est à rédiger : elle n'est pas encore marquée comme relue."
-    elif verbatim:
-        message = f"La section {name} est à relire : son texte est celui de {previous.year}, repris tel quel."
+    elif repeated is not None:
+        message = f"La section {name} est à relire : son texte est celui de {repeated}, repris tel quel."
     else:
         message = f"La section {name} est à relire : elle n'est pas encore marquée comme relue."
     return warning(section.kind, f"{path}.review", message, REVIEW_CODES[section.review])

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeGuard
 
 from avereport.model import fmt
 from avereport.model.checks.findings import RECENT_YEARS, Finding, quote, warning
@@ -58,7 +59,7 @@ def _unchanged_lists(edition: Edition, previous: Edition | None) -> Iterator[Fin
         )
 
 
-def _outside(date: FuzzyDate | None, year: int, span: tuple[int, int] = RECENT_YEARS) -> bool:
+def _outside(date: FuzzyDate | None, year: int, span: tuple[int, int] = RECENT_YEARS) -> TypeGuard[FuzzyDate]:
     """Dated in another year, but plausibly (an implausible date is an error
     reported by the other checks)."""
     return date is not None and date.year != year and year + span[0] <= date.year <= year + span[1]
@@ -108,9 +109,10 @@ def _staff(edition: Edition, previous: Edition | None) -> Iterator[Finding]:
                 f"{who} : le motif {quote(member.reason.strip())} date de {old_years[0]}.",
                 STAFF,
             )
-        replaced = names.get(member.replaces_id)
+        replaced = names.get(member.replaces_id) if member.replaces_id is not None else None
         if (
             replaced is not None
+            and previous is not None
             and (member.name, replaced) in earlier
             and not (section and confirmed(section))
         ):
@@ -156,19 +158,21 @@ def _previous_year(edition: Edition, previous: Edition | None) -> Iterator[Findi
                 yield _named(SectionKind.KEY_FIGURES, f"key_figures[{n}].{attr}", where, phrase, last)
     previous_lists = {t.key: t for t in previous.lists} if previous is not None else {}
     for n, titled in enumerate(edition.lists):
-        old = (
+        old_list = (
             previous_lists.get(titled.key)
             if _draft(_shown_by(edition, SectionKind.LIST, titled.key))
             else None
         )
-        phrase = _current(titled.title, old.title if old else "", last)
+        phrase = _current(titled.title, old_list.title if old_list else "", last)
         if phrase:
             where = f"Le titre de la liste {quote(titled.title)}"
             yield _named(SectionKind.LIST, f"lists[{n}].title", where, phrase, last)
-    carried_note = previous is not None and _draft(_shown_by(edition, SectionKind.TRAINING))
-    phrase = _current(
-        edition.training.note, previous.training.note if carried_note else "", last, short=False
+    carried_note = (
+        previous.training.note
+        if previous is not None and _draft(_shown_by(edition, SectionKind.TRAINING))
+        else ""
     )
+    phrase = _current(edition.training.note, carried_note, last, short=False)
     if phrase:
         yield _named(SectionKind.TRAINING, "training.note", "La note sur les formations", phrase, last)
     for n, note in enumerate(edition.membership.notes):
