@@ -1,6 +1,7 @@
 """The membership editor over a real demo document: counts edited in the
 table, their change against 2020 shown live, totals checked against the
-declared ones, groups and categories added, renamed and retired."""
+declared ones (shown only for an edition that has some), groups and
+categories added, renamed and retired."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from session_helpers import digest, reread
 from avereport.model import fmt
 from avereport.model.checks import check_edition
 from avereport.model.edition import SectionKind
+from avereport.model.succession import start_next_edition
 from avereport.ui.editors.membership import MembershipEditor
 from tests.facts_2021 import CLAUSE_MEMBERS, DECLARED_CLAUSE, DECLARED_FULL, DECLARED_TOTAL, FULL_MEMBERS
 
@@ -227,3 +229,65 @@ def test_remove_a_group_then_undo(editor, session, qtbot):
     session.undo_stack.undo()
     assert reread(session).membership.groups[clause].key == "clause"
     assert editor.groups_model.rowCount() == count
+
+
+def membership_editor(session, qtbot) -> MembershipEditor:
+    key = next(s.key for s in session.edition.outline if s.kind is SectionKind.MEMBERSHIP)
+    editor = MembershipEditor(session, key)
+    qtbot.addWidget(editor)
+    editor.resize(1000, 800)
+    editor.show()
+    return editor
+
+
+def declared_shown(editor: MembershipEditor) -> tuple[bool, bool]:
+    """(the grand total's field, the groups' column) in sight."""
+    return (
+        editor.form.form.isRowVisible(editor.declared_line),
+        not editor.groups.view.isColumnHidden(column(editor.groups_model, "Total déclaré")),
+    )
+
+
+def test_a_new_edition_shows_no_declared_total_to_retype(session, qtbot):
+    session.add_edition("Créer l'édition 2022", start_next_edition(session.edition))
+    editor = membership_editor(session, qtbot)
+    assert declared_shown(editor) == (False, False)
+    assert editor.declared_toggle.isVisible() and not editor.clear_declared.isVisible()
+    assert "Total des adhérents : incomplet" in editor.totals.text()
+    assert "déclaré" not in editor.totals.text()
+
+    model = editor.categories_model
+    for row in range(model.rowCount()):
+        assert model.setData(model.index(row, column(model, "Nombre")), "10")
+    assert declared_shown(editor) == (False, False)
+    groups = editor.groups_model
+    assert groups.index(0, column(groups, "Total calculé")).data() == fmt.number(10 * model.rowCount())
+
+    # Behind the disclosure, for an edition typed from a printed report.
+    qtbot.mouseClick(editor.declared_toggle, Qt.MouseButton.LeftButton)
+    assert declared_shown(editor) == (True, True)
+
+
+def test_declared_totals_of_a_printed_report_are_shown_and_can_be_dropped(editor, session, qtbot):
+    assert declared_shown(editor) == (True, True)
+    assert not editor.declared_toggle.isVisible()
+    assert editor.clear_declared.isVisible()
+    steps = session.undo_stack.count()
+
+    qtbot.mouseClick(editor.clear_declared, Qt.MouseButton.LeftButton)
+
+    stored = reread(session).membership
+    assert stored.declared_total is None and all(g.declared_total is None for g in stored.groups)
+    assert session.undo_stack.count() == steps + 1
+    assert declared_shown(editor) == (False, False)
+    assert "déclaré" not in editor.totals.text()
+    session.undo_stack.undo()
+    assert reread(session).membership.declared_total == DECLARED_TOTAL
+    assert declared_shown(editor) == (True, True)
+
+
+def test_a_finding_on_a_hidden_declared_total_brings_it_into_sight(session, qtbot):
+    session.add_edition("Créer l'édition 2022", start_next_edition(session.edition))
+    editor = membership_editor(session, qtbot)
+    assert editor.focus_field("membership.declared_total")
+    assert declared_shown(editor) == (True, True)

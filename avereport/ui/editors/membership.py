@@ -1,15 +1,23 @@
 """The membership section: groups, the categories of the chosen group, their
-counts with the change against the previous edition, the totals as computed
-beside the totals as declared, and dated notes."""
+counts with the change against the previous edition, the total as computed
+(prominent), and dated notes.
+
+Declared totals (as a printed report stated them) belong to editions imported
+from such a report: they are shown, and checked against the computed totals,
+only when the edition has some; otherwise they wait behind « Total déclaré
+(rapport imprimé)… », so that no empty field invites retyping a total after
+each change of a count."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import dataclasses
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from avereport.model import fmt
 from avereport.model.checks.findings import sum_text
 from avereport.model.compute import CountLine, MembershipSummary, group_total, summarise_membership
-from avereport.model.compute.membership import active_groups, stated_total
+from avereport.model.compute.membership import active_categories, active_groups, stated_total
 from avereport.model.edition import DatedNote, Edition, MemberCategory, MemberGroup, SectionKind, Structure
 from avereport.model.outline import fresh_key
 from avereport.ui.editors.base import SectionEditor, row_of
@@ -26,6 +34,7 @@ from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column, Kind, enum_choices
 from avereport.ui.tables.record_model import RecordTableModel
 from avereport.ui.tables.record_table import RecordTable
+from avereport.ui.widgets.read_only import reason_for
 
 STRUCTURE_LABELS = {
     Structure.PLIE: "PLIE",
@@ -78,6 +87,27 @@ NOTE_COLUMNS = [
 
 NOT_COUNTED = Shown("—", RETIRED_TIP)
 ALARM_STYLE = "color: #a4262c; font-weight: 600;"
+TOTAL_STYLE = "font-size: 13pt; font-weight: 600;"
+DECLARED_COLUMN = next(i for i, c in enumerate(GROUP_COLUMNS) if c.field == "declared_total")
+
+
+def has_declared_totals(edition: Edition) -> bool:
+    """Whether the edition states totals of its own (imported from a printed report)."""
+    membership = edition.membership
+    return membership.declared_total is not None or any(
+        g.declared_total is not None for g in membership.groups
+    )
+
+
+def without_declared_totals(edition: Edition) -> Edition:
+    """The edition with its declared totals cleared: every total is computed.
+    A group without categories keeps its own, its only count."""
+    membership = edition.membership
+    groups = [
+        dataclasses.replace(g, declared_total=None) if active_categories(g) else g for g in membership.groups
+    ]
+    membership = dataclasses.replace(membership, declared_total=None, groups=groups)
+    return dataclasses.replace(edition, membership=membership)
 
 
 class MembershipEditor(SectionEditor):
@@ -91,20 +121,41 @@ class MembershipEditor(SectionEditor):
         self.form.add(
             "membership.as_of", "Effectifs au", Kind.DATE, "Date à laquelle les effectifs sont arrêtés"
         )
-        self.form.add(
+        self.declared_line = self.form.add(
             "membership.declared_total",
             "Total déclaré",
             Kind.COUNT,
-            "Nombre total d'adhérents annoncé par le rapport",
+            "Nombre total d'adhérents tel qu'un rapport imprimé l'annonçait (éditions importées) ; "
+            "sinon inutile : le total est calculé",
         )
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.totals.setToolTip("Totaux recalculés à partir des groupes et des catégories")
+        self.totals.setToolTip("Totaux calculés à partir des groupes et des catégories")
+        self.declared_toggle = QToolButton()
+        self.declared_toggle.setText("Total déclaré (rapport imprimé)…")
+        self.declared_toggle.setCheckable(True)
+        self.declared_toggle.setAutoRaise(True)
+        self.declared_toggle.setToolTip(
+            "Saisir les totaux tels qu'un rapport imprimé les annonçait, pour les comparer aux totaux "
+            "calculés ; inutile pour un rapport préparé ici"
+        )
+        self.declared_toggle.toggled.connect(lambda _shown: self._update_declared())
+        self.clear_declared = QPushButton("Ne plus utiliser les totaux déclarés")
+        self.clear_declared.setToolTip(
+            "Effacer les totaux déclarés (ceux d'un rapport imprimé) : les totaux sont calculés à partir "
+            "des catégories et ne sont plus à retaper (annulable)"
+        )
+        self.clear_declared.clicked.connect(self.drop_declared_totals)
+        declared_row = QHBoxLayout()
+        declared_row.addWidget(self.declared_toggle)
+        declared_row.addWidget(self.clear_declared)
+        declared_row.addStretch(1)
         figures = QWidget()
         figures_layout = QVBoxLayout(figures)
         figures_layout.setContentsMargins(0, 0, 0, 0)
-        figures_layout.addWidget(self.form)
         figures_layout.addWidget(self.totals)
+        figures_layout.addWidget(self.form)
+        figures_layout.addLayout(declared_row)
         self.add_group("Effectifs", figures)
 
         self.groups_model = ComputedColumnsModel(
@@ -249,7 +300,27 @@ class MembershipEditor(SectionEditor):
         if index is not None and current.row() != index:
             self.groups.view.setCurrentIndex(self.groups_model.index(index, max(0, current.column())))
         self._update_categories_title()
+        self._update_declared()
         self._update_totals()
+
+    def _update_declared(self) -> None:
+        """Declared totals in sight only where the edition has some, or asked for."""
+        edition = self.session.edition
+        asked = self.declared_toggle.isChecked()
+        declared = has_declared_totals(edition)
+        self.form.form.setRowVisible(
+            self.declared_line, asked or edition.membership.declared_total is not None
+        )
+        # A group without categories has no count but its declared total: the column stays.
+        needed = declared or any(not active_categories(g) for g in active_groups(edition.membership))
+        self.groups.view.setColumnHidden(DECLARED_COLUMN, not (asked or needed))
+        self.declared_toggle.setVisible(not declared)
+        self.clear_declared.setVisible(declared and reason_for(self.session) is None)
+
+    def drop_declared_totals(self) -> None:
+        self.session.apply(
+            "Ne plus utiliser les totaux déclarés", without_declared_totals(self.session.edition)
+        )
 
     def _update_categories_title(self) -> None:
         index = self.categories_model.group_index()
@@ -261,7 +332,22 @@ class MembershipEditor(SectionEditor):
 
     def _update_totals(self) -> None:
         membership = self.session.edition.membership
-        lines = []
+        total = self.summary().total
+        year = self.summary.previous_year
+        text = f'<span style="{TOTAL_STYLE}">Total des adhérents : '
+        text += fmt.number(total.value) if total.value is not None else "incomplet"
+        text += "</span>"
+        if total.delta is not None:
+            text += f" {fmt.delta(total.delta)}"
+        if year is not None and total.previous is not None:
+            text += f" — {year} : {fmt.number(total.previous)}"
+        lines = [text + " <i>(calculé à partir des catégories)</i>"]
+        if has_declared_totals(self.session.edition):
+            lines.append(self._declared_line(membership))
+        self.totals.setText("<br>".join(lines))
+
+    def _declared_line(self, membership) -> str:
+        """The groups' stated totals added up, against the declared grand total."""
         parts = [stated_total(g) for g in active_groups(membership) if g.in_total]
         declared = membership.declared_total
         if parts and None not in parts:
@@ -270,23 +356,14 @@ class MembershipEditor(SectionEditor):
                 text += f' <span style="{ALARM_STYLE}">⚠ différente du total déclaré ({fmt.number(declared)})</span>'
             elif declared is not None:
                 text += " — conforme au total déclaré"
-            lines.append(text)
-        else:
-            lines.append("<b>Somme des groupes comptés :</b> incomplète, un total de groupe manque")
-        total = self.summary().total
-        year = self.summary.previous_year
-        text = "<b>Total d'après les catégories :</b> "
-        text += fmt.number(total.value) if total.value is not None else "incomplet"
-        if total.delta is not None:
-            text += f" {fmt.delta(total.delta)}"
-        if year is not None and total.previous is not None:
-            text += f" — {year} : {fmt.number(total.previous)}"
-        lines.append(text)
-        self.totals.setText("<br>".join(lines))
+            return text
+        return "<b>Somme des groupes comptés :</b> incomplète, un total de groupe manque"
 
     # --- navigation -------------------------------------------------------
 
     def focus_field(self, path: str) -> bool:
+        if path.endswith("declared_total"):
+            self.declared_toggle.setChecked(True)  # a finding about it: bring it into sight
         if self.form.focus_field(path):
             return True
         tables = {"membership.groups": self.groups, "membership.notes": self.notes}
