@@ -20,7 +20,7 @@ from avereport.store.backups import Reason, backup_on_open, take_backup
 from avereport.store.errors import DocumentError, EditionExistsError, quoted
 from avereport.store.history import HistoryEntry, Origin
 from avereport.store.migrations import SCHEMA_VERSION, upgrade
-from avereport.store.opening import check_layout, configure, connect, in_memory, inspect
+from avereport.store.opening import Connection, check_layout, configure, connect, in_memory, inspect
 from avereport.store.writing import insert_edition, update_edition
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Document:
     """An open document; use :func:`open_document`. Every change is one
     transaction: it happens completely or not at all."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
+    def __init__(self, path: Path, conn: Connection, *, read_only: bool) -> None:
         self._path = path
         self._conn = conn
         self._read_only = read_only
@@ -147,8 +147,12 @@ class Document:
         wrote to the file meanwhile, the whole edition."""
         with self._writing(f"L'enregistrement {_editions([after])}") as db:
             existing = reading.edition_id(self._conn, before.year)
-            in_place = existing is not None and self._current_data_version() == self._data_version
-            if not (in_place and update_edition(self._conn, existing, before, after, self._path)):
+            updated = (
+                existing is not None
+                and self._current_data_version() == self._data_version
+                and update_edition(self._conn, existing, before, after, self._path)
+            )
+            if not updated:
                 self._put(db, after, replace=True)
             history_table.record_changes(self._conn, {after.year: changes}, author, origin)
 
@@ -377,13 +381,13 @@ def _fill(conn: sqlite3.Connection, editions: list[Edition], path: Path) -> None
         ) from exc
 
 
-def _create(path: Path) -> sqlite3.Connection:
+def _create(path: Path) -> Connection:
     """A connection to a new empty document at ``path`` (see ``create_document``)."""
     create_document(path)
     return _open_for_writing(path, SCHEMA_VERSION)
 
 
-def _open_for_writing(path: Path, version: int) -> sqlite3.Connection:
+def _open_for_writing(path: Path, version: int) -> Connection:
     try:
         conn = connect(path, "rw")
     except sqlite3.Error as exc:
@@ -414,7 +418,7 @@ def _not_writable(path: Path) -> DocumentError:
     )
 
 
-def _upgraded_copy(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+def _upgraded_copy(conn: Connection, path: Path) -> Connection:
     """An in-memory copy of an older document, upgraded; the file is left
     as it is. Closes ``conn``."""
     try:

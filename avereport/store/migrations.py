@@ -86,15 +86,15 @@ def _list_table(
             *(_foreign_key(name, column, other, action) for column, other, action in references),
         ],
     )
-    db[name].create_index([parent_column, "position"])
+    db.table(name).create_index([parent_column, "position"])
     for column, _other, _action in references:
-        db[name].create_index([column])
+        db.table(name).create_index([column])
 
 
 def _create_version_1(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.create_table("edition", {"id": int, "year": int}, pk="id", not_null={"year"})
-    db["edition"].create_index(["year"], unique=True)
+    db.table("edition").create_index(["year"], unique=True)
 
     _edition_part(
         db,
@@ -290,15 +290,15 @@ def _board_functions_in_own_table(db: Database) -> None:
     """Version 2: one row per board member function instead of one text with
     a line per function (blank lines were never functions)."""
     _list_table(db, "board_function", {"name": "text"}, parent="board_member")
-    records = []
+    records: list[dict[str, object]] = []
     for member_id, text in db.execute("SELECT id, functions FROM board_member ORDER BY id"):
         names = [line for line in text.split("\n") if line.strip()]
         records.extend(
             {"board_member_id": member_id, "position": position, "name": name}
             for position, name in enumerate(names)
         )
-    db["board_function"].insert_all(records)
-    db["board_member"].transform(drop={"functions"})
+    db.table("board_function").insert_all(records)
+    db.table("board_member").transform(drop={"functions"})
 
 
 def _history_table(db: Database) -> None:

@@ -26,7 +26,7 @@ import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Self, TypeVar, overload
 
 from avereport.store.errors import DocumentError, quoted
 from avereport.store.images import LOGO_MAX_BYTES, LogoError, validate_logo
@@ -101,6 +101,8 @@ _ACCESS_PROBLEMS = {
 _UNDECODABLE = "un texte enregistré n'est pas de l'UTF-8 valide"
 
 # Schema objects that run code when the tables are used or read.
+_CursorT = TypeVar("_CursorT", bound=sqlite3.Cursor)
+
 _ACTIVE_OBJECTS = {"trigger": "un déclencheur", "view": "une vue"}
 
 
@@ -121,7 +123,11 @@ class Connection(sqlite3.Connection):
         for pragma in _SAFETY:
             self.execute(pragma)
 
-    def cursor(self, factory: Callable[..., sqlite3.Cursor] | None = None) -> sqlite3.Cursor:
+    @overload
+    def cursor(self, factory: None = None) -> _Cursor: ...
+    @overload
+    def cursor(self, factory: Callable[[sqlite3.Connection], _CursorT]) -> _CursorT: ...
+    def cursor(self, factory: Callable[[sqlite3.Connection], sqlite3.Cursor] | None = None) -> sqlite3.Cursor:
         return super().cursor(factory or _Cursor)
 
     # sqlite3's shortcuts would bypass our cursor's methods.
@@ -179,10 +185,10 @@ class Connection(sqlite3.Connection):
 class _Cursor(sqlite3.Cursor):
     connection: Connection
 
-    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+    def execute(self, sql: str, parameters: Any = (), /) -> Self:
         return self.connection._run(super().execute, sql, parameters, start=True)
 
-    def executemany(self, sql: str, parameters: Any, /) -> sqlite3.Cursor:
+    def executemany(self, sql: str, parameters: Any, /) -> Self:
         return self.connection._run(super().executemany, sql, parameters, start=True)
 
     def executescript(self, script: str, /) -> sqlite3.Cursor:

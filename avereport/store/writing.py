@@ -65,7 +65,8 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
     refused = _refusal(edition, path)
     _check_logo(edition, refused)
 
-    edition_id = db[EDITION].insert(to_row(edition)).last_pk
+    edition_id = db.table(EDITION).insert(to_row(edition)).last_pk
+    assert edition_id is not None  # set by every insert: the new row's key
     placed: dict[str, list[_Placed]] = {}
     # Per table: the edition's own ids -> the new primary keys.
     new_keys: dict[str, dict[int, int]] = {}
@@ -94,7 +95,7 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
             row = to_row(get_path(edition, spec.attr))
             if _too_long(row):
                 raise refused(_TOO_LONG)
-            db[spec.name].insert({"edition_id": edition_id, **row})
+            db.table(spec.name).insert({"edition_id": edition_id, **row})
             continue
         records = []
         for p in placed[spec.name]:
@@ -110,7 +111,7 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
             records.append(row)
         if any(_too_long(row) for row in records):
             raise refused(_TOO_LONG)
-        db[spec.name].insert_all(records)
+        db.table(spec.name).insert_all(records)
 
 
 def update_edition(
