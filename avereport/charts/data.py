@@ -40,7 +40,7 @@ def aligned(series: Sequence[Series]) -> list[Series]:
     result = []
     for s in series:
         lacking = years - {year for year, _ in s.points}
-        result.append(Series(s.label, [*s.points, *((year, None) for year in lacking)]))
+        result.append(Series(s.label, (*s.points, *((year, None) for year in lacking))))
     return result
 
 

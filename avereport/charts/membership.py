@@ -97,7 +97,7 @@ def _label_points(axes: Axes, series: Sequence[Series], palette: Palette, years:
     wherever the label clears the markers and labels already placed for that
     year; a value with no room left stays unlabelled (the alternative text
     and tables carry it)."""
-    px = axes.get_figure().dpi / 72
+    px = axes.figure.dpi / 72
     label_height, offset, marker_radius = LABEL_HEIGHT_PT * px, LABEL_OFFSET_PT * px, MARKER_SIZE_PT / 2 * px
     bottom, top = axes.bbox.y0, axes.bbox.y1
     for year in years:
@@ -145,8 +145,10 @@ def _count_and_delta(bar: CategoryBar) -> str:
 def _category_sentence(title: str, bars: Sequence[CategoryBar]) -> str:
     parts = [f"{bar.label} : {_count_and_delta(bar) or 'non disponible'}" for bar in bars]
     head = title
-    if bars and all(bar.value is not None for bar in bars):
-        head += f", {number(sum(bar.value for bar in bars))} au total"
-        if all(bar.delta is not None for bar in bars):
-            head += f" {delta(sum(bar.delta for bar in bars))}"
+    values = [bar.value for bar in bars if bar.value is not None]
+    if bars and len(values) == len(bars):
+        head += f", {number(sum(values))} au total"
+        deltas = [bar.delta for bar in bars if bar.delta is not None]
+        if len(deltas) == len(bars):
+            head += f" {delta(sum(deltas))}"
     return sentence(head, parts)

@@ -84,11 +84,17 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+def _hex(rgb: np.ndarray) -> str:
+    """Three components in 0..1 as ``#RRGGBB``."""
+    red, green, blue = (float(c) for c in rgb)
+    return to_hex((red, green, blue)).upper()
+
+
 def _darkened(colour: str, min_contrast: float) -> str:
     """The colour, darkened toward black just enough to reach ``min_contrast`` on white."""
     rgb = np.array(to_rgb(colour))
     for step in range(101):
-        candidate = to_hex(rgb * (1 - step / 100)).upper()
+        candidate = _hex(rgb * (1 - step / 100))
         if contrast_ratio(candidate, WHITE) >= min_contrast:
             return candidate
     return "#000000"
@@ -118,7 +124,7 @@ class Palette:
 
     @property
     def ramp_light(self) -> str:
-        return to_hex(0.12 * np.array(to_rgb(self.primary)) + 0.88).upper()
+        return _hex(0.12 * np.array(to_rgb(self.primary)) + 0.88)
 
     def ramp(self, fraction: float) -> str:
         """Sequential scale from a light tint (0) to the primary (1)."""

@@ -73,7 +73,9 @@ def lay_out(figure: Figure) -> None:
     The PDF draws the figure as placed here, and so does the preview. Done
     inside ``chart_style()``, so that the artists matplotlib creates while
     measuring (tick labels) take the chart fonts, not the app's."""
-    figure.get_layout_engine().execute(figure)
+    engine = figure.get_layout_engine()
+    assert engine is not None  # every chart figure is constrained (``new_figure``)
+    engine.execute(figure)
 
 
 def styled(build: Callable[P, Chart]) -> Callable[P, Chart]:

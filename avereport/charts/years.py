@@ -34,7 +34,7 @@ def year_step(axes: Axes, label_width_pt: float, multiple_of: int = 1) -> int:
     it), between two labels ``label_width_pt`` wide centred on their years
     on ``axes`` as laid out, for them not to touch."""
     low, high = axes.get_xlim()
-    year_pt = axes.bbox.width * 72 / axes.get_figure().dpi / abs(high - low)
+    year_pt = axes.bbox.width * 72 / axes.figure.dpi / abs(high - low)
     needed = (label_width_pt + GAP_PT) / (year_pt * multiple_of)
     return multiple_of * next((step for step in STEPS if step >= needed), math.ceil(needed))
 
