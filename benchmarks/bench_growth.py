@@ -16,6 +16,7 @@ Run: python benchmarks/bench_growth.py [--scale 0.25]   (about 4 min at scale 1)
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import statistics
 import subprocess
@@ -29,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from _timing import compile_bytecode, python
 
-from avereport.model.edition import BoardMember, Edition, Section, SectionKind
+from avereport.model.edition import BoardMember, Edition, Governance, Organisation, Section, SectionKind
 from avereport.store import open_document
 
 YEAR = 2021
@@ -55,21 +56,24 @@ def paragraphs(n: int) -> Edition:
 def board(n: int) -> Edition:
     """``n`` members, every row of the same size (one line each)."""
     edition = _narrative("")
-    edition.governance.board = [
+    board = tuple(
         BoardMember(
-            id=i + 1, surname=f"Nom{i:06d}", first_name=FIRST_NAMES[i % 3], functions=["Administratrice"]
+            id=i + 1, surname=f"Nom{i:06d}", first_name=FIRST_NAMES[i % 3], functions=("Administratrice",)
         )
         for i in range(n)
-    ]
-    edition.outline.append(Section(key="ca", kind=SectionKind.BOARD, heading="Conseil d'administration"))
-    return edition
+    )
+    section = Section(key="ca", kind=SectionKind.BOARD, heading="Conseil d'administration")
+    return dataclasses.replace(
+        edition, governance=Governance(board=board), outline=(*edition.outline, section)
+    )
 
 
 def _narrative(body: str) -> Edition:
-    edition = Edition(year=YEAR)
-    edition.organisation.name = "Réseau d'essai"
-    edition.outline = [Section(key="recit", heading="Récit", body=body or "Texte court.")]
-    return edition
+    return Edition(
+        year=YEAR,
+        organisation=Organisation(name="Réseau d'essai"),
+        outline=(Section(key="recit", heading="Récit", body=body or "Texte court."),),
+    )
 
 
 # kind -> (builder, N, unit)

@@ -3,9 +3,9 @@ members in every edition, built from the demo's 2021 edition."""
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from avereport.demo import demo_editions
 from avereport.model.dates import FuzzyDate
@@ -21,18 +21,14 @@ def large_editions(newest_year: int = 2021) -> list[Edition]:
     editions = []
     for offset in range(EDITIONS):
         year = newest_year - EDITIONS + 1 + offset
-        edition = copy.deepcopy(base)
-        edition.year = year
-        edition.governance.board = [
+        board = tuple(
             BoardMember(
-                id=i + 1, surname=f"NOM{i:02d}", first_name=f"Prénom {i}", functions=[f"Fonction {i}"]
+                id=i + 1, surname=f"NOM{i:02d}", first_name=f"Prénom {i}", functions=(f"Fonction {i}",)
             )
             for i in range(BOARD_MEMBERS)
-        ]
-        edition.governance.bureau = [
-            dataclasses.replace(role, member_id=1) for role in base.governance.bureau
-        ]
-        edition.training.sessions = [
+        )
+        bureau = tuple(dataclasses.replace(role, member_id=1) for role in base.governance.bureau)
+        sessions = tuple(
             TrainingSession(
                 module=f"Module {i % 12}",
                 date=FuzzyDate(year, i % 12 + 1, i % 28 + 1),
@@ -43,28 +39,38 @@ def large_editions(newest_year: int = 2021) -> list[Edition]:
                 autres=i % 2,
             )
             for i in range(SESSIONS)
-        ]
-        for group in edition.membership.groups:
-            for category in group.categories:
-                if category.count is not None:
-                    category.count += offset
-        _shift_dates(edition, year - base.year)
-        editions.append(edition)
+        )
+        groups = tuple(
+            dataclasses.replace(
+                group,
+                categories=tuple(
+                    c if c.count is None else dataclasses.replace(c, count=c.count + offset)
+                    for c in group.categories
+                ),
+            )
+            for group in base.membership.groups
+        )
+        edition = dataclasses.replace(
+            base,
+            year=year,
+            governance=dataclasses.replace(base.governance, board=board, bureau=bureau),
+            training=dataclasses.replace(base.training, sessions=sessions),
+            membership=dataclasses.replace(base.membership, groups=groups),
+        )
+        editions.append(_shift_dates(edition, year - base.year))
     return editions
 
 
-def _shift_dates(value: object, years: int) -> None:
-    """Move every date of a dataclass tree by ``years`` so the copy stays plausible."""
-    for field in dataclasses.fields(value):
-        item = getattr(value, field.name)
-        if isinstance(item, FuzzyDate):
-            setattr(value, field.name, dataclasses.replace(item, year=item.year + years))
-        elif dataclasses.is_dataclass(item):
-            _shift_dates(item, years)
-        elif isinstance(item, list):
-            for element in item:
-                if dataclasses.is_dataclass(element):
-                    _shift_dates(element, years)
+def _shift_dates(value: Any, years: int) -> Any:
+    """``value`` (a dataclass tree) with every date moved by ``years``, so the copy stays plausible."""
+    if isinstance(value, FuzzyDate):
+        return dataclasses.replace(value, year=value.year + years)
+    if isinstance(value, tuple):
+        return tuple(_shift_dates(item, years) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _shift_dates(getattr(value, f.name), years) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def write_large_document(path: Path) -> Path:

@@ -153,7 +153,7 @@ def membership(year: int) -> Membership:
     return Membership(
         as_of=FuzzyDate(year, 12, 31),
         declared_total=DECLARED_TOTAL if current else PRINTED_FULL_2020 + PRINTED_CLAUSE_2020,
-        groups=[
+        groups=(
             MemberGroup(
                 key="full",
                 name="Adhésion pleine et entière",
@@ -172,13 +172,13 @@ def membership(year: int) -> Membership:
                 in_total=False,
                 declared_total=EMPLOYERS if current else None,
             ),
-        ],
+        ),
     )
 
 
 def network() -> Network:
     return Network(
-        coverage=[
+        coverage=(
             Coverage(
                 kind=NetworkKind.PLIE,
                 total=PLIE_TOTAL,
@@ -194,7 +194,7 @@ def network() -> Network:
                 map_date=FuzzyDate(2022, 4),
             ),
             Coverage(kind=NetworkKind.OI, total=OI_TOTAL, grouped_plie=OI_GROUPED_PLIE),
-        ],
+        ),
         region_counts=[
             RegionCount(kind=NetworkKind.PLIE, region=region, count=count)
             for region, count in PLIE_BY_REGION.items()
@@ -216,20 +216,20 @@ def governance() -> Governance:
         mandate_years=2,
         mandate_end=FuzzyDate(2022),
         board=board,
-        bureau=[
+        bureau=tuple(
             BureauRole(
                 member_id=ids[surname],
                 role=role,
                 since=FuzzyDate(2021, 9, 30) if role == "Président" else None,
             )
             for surname, role in BUREAU
-        ],
+        ),
         meetings=[Meeting(kind=MeetingKind.BOARD, date=FuzzyDate.parse(day)) for day in BOARD_MEETINGS]
         + [
             Meeting(kind=MeetingKind.GENERAL_ASSEMBLY, date=FuzzyDate(2021, 6, 22)),
             Meeting(kind=MeetingKind.SEMINAR, date=FuzzyDate(2021, 9, 17), place="Sénat"),
         ],
-        staff=[
+        staff=(
             StaffMember(id=1, name="Lucie Becdelièvre", role="Déléguée générale"),
             StaffMember(
                 id=2,
@@ -260,7 +260,7 @@ def governance() -> Governance:
                 role="Chargée de mission développement responsable des territoires",
                 start=FuzzyDate(2021, 6),
             ),
-        ],
+        ),
     )
 
 
@@ -284,8 +284,8 @@ def training() -> Training:
     ]
     return Training(
         sessions=sessions,
-        modules=[TrainingModule(name=name, new=name == "RGPD") for name in modules],
-        assistance=[
+        modules=tuple(TrainingModule(name=name, new=name == "RGPD") for name in modules),
+        assistance=(
             Indicator(key="fse_days", label="Jours d'assistance technique FSE", value=30, unit="jours"),
             Indicator(key="fse_answers", label="Réponses aux questions FSE", value=44),
             Indicator(
@@ -296,11 +296,11 @@ def training() -> Training:
                 compare_year=QUESTIONS_COMPARE_YEAR,
                 compare_value=QUESTIONS_2019,
             ),
-        ],
-        clubs=[
+        ),
+        clubs=(
             UserClub(name="Club Clause", software="Clause", audience="Facilitateurs", meetings=1),
             UserClub(name="Club Viesion", software="Viesion", audience="PLIE", meetings=1),
-        ],
+        ),
     )
 
 
@@ -313,12 +313,12 @@ def communication(year: int) -> Communication:
         top_page_visits=17_000,
         top_page_qualifier=Qualifier.OVER,
         job_offers=JOB_OFFERS,
-        followers=[
+        followers=(
             Followers(network="Twitter", handle="@Avemploi", count=TWITTER_FOLLOWERS),
             Followers(network="LinkedIn", count=LINKEDIN_FOLLOWERS, qualifier=Qualifier.OVER),
-        ],
-        reach_tiers=[ReachTier(min_views=views, posts=posts) for views, posts in REACH.items()],
-        webinars=[
+        ),
+        reach_tiers=tuple(ReachTier(min_views=views, posts=posts) for views, posts in REACH.items()),
+        webinars=(
             Webinar(
                 date=FuzzyDate(2021, 2),
                 partner="Plateforme de l'inclusion",
@@ -326,7 +326,7 @@ def communication(year: int) -> Communication:
                 qualifier=Qualifier.OVER,
             ),
             Webinar(date=FuzzyDate(2021, 11, 10), title="Renouvellement des protocoles PLIE"),
-        ],
+        ),
     )
 
 
@@ -336,16 +336,16 @@ def key_figures() -> list[KeyFigureBlock]:
             key="plie",
             title="Chiffres clés des PLIE",
             source="Rapport de consolidation des PLIE 2020",
-            items=[
+            items=(
                 KeyFigure(value=46, unit="%", label="sont bénéficiaires du RSA"),
                 KeyFigure(value=53, unit="%", label="sont des femmes"),
                 KeyFigure(value=125_000, label="personnes ont bénéficié d'un parcours PLIE"),
-            ],
+            ),
         ),
         KeyFigureBlock(
             key="clause",
             title="La clause sociale",
-            items=[KeyFigure(value=55.52, unit="%", label="des ETP en marchés de travaux")],
+            items=(KeyFigure(value=55.52, unit="%", label="des ETP en marchés de travaux"),),
         ),
     ]
 
@@ -397,5 +397,5 @@ def edition_2020() -> Edition:
         year=PREVIOUS_YEAR,
         membership=membership(PREVIOUS_YEAR),
         communication=communication(PREVIOUS_YEAR),
-        outline=[Section(key="adherents", kind=SectionKind.MEMBERSHIP, heading="Les adhérents")],
+        outline=(Section(key="adherents", kind=SectionKind.MEMBERSHIP, heading="Les adhérents"),),
     )

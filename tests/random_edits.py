@@ -4,7 +4,6 @@ value, a record added, removed or moved, as the editors do them (through
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import functools
 import itertools
@@ -49,7 +48,7 @@ def leaves(obj: Any, path: str = "") -> list[tuple[str, type, str, Any]]:
         tp = bare(types[f.name])
         where = f"{path}.{f.name}" if path else f.name
         value = getattr(obj, f.name)
-        if typing.get_origin(tp) is list:
+        if typing.get_origin(tp) is tuple:
             for i, item in enumerate(value):
                 if is_record(type(item)):
                     found.extend(leaves(item, f"{where}[{i}]"))
@@ -68,7 +67,7 @@ def lists(obj: Any, path: str = "") -> list[tuple[str, Any]]:
         tp = bare(types[f.name])
         where = f"{path}.{f.name}" if path else f.name
         value = getattr(obj, f.name)
-        if typing.get_origin(tp) is list:
+        if typing.get_origin(tp) is tuple:
             item_type = typing.get_args(tp)[0]
             found.append((where, item_type))
             if is_record(item_type):
@@ -127,18 +126,20 @@ def _new_item(item_type: Any, items: list[Any]) -> Any:
     number = len(items) + 1
     if item_type is str:
         return f"Élément ajouté {number}"
-    item = copy.deepcopy(items[0]) if items else _blank(item_type)
+    item = items[0] if items else _blank(item_type)
     if item_type in PEOPLE:
         number = max((i.id for i in items if i.id is not None), default=0) + 1
-        item.id = number
+        item = dataclasses.replace(item, id=number)
     if item_type is BoardMember:
-        item.surname = f"Nouveau{number}"
+        item = dataclasses.replace(item, surname=f"Nouveau{number}")
     elif item_type is StaffMember:
-        item.name = f"Personne {number}"
-        item.replaces_id = None
+        item = dataclasses.replace(item, name=f"Personne {number}")
+        item = dataclasses.replace(item, replaces_id=None)
     if "key" in {f.name for f in dataclasses.fields(item_type)}:
         taken = {i.key for i in items}
-        item.key = next(f"cle_{n}" for n in itertools.count(number) if f"cle_{n}" not in taken)
+        item = dataclasses.replace(
+            item, key=next(f"cle_{n}" for n in itertools.count(number) if f"cle_{n}" not in taken)
+        )
     return item
 
 
@@ -164,13 +165,13 @@ def without_dangling_references(edition: Edition) -> Edition:
         edition,
         governance=dataclasses.replace(
             governance,
-            bureau=[role for role in governance.bureau if role.member_id in board],
-            staff=[
+            bureau=tuple(role for role in governance.bureau if role.member_id in board),
+            staff=tuple(
                 member
                 if member.replaces_id is None or member.replaces_id in staff
                 else dataclasses.replace(member, replaces_id=None)
                 for member in governance.staff
-            ],
+            ),
         ),
     )
 
@@ -178,17 +179,23 @@ def without_dangling_references(edition: Edition) -> Edition:
 def with_other_ids(edition: Edition, offset: int) -> Edition:
     """The same edition as another file would hold it: board and staff ids
     shifted by ``offset``, references following."""
-    result = copy.deepcopy(edition)
-    governance = result.governance
-    for member in [*governance.board, *governance.staff]:
-        if member.id is not None:
-            member.id += offset
-    for role in governance.bureau:
-        role.member_id += offset
-    for member in governance.staff:
-        if member.replaces_id is not None:
-            member.replaces_id += offset
-    return result
+    governance = edition.governance
+
+    def shifted(value: int | None) -> int | None:
+        return None if value is None else value + offset
+
+    return dataclasses.replace(
+        edition,
+        governance=dataclasses.replace(
+            governance,
+            board=tuple(dataclasses.replace(m, id=shifted(m.id)) for m in governance.board),
+            bureau=tuple(dataclasses.replace(r, member_id=r.member_id + offset) for r in governance.bureau),
+            staff=tuple(
+                dataclasses.replace(m, id=shifted(m.id), replaces_id=shifted(m.replaces_id))
+                for m in governance.staff
+            ),
+        ),
+    )
 
 
 def content(editions: list[Edition]) -> list[dict[str, Any]]:

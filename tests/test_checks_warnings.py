@@ -3,10 +3,12 @@ sections with nothing to print."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import facts_2021 as facts
 
+from avereport.model import edit
 from avereport.model.checks import Finding, Severity, check_edition
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import (
@@ -42,18 +44,27 @@ def _previous_2021() -> Edition:
 
 def _edition_2022() -> Edition:
     edition = facts.edition_2021()
-    edition.year = 2022
-    for item in edition.governance.meetings + edition.training.sessions:
-        item.date = FuzzyDate(2022, item.date.month, item.date.day)
-    for webinar in edition.communication.webinars:
-        webinar.date = FuzzyDate(2022, webinar.date.month, webinar.date.day)
-    for item in edition.governance.events:
-        item.date = FuzzyDate(2022, item.date.month, item.date.day)
-    for member in edition.governance.staff:
-        member.start = member.start and FuzzyDate(2022, member.start.month, member.start.day)
-        member.end = member.end and FuzzyDate(2022, member.end.month, member.end.day)
-    for section in edition.outline:
-        section.body = section.body.replace("2021", "2022")
+    g, t, c = edition.governance, edition.training, edition.communication
+
+    def in_2022(date: FuzzyDate | None) -> FuzzyDate | None:
+        return date and FuzzyDate(2022, date.month, date.day)
+
+    def dated(items: tuple) -> tuple:
+        return tuple(dataclasses.replace(item, date=in_2022(item.date)) for item in items)
+
+    edition = dataclasses.replace(
+        edition,
+        year=2022,
+        governance=dataclasses.replace(
+            g,
+            meetings=dated(g.meetings),
+            events=dated(g.events),
+            staff=tuple(dataclasses.replace(s, start=in_2022(s.start), end=in_2022(s.end)) for s in g.staff),
+        ),
+        training=dataclasses.replace(t, sessions=dated(t.sessions)),
+        communication=dataclasses.replace(c, webinars=dated(c.webinars)),
+        outline=tuple(dataclasses.replace(s, body=s.body.replace("2021", "2022")) for s in edition.outline),
+    )
     # Someone confirmed the lists and the staff, which are as they were.
     for section in edition.outline:
         if section.kind in (SectionKind.LIST, SectionKind.STAFF):
@@ -67,7 +78,7 @@ def test_a_copy_of_last_years_figures_raises_nothing_but_the_slips():
 
 def test_no_sum_mismatch_is_claimed_while_parts_are_missing():
     edition = facts.edition_2021()
-    edition.membership.groups[1].categories[0].count = None
+    edition = edit.replace_at(edition, "membership.groups[1].categories[0].count", None)
     fields = {f.field for f in check_edition(edition, None)}
     assert "membership.groups[1].declared_total" not in fields
     assert "membership.declared_total" in fields  # 204 against 133 + 69 still holds
@@ -75,15 +86,19 @@ def test_no_sum_mismatch_is_claimed_while_parts_are_missing():
 
 def test_a_group_total_that_adds_up_raises_nothing():
     edition = facts.edition_2021()
-    edition.membership.groups[1].declared_total = sum(row[3] for row in facts.CLAUSE_MEMBERS)
-    edition.membership.declared_total = sum(row[3] for row in facts.FULL_MEMBERS + facts.CLAUSE_MEMBERS)
-    edition.network.coverage[1].members = 48
+    edition = edit.replace_at(
+        edition, "membership.groups[1].declared_total", sum(row[3] for row in facts.CLAUSE_MEMBERS)
+    )
+    edition = edit.replace_at(
+        edition, "membership.declared_total", sum(row[3] for row in facts.FULL_MEMBERS + facts.CLAUSE_MEMBERS)
+    )
+    edition = edit.replace_at(edition, "network.coverage[1].members", 48)
     assert [f.field for f in check_edition(edition, None)] == []
 
 
 def test_more_members_than_structures_is_reported():
     edition = facts.edition_2021()
-    edition.network.coverage[0].members = facts.PLIE_TOTAL + 3
+    edition = edit.replace_at(edition, "network.coverage[0].members", facts.PLIE_TOTAL + 3)
     findings = [f for f in check_edition(edition, None) if f.field == "network.coverage[0].members"]
     assert [f.severity for f in findings] == [Severity.WARNING, Severity.WARNING]
     assert findings[0].section is SectionKind.COVERAGE
@@ -96,8 +111,13 @@ def test_more_members_than_structures_is_reported():
 
 def test_region_counts_that_miss_the_national_total():
     edition = facts.edition_2021()
-    edition.network.region_counts.append(
-        RegionCount(kind=edition.network.coverage[0].kind, region=Region.COR, count=2)
+    edition = edit.replace_at(
+        edition,
+        "network.region_counts",
+        (
+            *edition.network.region_counts,
+            RegionCount(kind=edition.network.coverage[0].kind, region=Region.COR, count=2),
+        ),
     )
     finding = _warnings(edition, None)["network.coverage[0].total"]
     assert finding.section is SectionKind.MAPS
@@ -107,7 +127,7 @@ def test_region_counts_that_miss_the_national_total():
 
 def test_a_category_counted_last_year_and_empty_now():
     edition = facts.edition_2021()
-    edition.membership.groups[1].categories[0].count = None
+    edition = edit.replace_at(edition, "membership.groups[1].categories[0].count", None)
     finding = _warnings(edition, facts.edition_2020())["membership.groups[1].categories[0].count"]
     communes_2020 = facts.CLAUSE_MEMBERS[0][3] - facts.CLAUSE_MEMBERS[0][4]
     assert finding.message == (
@@ -117,32 +137,34 @@ def test_a_category_counted_last_year_and_empty_now():
 
 def test_a_category_counted_last_year_and_gone_now():
     edition = facts.edition_2021()
-    del edition.membership.groups[1].categories[4]
+    edition = edit.remove_item(edition, "membership.groups[1].categories", 4)
     finding = _warnings(edition, facts.edition_2020())["membership.groups[1]"]
     assert "Structures diverses" in finding.message and "absent de 2021" in finding.message
 
 
 def test_a_retired_category_is_not_expected():
     previous, edition = _previous_2021(), _edition_2022()
-    edition.membership.groups[1].categories[0].retired = True
-    edition.membership.groups[1].categories[0].count = None
+    edition = edit.replace_at(edition, "membership.groups[1].categories[0].retired", True)
+    edition = edit.replace_at(edition, "membership.groups[1].categories[0].count", None)
     assert _warnings(edition, previous) == {}
-    previous.membership.groups[1].categories[0].retired = True
-    del edition.membership.groups[1].categories[0]
+    previous = edit.replace_at(previous, "membership.groups[1].categories[0].retired", True)
+    edition = edit.remove_item(edition, "membership.groups[1].categories", 0)
     assert _warnings(edition, previous) == {}
 
 
 def test_figures_missing_now_are_matched_by_key():
     previous, edition = _previous_2021(), _edition_2022()
-    edition.network.coverage[0].members = None
-    edition.training.assistance[0].value = None
-    del edition.training.assistance[2]
-    edition.communication.job_offers = None
-    edition.communication.followers[1].count = None
-    edition.communication.reach_tiers = []
-    edition.key_figures[0].items = []
-    edition.training.clubs[1].meetings = None
-    previous.communication.metrics = [Metric(key="abonnes_lettre", label="Abonnés", value=850)]
+    edition = edit.replace_at(edition, "network.coverage[0].members", None)
+    edition = edit.replace_at(edition, "training.assistance[0].value", None)
+    edition = edit.remove_item(edition, "training.assistance", 2)
+    edition = edit.replace_at(edition, "communication.job_offers", None)
+    edition = edit.replace_at(edition, "communication.followers[1].count", None)
+    edition = edit.replace_at(edition, "communication.reach_tiers", [])
+    edition = edit.replace_at(edition, "key_figures[0].items", [])
+    edition = edit.replace_at(edition, "training.clubs[1].meetings", None)
+    previous = edit.replace_at(
+        previous, "communication.metrics", [Metric(key="abonnes_lettre", label="Abonnés", value=850)]
+    )
     warnings = _warnings(edition, previous)
     assert set(warnings) == {
         "network.coverage[0].members",
@@ -168,14 +190,16 @@ def test_figures_missing_last_year_raise_nothing():
 
 def test_a_text_identical_to_last_years():
     previous, edition = _previous_2021(), _edition_2022()
-    edition.outline[4].body = previous.outline[4].body + "\n"
+    edition = edit.replace_at(edition, "outline[4].body", previous.outline[4].body + "\n")
     finding = _warnings(edition, previous)["outline[4].body"]
     assert finding.message == "La section «\u00a0Les instances\u00a0» reprend mot pour mot le texte de 2021."
 
 
 def test_a_narrative_section_without_text_will_be_left_out():
     edition = facts.edition_2021()
-    edition.outline.append(Section(key="conclusion", heading="Conclusion"))
+    edition = edit.replace_at(
+        edition, "outline", (*edition.outline, Section(key="conclusion", heading="Conclusion"))
+    )
     finding = _warnings(edition, None)["outline[16].body"]
     assert finding.section is SectionKind.NARRATIVE
     assert finding.message == "La section «\u00a0Conclusion\u00a0» est vide : elle sera omise du PDF."
@@ -183,9 +207,9 @@ def test_a_narrative_section_without_text_will_be_left_out():
 
 def test_a_structured_section_without_data():
     edition = facts.edition_2021()
-    edition.governance.meetings = []
-    edition.key_figures[0].items = []
-    edition.outline[10].body = "Les PLIE en quelques chiffres."
+    edition = edit.replace_at(edition, "governance.meetings", [])
+    edition = edit.replace_at(edition, "key_figures[0].items", [])
+    edition = edit.replace_at(edition, "outline[10].body", "Les PLIE en quelques chiffres.")
     warnings = _warnings(edition, None)
     assert warnings["governance.meetings"].message == (
         "La section «\u00a0Réunions\u00a0» n'a aucune donnée : elle sera omise du PDF."
@@ -203,8 +227,13 @@ def test_a_chapter_heading_with_subsections_is_not_empty():
 
 def test_a_half_stated_comparison():
     edition = facts.edition_2021()
-    edition.training.assistance.append(
-        Indicator(key="visites", label="Visites sur site", value=12, compare_year=2019)
+    edition = edit.replace_at(
+        edition,
+        "training.assistance",
+        (
+            *edition.training.assistance,
+            Indicator(key="visites", label="Visites sur site", value=12, compare_year=2019),
+        ),
     )
     finding = _warnings(edition, None)["training.assistance[3].compare_value"]
     assert "il manque la valeur" in finding.message
@@ -212,11 +241,13 @@ def test_a_half_stated_comparison():
 
 def test_findings_come_errors_first_then_in_outline_order():
     edition = _edition_2022()
-    edition.communication.job_offers = None  # warning, communication (last section)
-    edition.outline[4].body = facts.edition_2021().outline[4].body  # warning, instances
-    edition.governance.meetings.append(Meeting(date=FuzzyDate(2021, 12, 2)))  # warning
-    edition.training.clubs[0].meetings = -1  # error, clubs
-    edition.governance.board[0].surname = ""  # error, board
+    edition = edit.replace_at(edition, "communication.job_offers", None)
+    edition = edit.replace_at(edition, "outline[4].body", facts.edition_2021().outline[4].body)
+    edition = edit.replace_at(
+        edition, "governance.meetings", (*edition.governance.meetings, Meeting(date=FuzzyDate(2021, 12, 2)))
+    )  # warning
+    edition = edit.replace_at(edition, "training.clubs[0].meetings", -1)
+    edition = edit.replace_at(edition, "governance.board[0].surname", "")
     findings = check_edition(edition, _previous_2021())
     assert [(f.severity, f.field) for f in findings] == [
         (Severity.ERROR, "governance.board[0].surname"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import facts_2021 as facts
 
-from avereport.model import fmt
+from avereport.model import edit, fmt
 from avereport.model.compute import summarise_communication
 from avereport.model.edition import Metric
 
@@ -27,9 +27,9 @@ def test_figures_missing_last_year_give_no_delta():
 
 def test_followers_are_matched_by_network_and_approximate_counts_get_no_delta():
     edition, previous = facts.edition_2021(), facts.edition_2021()
-    previous.year = 2020
-    previous.communication.followers.reverse()
-    previous.communication.followers[1].count = facts.TWITTER_FOLLOWERS - 73
+    previous = edit.replace_at(previous, "year", 2020)
+    previous = edit.replace_at(previous, "communication.followers", previous.communication.followers[::-1])
+    previous = edit.replace_at(previous, "communication.followers[1].count", facts.TWITTER_FOLLOWERS - 73)
     lines = {line.key: line for line in summarise_communication(edition, previous).followers}
     assert lines["Twitter"].delta == 73
     assert lines["LinkedIn"].previous == facts.LINKEDIN_FOLLOWERS
@@ -38,8 +38,10 @@ def test_followers_are_matched_by_network_and_approximate_counts_get_no_delta():
 
 def test_reach_tiers_are_matched_by_threshold():
     edition, previous = facts.edition_2021(), facts.edition_2021()
-    previous.communication.reach_tiers[0].posts += 1
-    del previous.communication.reach_tiers[2]
+    previous = edit.replace_at(
+        previous, "communication.reach_tiers[0].posts", previous.communication.reach_tiers[0].posts + 1
+    )
+    previous = edit.remove_item(previous, "communication.reach_tiers", 2)
     lines = summarise_communication(edition, previous).reach_tiers
     assert [line.key for line in lines] == [str(views) for views in facts.REACH]
     assert [line.delta for line in lines] == [-1, 0, None]
@@ -48,13 +50,21 @@ def test_reach_tiers_are_matched_by_threshold():
 
 def test_metrics_are_matched_by_key():
     edition, previous = facts.edition_2021(), facts.edition_2021()
-    edition.communication.metrics = [
-        Metric(key="travaux", label="ETP en marchés de travaux", value=55.52, unit="%"),
-        Metric(key="services", label="ETP en marchés de services", value=43.58, unit="%"),
-    ]
-    previous.communication.metrics = [
-        Metric(key="travaux", label="Travaux", value=50.1, unit="%"),
-    ]
+    edition = edit.replace_at(
+        edition,
+        "communication.metrics",
+        [
+            Metric(key="travaux", label="ETP en marchés de travaux", value=55.52, unit="%"),
+            Metric(key="services", label="ETP en marchés de services", value=43.58, unit="%"),
+        ],
+    )
+    previous = edit.replace_at(
+        previous,
+        "communication.metrics",
+        [
+            Metric(key="travaux", label="Travaux", value=50.1, unit="%"),
+        ],
+    )
     lines = summarise_communication(edition, previous).metrics
     assert [(line.key, line.delta) for line in lines] == [("travaux", 5.42), ("services", None)]
     assert lines[0].unit == "%"

@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import facts_2021 as facts
 
-from avereport.model import fmt
+from avereport.model import edit, fmt
 from avereport.model.compute import (
     group_total,
     membership_total,
@@ -75,8 +75,7 @@ def test_without_a_previous_edition_there_is_no_delta():
 
 def test_categories_are_matched_by_key_not_by_name():
     edition = facts.edition_2021()
-    renamed = edition.membership.groups[1].categories[0]
-    renamed.name = "Communes adhérentes"
+    edition = edit.replace_at(edition, "membership.groups[1].categories[0].name", "Communes adhérentes")
     line = _group(summarise_membership(edition, facts.edition_2020()), "clause").categories[0]
     assert line.label == "Communes adhérentes"
     assert line.delta == facts.CLAUSE_MEMBERS[0][4]
@@ -84,14 +83,14 @@ def test_categories_are_matched_by_key_not_by_name():
 
 def test_a_new_category_has_no_previous_figure():
     edition = facts.edition_2021()
-    edition.membership.groups[1].categories[0].key = "communes_nouvelles"
+    edition = edit.replace_at(edition, "membership.groups[1].categories[0].key", "communes_nouvelles")
     line = _group(summarise_membership(edition, facts.edition_2020()), "clause").categories[0]
     assert line.previous is None and line.delta is None
 
 
 def test_a_missing_count_leaves_the_total_unknown_rather_than_wrong():
     edition = facts.edition_2021()
-    edition.membership.groups[0].categories[1].count = None
+    edition = edit.replace_at(edition, "membership.groups[0].categories[1].count", None)
     full = _group(summarise_membership(edition, facts.edition_2020()), "full")
     assert not full.complete
     assert full.total.value is None and full.total.delta is None
@@ -103,7 +102,7 @@ def test_a_missing_count_leaves_the_total_unknown_rather_than_wrong():
 
 def test_a_missing_previous_count_gives_no_delta():
     previous = facts.edition_2020()
-    previous.membership.groups[0].categories[0].count = None
+    previous = edit.replace_at(previous, "membership.groups[0].categories[0].count", None)
     summary = summarise_membership(facts.edition_2021(), previous)
     assert _group(summary, "full").categories[0].delta is None
     assert _group(summary, "full").total.previous is None
@@ -112,13 +111,13 @@ def test_a_missing_previous_count_gives_no_delta():
 
 def test_retired_categories_and_groups_are_neither_shown_nor_counted():
     edition = facts.edition_2021()
-    retired = edition.membership.groups[1].categories[-1]
-    retired.retired = True
-    clause = edition.membership.groups[1]
+    last = len(edition.membership.groups[1].categories) - 1
+    edition = edit.replace_at(edition, f"membership.groups[1].categories[{last}].retired", True)
+    retired, clause = edition.membership.groups[1].categories[last], edition.membership.groups[1]
     assert group_total(clause) == sum(row[3] for row in facts.CLAUSE_MEMBERS[:-1])
     lines = _group(summarise_membership(edition), "clause").categories
     assert retired.key not in [line.key for line in lines]
-    clause.retired = True
+    edition = edit.replace_at(edition, "membership.groups[1].retired", True)
     assert "clause" not in [group.key for group in summarise_membership(edition).groups]
 
 
@@ -155,8 +154,8 @@ def test_coverage_without_previous_figures_has_no_delta():
 
 def test_coverage_against_a_previous_edition():
     previous = facts.edition_2021()
-    previous.year = 2020
-    previous.network.coverage[0].members = facts.PLIE_MEMBERS - 4
+    previous = edit.replace_at(previous, "year", 2020)
+    previous = edit.replace_at(previous, "network.coverage[0].members", facts.PLIE_MEMBERS - 4)
     plie = summarise_coverage(facts.edition_2021(), previous)[0]
     assert plie.members.delta == 4
     expected = _half_up(facts.PLIE_MEMBERS, facts.PLIE_TOTAL)
@@ -175,10 +174,14 @@ def test_region_counts_add_up_to_the_national_totals():
 
 def test_region_lines_are_matched_by_region():
     edition, previous = facts.edition_2021(), facts.edition_2021()
-    previous.network.region_counts = [
-        row for row in previous.network.region_counts if row.kind is NetworkKind.PLIE
-    ][:2]
-    previous.network.region_counts[0].count -= 1
+    previous = edit.replace_at(
+        previous,
+        "network.region_counts",
+        [row for row in previous.network.region_counts if row.kind is NetworkKind.PLIE][:2],
+    )
+    previous = edit.replace_at(
+        previous, "network.region_counts[0].count", previous.network.region_counts[0].count - 1
+    )
     lines = region_lines(edition, NetworkKind.PLIE, previous)
     assert [line.key for line in lines] == [region.value for region in facts.PLIE_BY_REGION]
     assert [line.delta for line in lines[:3]] == [1, 0, None]

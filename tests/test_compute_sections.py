@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import facts_2021 as facts
 
+from avereport.model import edit
 from avereport.model.compute import has_data, has_subsections, is_empty
 from avereport.model.edition import Edition, Section, SectionKind
 
@@ -23,20 +26,26 @@ def test_structured_sections_without_data():
     edition = Edition(year=2022, outline=facts.outline(2022))
     for section in edition.outline:
         assert not has_data(edition, section)
-    edition.training.sessions = facts.training().sessions
+    edition = edit.replace_at(edition, "training.sessions", facts.training().sessions)
     assert has_data(edition, edition.outline[_index(edition, "formations")])
 
 
 def test_membership_with_only_empty_counts_has_no_data():
     edition = facts.edition_2021()
     section = edition.outline[_index(edition, "adherents")]
-    for group in edition.membership.groups:
-        group.declared_total = None
-        for category in group.categories:
-            category.count = None
-    edition.membership.declared_total = None
+    groups = tuple(
+        dataclasses.replace(
+            group,
+            declared_total=None,
+            categories=tuple(dataclasses.replace(c, count=None) for c in group.categories),
+        )
+        for group in edition.membership.groups
+    )
+    edition = edit.replace_at(
+        edition, "membership", dataclasses.replace(edition.membership, declared_total=None, groups=groups)
+    )
     assert not has_data(edition, section)
-    edition.membership.groups[1].categories[2].count = 0
+    edition = edit.replace_at(edition, "membership.groups[1].categories[2].count", 0)
     assert has_data(edition, section)
 
 
@@ -44,7 +53,7 @@ def test_key_figures_and_lists_look_at_the_block_they_name():
     edition = facts.edition_2021()
     section = Section(key="x", kind=SectionKind.KEY_FIGURES, ref="clause")
     assert has_data(edition, section)
-    edition.key_figures[1].items.clear()
+    edition = edit.replace_at(edition, "key_figures[1].items", ())
     assert not has_data(edition, section)
     assert not has_data(edition, Section(key="y", kind=SectionKind.LIST, ref="absente"))
 
@@ -55,14 +64,16 @@ def test_a_chapter_is_empty_only_when_all_its_subsections_are():
     assert has_subsections(edition.outline, chapter)
     assert not has_subsections(edition.outline, chapter + 1)
     assert not is_empty(edition, chapter)
-    edition.key_figures[0].items.clear()
+    edition = edit.replace_at(edition, "key_figures[0].items", ())
     assert is_empty(edition, chapter + 1)
     assert is_empty(edition, chapter)
-    edition.outline[chapter + 1].body = "Un mot sur les PLIE."
+    edition = edit.replace_at(edition, f"outline[{chapter + 1}].body", "Un mot sur les PLIE.")
     assert not is_empty(edition, chapter)
 
 
 def test_a_narrative_section_is_empty_without_text():
     edition = facts.edition_2021()
-    edition.outline.append(Section(key="fin", heading="Conclusion", body="  \n"))
+    edition = edit.replace_at(
+        edition, "outline", (*edition.outline, Section(key="fin", heading="Conclusion", body="  \n"))
+    )
     assert is_empty(edition, len(edition.outline) - 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import facts_2021 as facts
 
+from avereport.model import edit
 from avereport.model.compute import (
     STRUCTURE_LABELS,
     assistance_lines,
@@ -48,8 +49,9 @@ def test_an_edition_without_sessions_has_no_training_figures_and_gives_no_delta(
 
 def test_year_on_year_training_figures():
     edition, previous = facts.edition_2021(), facts.edition_2021()
-    previous.year = 2020
-    dropped = previous.training.sessions.pop()
+    previous = edit.replace_at(previous, "year", 2020)
+    dropped = previous.training.sessions[-1]
+    previous = edit.replace_at(previous, "training.sessions", previous.training.sessions[:-1])
     summary = summarise_training(edition, previous)
     assert summary.sessions.delta == 1
     dropped_people = dropped.plie + dropped.mde + dropped.collectivites + dropped.autres
@@ -71,8 +73,10 @@ def test_assistance_indicators_state_their_own_comparison():
 
 def test_assistance_indicators_are_matched_with_last_year_by_key():
     edition, previous = facts.edition_2021(), facts.edition_2021()
-    previous.training.assistance[0].value -= 6
-    previous.training.assistance[0].label = "Ancien libellé"
+    previous = edit.replace_at(
+        previous, "training.assistance[0].value", previous.training.assistance[0].value - 6
+    )
+    previous = edit.replace_at(previous, "training.assistance[0].label", "Ancien libellé")
     lines = {line.key: line for line in assistance_lines(edition, previous)}
     assert lines["fse_days"].delta == 6
     assert lines["fse_answers"].delta == 0
@@ -82,7 +86,7 @@ def test_assistance_indicators_are_matched_with_last_year_by_key():
 
 def test_club_meetings_are_matched_by_name():
     edition, previous = facts.edition_2021(), facts.edition_2021()
-    previous.training.clubs[0].meetings = 3
-    previous.training.clubs.pop()
+    previous = edit.replace_at(previous, "training.clubs[0].meetings", 3)
+    previous = edit.replace_at(previous, "training.clubs", previous.training.clubs[:-1])
     lines = club_lines(edition, previous)
     assert [line.delta for line in lines] == [-2, None]

@@ -44,7 +44,7 @@ def model_classes(cls: type = Edition, seen: set[type] | None = None) -> set[typ
     seen.add(cls)
     for tp in typing.get_type_hints(cls).values():
         tp = bare(tp)
-        if typing.get_origin(tp) is list:
+        if typing.get_origin(tp) is tuple:
             tp = typing.get_args(tp)[0]
         if is_record(tp) and tp not in seen:
             model_classes(tp, seen)
@@ -73,7 +73,7 @@ def test_every_field_and_list_of_the_model_has_a_french_name():
     for cls in model_classes():
         for f in dataclasses.fields(cls):
             tp = bare(typing.get_type_hints(cls)[f.name])
-            if typing.get_origin(tp) is list:
+            if typing.get_origin(tp) is tuple:
                 label, noun = COLLECTIONS[(cls, f.name)]
                 assert label and noun
                 item = typing.get_args(tp)[0]
@@ -149,7 +149,7 @@ def test_a_renamed_member_is_the_same_record_changed():
 
 
 def test_an_added_and_a_removed_record_are_one_change_each():
-    newcomer = BoardMember(id=999, surname="Nouvelle", first_name="Anne", functions=["Maire"])
+    newcomer = BoardMember(id=999, surname="Nouvelle", first_name="Anne", functions=("Maire",))
     added = edit.insert_item(DEMO, "governance.board", 3, newcomer)
     (change,) = diff_editions(DEMO, added)
     assert (change.kind, change.path, change.old) == ("added", "governance.board[3]", None)

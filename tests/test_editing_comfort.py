@@ -157,7 +157,7 @@ def test_the_functions_editor_shows_the_second_line_and_commits_on_ctrl_enter(wi
     assert cell.viewport().rect().contains(line)
     assert table.view.viewport().rect().contains(cell.geometry())
     qtbot.keyClick(cell, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert reread(window.session).governance.board[last].functions == ["Présidente", "Trésorière"]
+    assert reread(window.session).governance.board[last].functions == ("Présidente", "Trésorière")
     assert table.view.state() != QAbstractItemView.State.EditingState
     # Back to the height of its two lines, like every other two-line row.
     assert table.view.rowHeight(last) == table.row_height(last)

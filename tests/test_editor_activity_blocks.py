@@ -147,19 +147,19 @@ def test_list_items_are_added_edited_and_reordered(session, partners, qtbot):
     qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
     assert table.current_row() == 2
     assert table.model.setData(table.model.index(2, 0), "Coorace")
-    assert reread(session).lists[index].items == [*items[:2], "Coorace", *items[2:]]
+    assert reread(session).lists[index].items == (*items[:2], "Coorace", *items[2:])
 
     qtbot.mouseClick(table.up_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(table.up_button, Qt.MouseButton.LeftButton)
-    assert reread(session).lists[index].items == ["Coorace", *items]
+    assert reread(session).lists[index].items == ("Coorace", *items)
 
     table.view.setCurrentIndex(table.model.index(len(items), 0))
     qtbot.mouseClick(table.remove_button, Qt.MouseButton.LeftButton)
-    assert reread(session).lists[index].items == ["Coorace", *items[:-1]]
+    assert reread(session).lists[index].items == ("Coorace", *items[:-1])
 
     for _ in range(5):
         session.undo_stack.undo()
-    assert reread(session).lists[index].items == items
+    assert reread(session).lists[index].items == tuple(items)
     assert [table.model.index(r, 0).data() for r in range(table.model.rowCount())] == items
 
 

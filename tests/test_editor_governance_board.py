@@ -88,7 +88,7 @@ def test_functions_typed_one_a_line(session, board, qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "Conseillere municipale")
     commit(qtbot, view, editor, Qt.Key.Key_Tab)
-    assert reread(session).governance.board[0].functions == ["Maire de Lyon", "Conseillere municipale"]
+    assert reread(session).governance.board[0].functions == ("Maire de Lyon", "Conseillere municipale")
 
 
 def test_region_offers_every_region_and_none(session, board, qtbot):

@@ -118,14 +118,14 @@ def test_invalid_coverage_values_are_refused_in_place(coverage, session):
 def test_typing_in_a_kind_the_edition_lacks_creates_it(coverage, session):
     session.show_year(2020)
     model = coverage.model
-    assert reread(session, 2020).network.coverage == []
+    assert reread(session, 2020).network.coverage == ()
     assert model.setData(cell(model, NetworkKind.MDE, "Nombre en France"), str(MDE_TOTAL))
     assert model.setData(cell(model, NetworkKind.PLIE, "Décompte au"), "31/01/2020")
     kinds = [(c.kind, c.total, c.as_of) for c in reread(session, 2020).network.coverage]
     assert kinds == [(NetworkKind.PLIE, None, FuzzyDate(2020, 1, 31)), (NetworkKind.MDE, MDE_TOTAL, None)]
     session.undo_stack.undo()
     session.undo_stack.undo()
-    assert reread(session, 2020).network.coverage == []
+    assert reread(session, 2020).network.coverage == ()
 
 
 def test_coverage_finding_leads_to_its_cell(coverage, session):

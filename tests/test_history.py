@@ -122,7 +122,7 @@ def test_people_are_listed_alphabetically_whatever_their_accents(demo):
 def test_a_refused_write_records_nothing(demo):
     with open_document(demo) as document:
         after, changes = edited(document, ("organisation.name", "AVE"))
-        after.governance.board[1].id = after.governance.board[0].id
+        after = edit.replace_at(after, "governance.board[1].id", after.governance.board[0].id)
         with pytest.raises(DocumentError, match="deux fois"):
             document.write_edition(after, replace=True, changes=changes, author="Zoé")
         assert document.history() == []

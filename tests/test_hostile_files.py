@@ -21,7 +21,7 @@ import pytest
 from PIL import Image
 
 from avereport.demo import write_demo
-from avereport.model import fmt
+from avereport.model import edit, fmt
 from avereport.model.checks import check_edition
 from avereport.store import DocumentError, open_document, opening
 from avereport.store.images import LOGO_MAX_BYTES, LOGO_MAX_SIDE, LogoError, validate_logo
@@ -451,7 +451,7 @@ def test_writing_an_edition_with_a_bad_logo_is_refused(path, logo, reason):
     with open_document(path) as document:
         before = document.read_edition(2021)
         edition = document.read_edition(2021)
-        edition.organisation.logo = logo
+        edition = edit.replace_at(edition, "organisation.logo", logo)
         with pytest.raises(DocumentError) as caught:
             document.write_edition(edition, replace=True)
         assert str(caught.value).startswith(
@@ -464,12 +464,12 @@ def test_writing_a_text_over_the_limit_is_refused(path):
     with open_document(path) as document:
         before = document.read_edition(2021)
         edition = document.read_edition(2021)
-        edition.outline[0].body = "é" * (TEXT_MAX_BYTES // 2 + 1)
+        edition = edit.replace_at(edition, "outline[0].body", "é" * (TEXT_MAX_BYTES // 2 + 1))
         with pytest.raises(DocumentError, match=f"un texte dépasse {TEXT_MAX_BYTES // 2**20} Mo"):
             document.write_edition(edition, replace=True)
         assert document.read_edition(2021) == before
         # Just under the limit is written, and the file opens again.
-        edition.outline[0].body = "é" * (TEXT_MAX_BYTES // 2)
+        edition = edit.replace_at(edition, "outline[0].body", "é" * (TEXT_MAX_BYTES // 2))
         document.write_edition(edition, replace=True)
     use(path, read_only=True)
 

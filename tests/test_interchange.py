@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import json
@@ -76,7 +75,10 @@ _NARROWER = {
     ("Section", "level"): st.integers(1, 6),
     ("Organisation", "primary_colour"): _COLOURS,
     ("Organisation", "secondary_colour"): _COLOURS,
-    ("Section", "reviewed_at"): st.just("") | st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2200, 12, 31)).map(lambda t: t.isoformat(timespec="minutes")),
+    ("Section", "reviewed_at"): st.just("")
+    | st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2200, 12, 31)).map(
+        lambda t: t.isoformat(timespec="minutes")
+    ),
 }
 
 
@@ -97,8 +99,8 @@ def _strategy(tp: typing.Any) -> st.SearchStrategy:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         (inner,) = [arg for arg in typing.get_args(tp) if arg is not type(None)]
         return st.none() | _strategy(inner)
-    if typing.get_origin(tp) is list:
-        (item,) = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple:
+        item = typing.get_args(tp)[0]
         return st.lists(_strategy(item), max_size=2)
     if dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
@@ -125,33 +127,47 @@ def _ids(draw, count: int) -> list[int | None]:
 def editions(draw) -> Edition:
     edition = draw(_strategy(Edition))
     governance = edition.governance
-    for member, ident in zip(governance.board, draw(_ids(len(governance.board)))):
-        member.id = ident
-    board_ids = [m.id for m in governance.board if m.id is not None]
-    for role in governance.bureau:
-        role.member_id = draw(st.sampled_from(board_ids)) if board_ids else None
-    governance.bureau = [role for role in governance.bureau if role.member_id is not None]
-    for person, ident in zip(governance.staff, draw(_ids(len(governance.staff)))):
-        person.id = ident
-    staff_ids = [p.id for p in governance.staff if p.id is not None]
-    for person in governance.staff:
-        person.replaces_id = draw(st.none() | st.sampled_from(staff_ids)) if staff_ids else None
-    return edition
+    board_idents = draw(_ids(len(governance.board)))
+    board = tuple(dataclasses.replace(m, id=i) for m, i in zip(governance.board, board_idents, strict=True))
+    board_ids = [m.id for m in board if m.id is not None]
+    bureau = tuple(
+        dataclasses.replace(role, member_id=draw(st.sampled_from(board_ids)))
+        for role in governance.bureau
+        if board_ids
+    )
+    staff_idents = draw(_ids(len(governance.staff)))
+    staff = [dataclasses.replace(p, id=i) for p, i in zip(governance.staff, staff_idents, strict=True)]
+    staff_ids = [p.id for p in staff if p.id is not None]
+    staff = [
+        dataclasses.replace(
+            p, replaces_id=draw(st.none() | st.sampled_from(staff_ids)) if staff_ids else None
+        )
+        for p in staff
+    ]
+    return dataclasses.replace(
+        edition, governance=dataclasses.replace(governance, board=board, bureau=bureau, staff=staff)
+    )
 
 
 def _by_position(edition: Edition) -> Edition:
     """The edition with ids replaced by list positions: what a renumbering must keep."""
-    edition = copy.deepcopy(edition)
     governance = edition.governance
     board = {m.id: i for i, m in enumerate(governance.board) if m.id is not None}
     staff = {p.id: i for i, p in enumerate(governance.staff) if p.id is not None}
-    for role in governance.bureau:
-        role.member_id = board[role.member_id]
-    for person in governance.staff:
-        person.replaces_id = None if person.replaces_id is None else staff[person.replaces_id]
-    for item in [*governance.board, *governance.staff]:
-        item.id = None
-    return edition
+    return dataclasses.replace(
+        edition,
+        governance=dataclasses.replace(
+            governance,
+            board=tuple(dataclasses.replace(m, id=None) for m in governance.board),
+            bureau=tuple(dataclasses.replace(r, member_id=board[r.member_id]) for r in governance.bureau),
+            staff=tuple(
+                dataclasses.replace(
+                    p, id=None, replaces_id=None if p.replaces_id is None else staff[p.replaces_id]
+                )
+                for p in governance.staff
+            ),
+        ),
+    )
 
 
 @settings(
@@ -177,12 +193,12 @@ def _seed_edition(year: int) -> Edition:
         membership=Membership(
             as_of=FuzzyDate(2021, 12, 31),
             declared_total=204,
-            groups=[
+            groups=(
                 MemberGroup(
                     key="offre_complete",
                     name="Adhésion pleine et entière",
                     declared_total=133,
-                    categories=[
+                    categories=(
                         MemberCategory(
                             key="plie", name="Au titre d'un PLIE", count=71, structure=Structure.PLIE
                         ),
@@ -195,17 +211,17 @@ def _seed_edition(year: int) -> Edition:
                             count=29,
                             structure=Structure.PLIE_MDE,
                         ),
-                    ],
-                )
-            ],
+                    ),
+                ),
+            ),
         ),
         governance=Governance(
-            board=[
+            board=(
                 BoardMember(id=17, surname="ABIVEN", first_name="Bernadette", region=Region.BRE),
                 BoardMember(id=4, surname="DAVID", first_name="Yohan", college="Personnalité qualifiée"),
-            ],
-            bureau=[BureauRole(member_id=4, role="Président", since=FuzzyDate(2021, 9))],
-            staff=[
+            ),
+            bureau=(BureauRole(member_id=4, role="Président", since=FuzzyDate(2021, 9)),),
+            staff=(
                 StaffMember(
                     id=30,
                     name="Bruno Adam",
@@ -219,7 +235,7 @@ def _seed_edition(year: int) -> Edition:
                     start=FuzzyDate(2021, 12, 13),
                     replaces_id=30,
                 ),
-            ],
+            ),
         ),
     )
 
@@ -250,10 +266,18 @@ def test_dump_renumbers_ids_in_list_order_and_repoints_references():
 
 def test_dump_does_not_depend_on_database_ids():
     edition = _seed_edition(2021)
-    other = copy.deepcopy(edition)
-    for member in other.governance.board:
-        member.id += 1000
-    other.governance.bureau[0].member_id += 1000
+    governance = edition.governance
+    other = dataclasses.replace(
+        edition,
+        governance=dataclasses.replace(
+            governance,
+            board=tuple(dataclasses.replace(m, id=m.id + 1000) for m in governance.board),
+            bureau=(
+                dataclasses.replace(governance.bureau[0], member_id=governance.bureau[0].member_id + 1000),
+                *governance.bureau[1:],
+            ),
+        ),
+    )
     assert dump_editions([edition]) == dump_editions([other])
 
 

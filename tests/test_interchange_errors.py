@@ -32,26 +32,26 @@ def _document() -> dict:
         year=2021,
         membership=Membership(
             as_of=FuzzyDate(2021, 12, 31),
-            groups=[
+            groups=(
                 MemberGroup(
                     key="offre_complete",
                     name="Adhésion pleine et entière",
-                    categories=[
+                    categories=(
                         MemberCategory(key="plie", name="Au titre d'un PLIE", count=71),
                         MemberCategory(key="mde", name="Au titre d'une MDE", count=19),
                         MemberCategory(key="plie_mde", name="Au titre d'un PLIE et d'une MDE", count=29),
-                    ],
-                )
-            ],
+                    ),
+                ),
+            ),
         ),
         governance=Governance(
-            board=[BoardMember(id=1, surname="DAVID", first_name="Yohan")],
-            bureau=[BureauRole(member_id=1, role="Président", since=FuzzyDate(2021, 9))],
-            meetings=[Meeting(kind=MeetingKind.GENERAL_ASSEMBLY, date=FuzzyDate(2021, 6))],
-            staff=[
+            board=(BoardMember(id=1, surname="DAVID", first_name="Yohan"),),
+            bureau=(BureauRole(member_id=1, role="Président", since=FuzzyDate(2021, 9)),),
+            meetings=(Meeting(kind=MeetingKind.GENERAL_ASSEMBLY, date=FuzzyDate(2021, 6)),),
+            staff=(
                 StaffMember(id=1, name="Bruno Adam", end=FuzzyDate(2021, 10, 6)),
                 StaffMember(id=2, name="David Miriot", start=FuzzyDate(2021, 12, 13), replaces_id=1),
-            ],
+            ),
         ),
     )
     return json.loads(dump_editions([edition]))

@@ -57,8 +57,8 @@ def _matches(tp: typing.Any, prop: dict) -> bool:
     accepts_null, prop = _split_null(prop)
     if nullable != accepts_null:
         return False
-    if typing.get_origin(tp) is list:
-        (item,) = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple:
+        item = typing.get_args(tp)[0]
         return prop.get("type") == "array" and _matches(item, prop["items"])
     if tp in SCALARS:
         shape = {key: value for key, value in prop.items() if key in ("type", "$ref")}

@@ -92,7 +92,7 @@ def test_differences_come_by_year_then_section():
 def test_editions_only_one_side_has():
     older, newer = MINE
     following = copy.deepcopy(newer)
-    following.year = newer.year + 1
+    following = edit.replace_at(following, "year", newer.year + 1)
     theirs = [with_other_ids(newer, 500), following]
     differences = compare_documents(MINE, theirs)
     assert [(d.year, d.presence, d.change.kind) for d in differences] == [
@@ -186,7 +186,7 @@ def test_a_merge_that_cannot_be_stored_changes_nothing(tmp_path):
         document.write_editions(MINE)
         before = dump_editions([document.read_edition(year) for year in document.years()])
         broken = copy.deepcopy(latest(MINE))
-        broken.governance.board[1].id = broken.governance.board[0].id
+        broken = edit.replace_at(broken, "governance.board[1].id", broken.governance.board[0].id)
         merged = replaced(MINE, broken)
         with pytest.raises(Exception, match="deux fois"):
             document.replace_editions(merged, changes_by_year(MINE, merged), "Camille")

@@ -38,7 +38,7 @@ def test_no_heading_source_or_title_of_2022_names_2021_as_current():
     assert sources["plie"] == "Source : rapport de consolidation des PLIE 2021"
     short_texts = [*headings.values(), *(b.title for b in new.key_figures), *(t.title for t in new.lists)]
     assert not [text for text in short_texts if re.search(r"\b(en|au \d+ \w+) 2021\b", text)]
-    assert new.membership.notes == [] and new.training.note == ""
+    assert new.membership.notes == () and new.training.note == ""
 
 
 def test_no_staff_event_or_declared_total_of_2021_is_carried():
@@ -49,8 +49,8 @@ def test_no_staff_event_or_declared_total_of_2021_is_carried():
     assert all(s.start is None and s.replaces_id is None and s.reason == "" for s in new.governance.staff)
     assert new.membership.declared_total is None
     assert all(g.declared_total is None for g in new.membership.groups)
-    assert new.governance.events == [] and new.governance.meetings == []
-    assert new.communication.webinars == [] and new.training.sessions == []
+    assert new.governance.events == () and new.governance.meetings == ()
+    assert new.communication.webinars == () and new.training.sessions == ()
 
 
 def test_the_summary_says_what_is_carried_and_what_starts_empty():

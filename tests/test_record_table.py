@@ -56,7 +56,7 @@ def test_edit_is_written_at_once_and_undone(session):
 def test_functions_are_edited_one_per_line(session):
     model = board_model(session)
     assert model.setData(model.index(1, 2), "Présidente\n\n  Conseillère  \n")
-    assert reread(session).governance.board[1].functions == ["Présidente", "Conseillère"]
+    assert reread(session).governance.board[1].functions == ("Présidente", "Conseillère")
 
 
 def test_invalid_date_is_refused_in_place_and_nothing_written(session, qtbot):

@@ -6,6 +6,7 @@ pypdf."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 from reportlab.lib.units import cm
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
+from avereport.model import edit
 from avereport.model.edition import BoardMember, Edition, Organisation, Section, SectionKind
 from avereport.report import export_pdf
 from avereport.report.document import BODY, Contents, ReportDocument, RunningText
@@ -28,11 +30,13 @@ MEMBERS = 400
 
 def edition(body: str = "", board: list[BoardMember] | None = None) -> Edition:
     result = Edition(year=YEAR)
-    result.organisation.name = "Réseau d'essai"
-    result.outline = [Section(key="recit", heading="Récit", body=body)]
+    result = edit.replace_at(result, "organisation.name", "Réseau d'essai")
+    result = edit.replace_at(result, "outline", [Section(key="recit", heading="Récit", body=body)])
     if board is not None:
-        result.governance.board = board
-        result.outline.append(Section(key="ca", kind=SectionKind.BOARD, heading="Conseil"))
+        result = edit.replace_at(result, "governance.board", board)
+        result = edit.replace_at(
+            result, "outline", (*result.outline, Section(key="ca", kind=SectionKind.BOARD, heading="Conseil"))
+        )
     return result
 
 
@@ -77,11 +81,11 @@ def test_a_single_paragraph_of_many_pages_prints_every_word_in_order():
 def test_a_board_of_many_pages_lists_every_member_once_with_the_header_on_each_page():
     assert MEMBERS > 2 * WINDOWED_ROWS
     board = [
-        BoardMember(id=i + 1, surname=f"Nom{i:04d}", first_name=f"Prénom {i}", functions=[f"Fonction {i}"])
+        BoardMember(id=i + 1, surname=f"Nom{i:04d}", first_name=f"Prénom {i}", functions=(f"Fonction {i}",))
         for i in range(MEMBERS)
     ]
     # One member whose functions fill more than a page: its row splits inside its cells.
-    board[150].functions = [f"Mission {j}" for j in range(90)]
+    board[150] = dataclasses.replace(board[150], functions=tuple(f"Mission {j}" for j in range(90)))
     pages = pages_of(edition(board=board))
     board_pages = pages[next(index for index, page in enumerate(pages) if "NOM0000" in page) :]
     assert len(board_pages) > 10

@@ -4,7 +4,6 @@ embedded fonts, reproducible bytes, hostile text, empty and large documents."""
 
 from __future__ import annotations
 
-import copy
 import io
 import os
 import pickle
@@ -17,6 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from avereport.demo import demo_editions
+from avereport.model import edit
 from avereport.model.compute import is_empty
 from avereport.model.edition import BoardMember, Edition, Section
 from avereport.model.succession import start_next_edition
@@ -156,21 +156,25 @@ def test_contents_print_the_pages_the_headings_land_on(reader, pages):
 
 
 def test_contents_longer_than_a_page_stay_exact(editions, private_data):
-    changed = copy.deepcopy(editions)
-    edition = next(e for e in changed if e.year == YEAR)
-    edition.outline = [
-        Section(
-            key=f"{s.key}-{copy_number}",
-            kind=s.kind,
-            heading=f"{s.heading} ({copy_number})",
-            level=s.level,
-            body=s.body,
-            ref=s.ref,
-        )
-        for copy_number in range(1, 4)
-        for s in edition.outline
-    ]
+    edition = next(e for e in editions if e.year == YEAR)
+    edition = edit.replace_at(
+        edition,
+        "outline",
+        [
+            Section(
+                key=f"{s.key}-{copy_number}",
+                kind=s.kind,
+                heading=f"{s.heading} ({copy_number})",
+                level=s.level,
+                body=s.body,
+                ref=s.ref,
+            )
+            for copy_number in range(1, 4)
+            for s in edition.outline
+        ],
+    )
     out = io.BytesIO()
+    changed = [edition if e.year == YEAR else e for e in editions]
     export_pdf(changed, YEAR, out)
     reader = PdfReader(out)
     texts = [normalised(page.extract_text()) for page in reader.pages]
@@ -224,12 +228,18 @@ def test_an_export_after_others_gives_the_bytes_of_a_first_one(editions, exporte
     """A process keeps parsed texts and their line breaking from one export
     to the next: none of it may show in another document, nor in the next
     export of this one."""
-    changed = copy.deepcopy(editions)
-    edition = next(e for e in changed if e.year == YEAR)
-    edition.membership.groups[0].categories[0].count += 1
-    edition.outline[0].body = "Un texte **revu** : « nouveau » ; 50 %.\n\n" + edition.outline[0].body
-    edition.governance.board[0].functions = edition.governance.board[1].functions
+    edition = next(e for e in editions if e.year == YEAR)
+    edition = edit.replace_at(
+        edition,
+        "membership.groups[0].categories[0].count",
+        edition.membership.groups[0].categories[0].count + 1,
+    )
+    edition = edit.replace_at(
+        edition, "outline[0].body", "Un texte **revu** : « nouveau » ; 50 %.\n\n" + edition.outline[0].body
+    )
+    edition = edit.replace_at(edition, "governance.board[0].functions", edition.governance.board[1].functions)
     warm = io.BytesIO()
+    changed = [edition if e.year == YEAR else e for e in editions]
     export_pdf(changed, YEAR, warm)
     editions_file = tmp_path / "editions.pickle"
     editions_file.write_bytes(pickle.dumps(changed))
@@ -263,8 +273,9 @@ def test_a_changed_figure_redraws_only_its_chart(editions, private_data):
     forget_drawings()
     export_pdf(editions, YEAR, io.BytesIO())
     before = set(cache_folder().glob(f"*{CACHE_SUFFIX}"))
-    changed = copy.deepcopy(editions)
-    next(e for e in changed if e.year == YEAR).communication.job_offers += 1
+    edition = next(e for e in editions if e.year == YEAR)
+    edition = edit.replace_at(edition, "communication.job_offers", edition.communication.job_offers + 1)
+    changed = [edition if e.year == YEAR else e for e in editions]
     forget_drawings()
     export_pdf(changed, YEAR, io.BytesIO())
     after = set(cache_folder().glob(f"*{CACHE_SUFFIX}"))
@@ -274,16 +285,20 @@ def test_a_changed_figure_redraws_only_its_chart(editions, private_data):
 
 def test_markup_hostile_text_prints_literally(editions, private_data):
     hostile = "R&D <Nord> & <b>x</b>"
-    changed = copy.deepcopy(editions)
-    edition = next(e for e in changed if e.year == YEAR)
-    edition.outline[
-        0
-    ].body = f'{hostile} 😀 "citation" ; fin\n\n- <script>alert(1)</script>\n- [lien](javascript:alert(1))'
-    edition.outline[0].heading = "Titre <i>piégé</i> & cie"
-    edition.governance.board[0] = BoardMember(
-        id=99, surname=hostile, first_name="Émoji 🎉", functions=["<br/> & co"]
+    edition = next(e for e in editions if e.year == YEAR)
+    edition = edit.replace_at(
+        edition,
+        "outline[0].body",
+        f'{hostile} 😀 "citation" ; fin\n\n- <script>alert(1)</script>\n- [lien](javascript:alert(1))',
+    )
+    edition = edit.replace_at(edition, "outline[0].heading", "Titre <i>piégé</i> & cie")
+    edition = edit.replace_at(
+        edition,
+        "governance.board[0]",
+        BoardMember(id=99, surname=hostile, first_name="Émoji 🎉", functions=("<br/> & co",)),
     )
     out = io.BytesIO()
+    changed = [edition if e.year == YEAR else e for e in editions]
     export_pdf(changed, YEAR, out)
     text = normalised("\n".join(page.extract_text() for page in PdfReader(out).pages))
     assert hostile in text
@@ -295,16 +310,16 @@ def test_markup_hostile_text_prints_literally(editions, private_data):
 
 
 def test_texts_longer_than_a_page_never_break_the_export(editions, private_data):
-    changed = copy.deepcopy(editions)
-    edition = next(e for e in changed if e.year == YEAR)
-    edition.outline[0].heading = "Titre démesuré " * 300
-    edition.outline[1].heading = "Sous-titre démesuré " * 300
-    edition.outline[1].body = "x" * 20_000
-    edition.governance.board[0].functions = ["fonction " * 3000]
-    edition.governance.events[0].description = "texte " * 4000
-    edition.key_figures[0].items[0].label = "libellé " * 1500
-    edition.governance.staff[0].role = "rôle " * 3000
+    edition = next(e for e in editions if e.year == YEAR)
+    edition = edit.replace_at(edition, "outline[0].heading", "Titre démesuré " * 300)
+    edition = edit.replace_at(edition, "outline[1].heading", "Sous-titre démesuré " * 300)
+    edition = edit.replace_at(edition, "outline[1].body", "x" * 20_000)
+    edition = edit.replace_at(edition, "governance.board[0].functions", ["fonction " * 3000])
+    edition = edit.replace_at(edition, "governance.events[0].description", "texte " * 4000)
+    edition = edit.replace_at(edition, "key_figures[0].items[0].label", "libellé " * 1500)
+    edition = edit.replace_at(edition, "governance.staff[0].role", "rôle " * 3000)
     out = io.BytesIO()
+    changed = [edition if e.year == YEAR else e for e in editions]
     export_pdf(changed, YEAR, out)
     assert len(PdfReader(out).pages) > 2
 
@@ -314,10 +329,10 @@ def test_an_edition_without_data_leaves_every_section_out(editions, private_data
     empty = Edition(
         year=YEAR + 1,
         organisation=template.organisation,
-        outline=[
+        outline=tuple(
             Section(key=s.key, kind=s.kind, heading=s.heading, level=s.level, ref=s.ref)
             for s in template.outline
-        ],
+        ),
     )
     out = io.BytesIO()
     result = export_pdf([*editions, empty], YEAR + 1, out)

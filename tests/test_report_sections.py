@@ -122,7 +122,7 @@ def test_replacements_are_listed_under_whom_they_replace():
 
 def test_coverage_rate_is_computed():
     edition = Edition(
-        year=2021, network=Network(coverage=[Coverage(kind=NetworkKind.PLIE, total=147, members=100)])
+        year=2021, network=Network(coverage=(Coverage(kind=NetworkKind.PLIE, total=147, members=100),))
     )
     (line,) = summarise_coverage(edition)
     text = coverage_sentence(line, 2020)

@@ -13,6 +13,7 @@ import pytest
 from avereport.cli import main
 from avereport.demo import demo_editions
 from avereport.interchange import dump_editions, load_editions
+from avereport.model import edit
 from avereport.model.checks import check_edition
 from avereport.model.diff import diff_editions
 from avereport.model.edition import ReviewState
@@ -83,7 +84,7 @@ def test_check_names_every_section_to_review_and_marking_relu_clears_it():
 
 def test_editing_a_carried_text_does_not_mark_it_relu():
     previous, edition = _new()
-    edition.outline[0].body += "\n\nUne phrase de 2022."
+    edition = edit.replace_at(edition, "outline[0].body", edition.outline[0].body + "\n\nUne phrase de 2022.")
     assert edition.outline[0].review is ReviewState.TO_REVIEW
     assert _review_findings(edition, previous)["outline[0].review"].endswith(
         "n'est pas encore marquée comme relue."
@@ -95,7 +96,7 @@ def test_last_years_text_can_be_seen_and_taken_back():
     assert previous_text(previous, "objet_missions") == previous.outline[1].body
     assert previous_text(previous, "adherents") is None  # a chapter title, no text
     assert previous_text(None, "objet_missions") is None
-    edition.outline[1].body = "Nouveau texte."
+    edition = edit.replace_at(edition, "outline[1].body", "Nouveau texte.")
     edition = mark_reviewed(edition, "objet_missions", "Zoé", WHEN)
     taken = take_previous_text(edition, previous, "objet_missions")
     assert taken.outline[1].body == previous.outline[1].body

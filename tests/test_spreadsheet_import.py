@@ -102,8 +102,8 @@ def test_board_with_synonyms_line_breaks_and_region_names(demo, tmp_path, capsys
     assert main(["import", str(demo), str(source), "--table", "conseil"]) == 0
     board = edition_of(demo).governance.board
     assert [(b.first_name, b.surname, b.region, b.functions) for b in board] == [
-        ("Camille", "Augey", Region.ARA, ["Adjointe au Maire", "Vice-présidente de la métropole"]),
-        ("Jean", "Nouveau", Region.IDF, []),
+        ("Camille", "Augey", Region.ARA, ("Adjointe au Maire", "Vice-présidente de la métropole")),
+        ("Jean", "Nouveau", Region.IDF, ()),
     ]
     # The member kept keeps her id, and with it her bureau roles; the others' went with them.
     assert board[0].id == before.governance.board[0].id

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from avereport.demo import demo_editions
+from avereport.model import edit
 from avereport.model.checks import Finding, check_edition
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import GovernanceEvent, Section, SectionKind, StaffMember
@@ -31,16 +33,31 @@ def test_every_list_reprinted_from_last_year_is_reported_until_confirmed():
     )
     edition = mark_reviewed(edition, "reseaux", "Zoé", WHEN)
     assert "lists[4].items" not in _stale(edition, DEMO_2021)
-    edition.lists[0].items.append("Une rencontre de 2022")
+    edition = edit.replace_at(edition, "lists[0].items", (*edition.lists[0].items, "Une rencontre de 2022"))
     assert "lists[0].items" not in _stale(edition, DEMO_2021)
 
 
 def test_dated_items_outside_the_year():
     edition = start_next_edition(DEMO_2021)
-    edition.governance.events.append(GovernanceEvent(date=FuzzyDate(2021, 9, 30), person="Yohan David"))
-    edition.governance.events.append(GovernanceEvent(date=FuzzyDate(2022, 6), person="Nouvelle élue"))
-    edition.governance.staff.append(
-        StaffMember(id=99, name="David Miriot bis", start=FuzzyDate(2021, 12, 13), end=FuzzyDate(2022, 4))
+    edition = edit.replace_at(
+        edition,
+        "governance.events",
+        (*edition.governance.events, GovernanceEvent(date=FuzzyDate(2021, 9, 30), person="Yohan David")),
+    )
+    edition = edit.replace_at(
+        edition,
+        "governance.events",
+        (*edition.governance.events, GovernanceEvent(date=FuzzyDate(2022, 6), person="Nouvelle élue")),
+    )
+    edition = edit.replace_at(
+        edition,
+        "governance.staff",
+        (
+            *edition.governance.staff,
+            StaffMember(
+                id=99, name="David Miriot bis", start=FuzzyDate(2021, 12, 13), end=FuzzyDate(2022, 4)
+            ),
+        ),
     )
     stale = _stale(edition, DEMO_2021)
     assert stale["governance.events[0].date"].message == (
@@ -58,8 +75,8 @@ def test_a_staff_remark_of_a_previous_year_and_a_replacement_copied_unconfirmed(
     staff = edition.governance.staff
     riguet = next(i for i, s in enumerate(staff) if s.name == "Justine Riguet")
     gassama = next(s.id for s in staff if s.name == "Mariama Gassama")
-    staff[riguet].replaces_id = gassama
-    staff[riguet].reason = "congé parental depuis 2021"
+    replacing = dataclasses.replace(staff[riguet], replaces_id=gassama, reason="congé parental depuis 2021")
+    edition = edit.replace_at(edition, f"governance.staff[{riguet}]", replacing)
     stale = _stale(edition, DEMO_2021)
     assert stale[f"governance.staff[{riguet}].reason"].message == (
         "«\u00a0Justine Riguet\u00a0» : le motif «\u00a0congé parental depuis 2021\u00a0» date de 2021."
@@ -82,8 +99,8 @@ def test_texts_that_still_speak_of_last_year_as_the_current_one():
     assert "Les deux tweets les plus vus" in stale["outline[37].body"].message
     # No heading, key-figure source or list title names 2021 as current: they were rolled.
     assert not [field for field in stale if field.endswith((".heading", ".title", ".source"))]
-    edition.outline[8].heading = "Vie des instances en 2021"
-    edition.key_figures[1].source = DEMO_2021.key_figures[1].source  # "… au 31 janvier 2021"
+    edition = edit.replace_at(edition, "outline[8].heading", "Vie des instances en 2021")
+    edition = edit.replace_at(edition, "key_figures[1].source", DEMO_2021.key_figures[1].source)
     stale = _stale(edition, DEMO_2021)
     assert "«\u00a0Vie des instances en 2021\u00a0»" in stale["outline[8].heading"].message
     assert stale["key_figures[1].source"].section is SectionKind.KEY_FIGURES
@@ -102,12 +119,17 @@ def test_a_comparison_with_last_year_is_not_stale():
 
 def test_a_new_text_mentioning_last_year_inside_a_sentence_is_not_reported():
     edition = start_next_edition(DEMO_2021)
-    edition.outline.append(
-        Section(
-            key="bilan",
-            kind=SectionKind.NARRATIVE,
-            heading="Bilan",
-            body="Les clubs, réunis en 2021 à distance, se sont retrouvés.",
-        )
+    edition = edit.replace_at(
+        edition,
+        "outline",
+        (
+            *edition.outline,
+            Section(
+                key="bilan",
+                kind=SectionKind.NARRATIVE,
+                heading="Bilan",
+                body="Les clubs, réunis en 2021 à distance, se sont retrouvés.",
+            ),
+        ),
     )
     assert f"outline[{len(edition.outline) - 1}].body" not in _stale(edition, DEMO_2021)

@@ -31,6 +31,7 @@ from hypothesis.stateful import (
 from random_edits import content, random_edit, with_other_ids
 
 from avereport.demo import write_demo
+from avereport.model import edit
 from avereport.model.diff import Change, diff_editions
 from avereport.model.edition import Edition
 from avereport.model.merge import apply_choices, changes_by_year, compare_documents
@@ -84,7 +85,7 @@ class DocumentMachine(RuleBasedStateMachine):
         theirs = {e.year: with_other_ids(e, 1000) for e in mine}
         if data.draw(st.booleans()) and theirs:
             latest = copy.deepcopy(theirs[max(theirs)])
-            latest.year += 1
+            latest = edit.replace_at(latest, "year", latest.year + 1)
             theirs[latest.year] = latest
         if data.draw(st.booleans()) and len(theirs) > 1:
             del theirs[data.draw(st.sampled_from(sorted(theirs)))]

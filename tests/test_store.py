@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import sqlite3
 import subprocess
@@ -65,7 +64,7 @@ from avereport.store import DocumentError, EditionExistsError, open_document
 from avereport.store.layout import EDITION, TABLES
 from avereport.store.opening import TEXT_MAX_BYTES
 
-HOSTILE = ["R&D <Nord>", "'; DROP TABLE edition; --", "Café 🎉 « guillemets »", "a\x00b", "ligne 1\nligne 2"]
+HOSTILE = ("R&D <Nord>", "'; DROP TABLE edition; --", "Café 🎉 « guillemets »", "a\x00b", "ligne 1\nligne 2")
 # Logos are decoded before use: a real PNG (2 × 1 pixels).
 LOGO = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00{@\xe8\xdd"
@@ -91,26 +90,26 @@ def full_edition(year: int = 2021) -> Edition:
         membership=Membership(
             as_of=FuzzyDate(year, 12, 31),
             declared_total=208,
-            groups=[
+            groups=(
                 MemberGroup(
                     key="collectivites",
                     name=h1,
                     declared_total=120,
                     in_total=False,
                     retired=True,
-                    categories=[
+                    categories=(
                         MemberCategory(
                             key="plie", name="PLIE", count=71, structure=Structure.PLIE, retired=True
                         ),
                         MemberCategory(key="both", name=h2, count=17, structure=Structure.PLIE_MDE),
-                    ],
+                    ),
                 ),
-                MemberGroup(key="autres", name="Autres", categories=[]),
-            ],
-            notes=[DatedNote(date=FuzzyDate(year, 6), text=h3)],
+                MemberGroup(key="autres", name="Autres", categories=()),
+            ),
+            notes=(DatedNote(date=FuzzyDate(year, 6), text=h3),),
         ),
         network=Network(
-            coverage=[
+            coverage=(
                 Coverage(
                     kind=NetworkKind.OI,
                     total=12,
@@ -118,46 +117,46 @@ def full_edition(year: int = 2021) -> Edition:
                     grouped_plie=40,
                     as_of=FuzzyDate(year, 5),
                     map_date=FuzzyDate(year + 1, 4),
-                )
-            ],
-            region_counts=[RegionCount(kind=NetworkKind.PLIE, region=Region.HDF, count=29)],
+                ),
+            ),
+            region_counts=(RegionCount(kind=NetworkKind.PLIE, region=Region.HDF, count=29),),
         ),
         governance=Governance(
             mandate_years=2,
             mandate_end=FuzzyDate(year + 1),
-            board=[
+            board=(
                 BoardMember(
                     id=41,
                     surname="DAVID",
                     first_name="Yohan",
                     region=Region.IDF,
                     college="Personnalité qualifiée",
-                    functions=["Président", h4],
+                    functions=("Président", h4),
                 ),
-                BoardMember(id=7, surname="CORNET", first_name="Danièle", functions=[]),
-            ],
-            bureau=[
+                BoardMember(id=7, surname="CORNET", first_name="Danièle", functions=()),
+            ),
+            bureau=(
                 BureauRole(member_id=41, role="Président", since=FuzzyDate(year, 9, 30)),
                 BureauRole(member_id=7, role="Trésorière"),
-            ],
-            events=[
+            ),
+            events=(
                 GovernanceEvent(
                     date=FuzzyDate(year, 9),
                     kind=EventKind.ELECTION,
                     person="Yohan David",
                     role="président",
                     description=h2,
-                )
-            ],
-            meetings=[
-                Meeting(kind=MeetingKind.SEMINAR, date=FuzzyDate(year, 9, 17), place="Sénat", label=h0)
-            ],
-            regional_bodies=[
+                ),
+            ),
+            meetings=(
+                Meeting(kind=MeetingKind.SEMINAR, date=FuzzyDate(year, 9, 17), place="Sénat", label=h0),
+            ),
+            regional_bodies=(
                 RegionalBody(
                     region=Region.HDF, name="AREFIE", description=h1, website="https://arefie.example"
-                )
-            ],
-            staff=[
+                ),
+            ),
+            staff=(
                 # Replaces someone listed after them: a forward reference.
                 StaffMember(
                     id=3,
@@ -169,11 +168,11 @@ def full_edition(year: int = 2021) -> Edition:
                     reason=h3,
                 ),
                 StaffMember(id=9, name="Bruno Adam", role="RAF", end=FuzzyDate(year, 10, 6)),
-            ],
+            ),
         ),
         training=Training(
             note=h4,
-            sessions=[
+            sessions=(
                 TrainingSession(
                     module="RGPD",
                     date=FuzzyDate(year, 3, 2),
@@ -182,10 +181,10 @@ def full_edition(year: int = 2021) -> Edition:
                     mde=3,
                     collectivites=2,
                     autres=1,
-                )
-            ],
-            modules=[TrainingModule(name="RGPD", new=True)],
-            assistance=[
+                ),
+            ),
+            modules=(TrainingModule(name="RGPD", new=True),),
+            assistance=(
                 Indicator(
                     key="questions",
                     label="questions",
@@ -194,9 +193,9 @@ def full_edition(year: int = 2021) -> Edition:
                     qualifier=Qualifier.OVER,
                     compare_year=year - 1,
                     compare_value=100,
-                )
-            ],
-            clubs=[UserClub(name="Club", software="ABC", audience=h0, meetings=4)],
+                ),
+            ),
+            clubs=(UserClub(name="Club", software="ABC", audience=h0, meetings=4),),
         ),
         communication=Communication(
             website_visits=50000,
@@ -204,29 +203,29 @@ def full_edition(year: int = 2021) -> Edition:
             top_page_visits=5000,
             top_page_qualifier=Qualifier.NEARLY,
             job_offers=300,
-            followers=[Followers(network="LinkedIn", handle="@ave", count=3000, qualifier=Qualifier.ABOUT)],
-            reach_tiers=[ReachTier(min_views=5000, posts=2)],
-            webinars=[
+            followers=(Followers(network="LinkedIn", handle="@ave", count=3000, qualifier=Qualifier.ABOUT),),
+            reach_tiers=(ReachTier(min_views=5000, posts=2),),
+            webinars=(
                 Webinar(
                     date=FuzzyDate(year, 2),
                     title=h2,
                     partner="Plateforme de l'inclusion",
                     participants=150,
                     qualifier=Qualifier.OVER,
-                )
-            ],
-            metrics=[Metric(key="open_rate", label="Taux d'ouverture", value=37.5, unit="%")],
+                ),
+            ),
+            metrics=(Metric(key="open_rate", label="Taux d'ouverture", value=37.5, unit="%"),),
         ),
-        key_figures=[
+        key_figures=(
             KeyFigureBlock(
                 key="sorties",
                 title=h3,
                 source="Enquête",
-                items=[KeyFigure(value=17.5, unit="%", label=h1, qualifier=Qualifier.ABOUT)],
-            )
-        ],
-        lists=[TitledList(key="instances", title=h0, items=HOSTILE)],
-        outline=[
+                items=(KeyFigure(value=17.5, unit="%", label=h1, qualifier=Qualifier.ABOUT),),
+            ),
+        ),
+        lists=(TitledList(key="instances", title=h0, items=HOSTILE),),
+        outline=(
             Section(
                 key="liste",
                 kind=SectionKind.LIST,
@@ -237,8 +236,8 @@ def full_edition(year: int = 2021) -> Edition:
                 review=ReviewState.TO_REVIEW,
                 reviewed_by=h3,
                 reviewed_at="2022-03-14T10:05",
-            )
-        ],
+            ),
+        ),
     )
 
 
@@ -255,7 +254,7 @@ def _filled_fields(obj: object, where: str, seen: dict[str, bool]) -> None:
         else:
             default = dataclasses.MISSING
         seen[path] = seen.get(path, False) or value != default
-        for item in value if isinstance(value, list) else [value]:
+        for item in value if isinstance(value, tuple) else [value]:
             if dataclasses.is_dataclass(item) and not isinstance(item, FuzzyDate):
                 _filled_fields(item, path, seen)
 
@@ -269,18 +268,23 @@ def _defaults_left(edition: Edition) -> list[str]:
 def renumbered(edition: Edition) -> Edition:
     """``edition`` with board and staff ids replaced by their list position,
     references following: equal for two editions that differ only in ids."""
-    result = copy.deepcopy(edition)
-    governance = result.governance
+    governance = edition.governance
     board = {m.id: n for n, m in enumerate(governance.board)}
     staff = {s.id: n for n, s in enumerate(governance.staff)}
-    for n, member in enumerate(governance.board):
-        member.id = n
-    for role in governance.bureau:
-        role.member_id = board[role.member_id]
-    for n, person in enumerate(governance.staff):
-        person.id = n
-        person.replaces_id = staff[person.replaces_id] if person.replaces_id is not None else None
-    return result
+    return dataclasses.replace(
+        edition,
+        governance=dataclasses.replace(
+            governance,
+            board=tuple(dataclasses.replace(m, id=n) for n, m in enumerate(governance.board)),
+            bureau=tuple(dataclasses.replace(r, member_id=board[r.member_id]) for r in governance.bureau),
+            staff=tuple(
+                dataclasses.replace(
+                    p, id=n, replaces_id=None if p.replaces_id is None else staff[p.replaces_id]
+                )
+                for n, p in enumerate(governance.staff)
+            ),
+        ),
+    )
 
 
 def table_rows(path: Path) -> dict[str, int]:
@@ -407,7 +411,7 @@ def test_failure_midway_leaves_nothing_written(doc_path):
     good = full_edition()
     bad = full_edition()
     # Only the training sessions, written after most other tables, overflow.
-    bad.training.sessions[0].plie = 2**70
+    bad = edit.replace_at(bad, "training.sessions[0].plie", 2**70)
     with open_document(doc_path, create=True) as document:
         document.write_edition(good)
         rows = table_rows(doc_path)
@@ -502,9 +506,9 @@ def test_records_changed_in_place_are_checked_like_a_full_write(doc_path):
 
 def test_references_must_resolve_within_the_edition(doc_path):
     unknown = full_edition()
-    unknown.governance.bureau[0].member_id = 999
+    unknown = edit.replace_at(unknown, "governance.bureau[0].member_id", 999)
     twice = full_edition()
-    twice.governance.staff[1].id = twice.governance.staff[0].id
+    twice = edit.replace_at(twice, "governance.staff[1].id", twice.governance.staff[0].id)
     with open_document(doc_path, create=True) as document:
         with pytest.raises(DocumentError) as caught:
             document.write_edition(unknown)
@@ -609,13 +613,19 @@ def test_the_newest_editions_of_a_large_document_read_back_whole(doc_path):
         editions = []
         for year in range(2000, 2025):
             edition = Edition(year=year)
-            edition.governance.board = [
-                BoardMember(id=n, surname=f"NOM {n}", functions=["Président", "Maire"]) for n in range(40)
-            ]
-            edition.training.sessions = [
-                TrainingSession(module=f"Module {n % 20}", date=FuzzyDate(year, n % 12 + 1), plie=n)
-                for n in range(300)
-            ]
+            edition = edit.replace_at(
+                edition,
+                "governance.board",
+                [BoardMember(id=n, surname=f"NOM {n}", functions=("Président", "Maire")) for n in range(40)],
+            )
+            edition = edit.replace_at(
+                edition,
+                "training.sessions",
+                [
+                    TrainingSession(module=f"Module {n % 20}", date=FuzzyDate(year, n % 12 + 1), plie=n)
+                    for n in range(300)
+                ],
+            )
             editions.append(edition)
         document.write_editions(editions)
     with open_document(doc_path, read_only=True) as document:
@@ -656,7 +666,7 @@ def _strategy(tp: object) -> st.SearchStrategy:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
         return st.none() | _strategy(inner)
-    if typing.get_origin(tp) is list:
+    if typing.get_origin(tp) is tuple:
         return st.lists(_strategy(typing.get_args(tp)[0]), max_size=3)
     if tp is FuzzyDate:
         return _DATES
@@ -678,19 +688,23 @@ def _strategy(tp: object) -> st.SearchStrategy:
 def _consistent(edition: Edition) -> Edition:
     """Make the generated references point at members of the edition."""
     governance = edition.governance
-    for n, member in enumerate(governance.board):
-        member.id = n + 1
-    for n, person in enumerate(governance.staff):
-        person.id = n + 1
-    if governance.board:
-        for role in governance.bureau:
-            role.member_id = role.member_id % len(governance.board) + 1
-    else:
-        governance.bureau = []
-    for person in governance.staff:
-        if person.replaces_id is not None:
-            person.replaces_id = person.replaces_id % len(governance.staff) + 1
-    return edition
+    board, staff = len(governance.board), len(governance.staff)
+    return dataclasses.replace(
+        edition,
+        governance=dataclasses.replace(
+            governance,
+            board=tuple(dataclasses.replace(m, id=n + 1) for n, m in enumerate(governance.board)),
+            bureau=tuple(
+                dataclasses.replace(r, member_id=r.member_id % board + 1) for r in governance.bureau if board
+            ),
+            staff=tuple(
+                dataclasses.replace(
+                    p, id=n + 1, replaces_id=None if p.replaces_id is None else p.replaces_id % staff + 1
+                )
+                for n, p in enumerate(governance.staff)
+            ),
+        ),
+    )
 
 
 _EDITIONS = _strategy(Edition).map(_consistent)

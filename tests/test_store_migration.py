@@ -68,7 +68,7 @@ def check_fixture_facts(document) -> None:
     edition = document.read_edition(2021)
     board = edition.governance.board
     assert [(m.surname, m.first_name, m.region, m.college, m.functions) for m in board] == [
-        (surname, first, region, college, functions)
+        (surname, first, region, college, tuple(functions))
         for surname, first, region, college, functions in FACTS["BOARD_2021"]
     ]
     by_id = {m.id: m for m in board}
@@ -86,7 +86,7 @@ def check_fixture_facts(document) -> None:
     assert edition.governance.mandate_years == 2
     earlier = document.read_edition(2020).governance.board
     assert [(m.surname, m.functions) for m in earlier] == [
-        (surname, functions) for surname, _, _, _, functions in FACTS["BOARD_2020"]
+        (surname, tuple(functions)) for surname, _, _, _, functions in FACTS["BOARD_2020"]
     ]
 
 

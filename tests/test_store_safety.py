@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from avereport.model.dates import FuzzyDate
-from avereport.model.edition import BoardMember, Edition, TrainingSession
+from avereport.model.edition import BoardMember, Edition, Governance, Training, TrainingSession
 from avereport.store import SCHEMA_VERSION, DocumentError, open_document
 
 NAME = "rapport.db"
@@ -22,13 +22,13 @@ def valid_document(path: Path) -> Path:
     """A document of several pages: two editions with some rows."""
     with open_document(path, create=True) as document:
         for year in (2020, 2021):
-            edition = Edition(year=year)
-            edition.governance.board = [
-                BoardMember(id=n, surname=f"NOM {n}", functions=["Président"]) for n in range(40)
-            ]
-            edition.training.sessions = [
+            board = tuple(BoardMember(id=n, surname=f"NOM {n}", functions=("Président",)) for n in range(40))
+            sessions = tuple(
                 TrainingSession(module="Clause sociale", date=FuzzyDate(year, n % 12 + 1)) for n in range(100)
-            ]
+            )
+            edition = Edition(
+                year=year, governance=Governance(board=board), training=Training(sessions=sessions)
+            )
             document.write_edition(edition)
     return path
 

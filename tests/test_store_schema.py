@@ -40,8 +40,8 @@ def model_leaves(cls: type = Edition, where: str = "") -> dict[str, tuple[str, b
     for f in dataclasses.fields(cls):
         tp, nullable = _bare(hints[f.name])
         path = f"{where}.{f.name}"
-        if typing.get_origin(tp) is list:
-            (item,) = typing.get_args(tp)
+        if typing.get_origin(tp) is tuple:
+            item = typing.get_args(tp)[0]
             if dataclasses.is_dataclass(item):
                 leaves.update(model_leaves(item, path + "[]"))
             else:

@@ -140,7 +140,7 @@ def test_html_only_clipboard_and_a_multi_line_cell(window, qtbot):
     member = board[-1]
     assert (member.surname, member.first_name, member.college) == ("Martin", "Claire", "PLIE")
     assert member.region.label == "Île-de-France"
-    assert member.functions == ["Trésorière", "Présidente de commission"]
+    assert member.functions == ("Trésorière", "Présidente de commission")
 
 
 def test_copy_gives_french_tab_separated_text_that_pastes_back(window, qtbot):

@@ -28,8 +28,8 @@ def keep_board_members(edition: Edition, staying: set[int]) -> Edition:
         edition,
         governance=dataclasses.replace(
             governance,
-            board=[member for member in governance.board if member.id in staying],
-            bureau=[role for role in governance.bureau if role.member_id in staying],
-            events=[*governance.events, *departures],
+            board=tuple(member for member in governance.board if member.id in staying),
+            bureau=tuple(role for role in governance.bureau if role.member_id in staying),
+            events=(*governance.events, *departures),
         ),
     )

@@ -27,7 +27,7 @@ def to_plain(value: Any) -> Any:
         return str(value)
     if dataclasses.is_dataclass(value):
         return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [to_plain(item) for item in value]
     if isinstance(value, Enum):
         return value.value
@@ -55,9 +55,8 @@ def _convert(tp: Any, data: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         inner = [arg for arg in typing.get_args(tp) if arg is not type(None)]
         return _convert(inner[0], data)
-    if origin is list:
-        (item_type,) = typing.get_args(tp)
-        return [_convert(item_type, item) for item in data]
+    if origin is tuple:  # the model's sequences: tuple[X, ...]
+        return tuple(_convert(typing.get_args(tp)[0], item) for item in data)
     if tp is FuzzyDate:
         return FuzzyDate.parse(data)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):

@@ -28,7 +28,7 @@ import itertools
 import re
 import typing
 from collections import defaultdict, deque
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -49,7 +49,7 @@ ORDER_LABEL = "Ordre"
 class Change:
     """One difference between two states of an edition.
 
-    ``path`` is the field path (``edit.parse_path`` syntax) in the newer
+    ``path`` is the field path (``paths.parse`` syntax) in the newer
     state, or in the older one for a removed record; for a reordered list it
     is the list's path. ``section`` is the outline kind the field belongs to,
     None for the organisation and the edition as a whole (year, outline order).
@@ -80,7 +80,7 @@ def edition_removed(year: int) -> Change:
     return Change("", None, Edition(year=year).title, EDITION_LABEL, year, None, "removed")
 
 
-def pair_records(before: list[Any], after: list[Any], *, same_document: bool) -> dict[int, int]:
+def pair_records(before: Sequence[Any], after: Sequence[Any], *, same_document: bool) -> dict[int, int]:
     """Index in ``before`` -> index in ``after`` of the records that are the
     same record (see the module's rules)."""
     if not before or not after:
@@ -150,7 +150,7 @@ class Walk:
                 continue
             old_path, new_path = _join(before_path, name), _join(after_path, name)
             declared = _declared(cls, name)
-            if typing.get_origin(declared) is list:
+            if typing.get_origin(declared) is tuple:
                 updates[name] = self.items(old, new, old_path, new_path, label, cls, name)
             elif dataclasses.is_dataclass(declared) and declared is not FuzzyDate:
                 updates[name] = self.node(old, new, old_path, new_path, PART_LABELS[name])
@@ -171,18 +171,18 @@ class Walk:
 
     def items(
         self,
-        before: list[Any],
-        after: list[Any],
+        before: tuple[Any, ...],
+        after: tuple[Any, ...],
         before_path: str,
         after_path: str,
         owner_label: str,
         owner: type,
         name: str,
-    ) -> list[Any]:
+    ) -> tuple[Any, ...]:
         """Two versions of a list: records paired, then compared one by one."""
         collection, noun = COLLECTIONS[(owner, name)]
         base = collection if owner in _TOP_OWNERS else owner_label
-        texts = _declared(owner, name) == list[str]
+        texts = _declared(owner, name) == tuple[str, ...]
         pairs = pair_records(before, after, same_document=self.same_document)
         inverse = {j: i for i, j in pairs.items()}
         follow_after = self.take is None
@@ -230,7 +230,7 @@ class Walk:
                 change = Change(path, self._section(path, 1), label, noun, None, new, "added")
                 if self._emit(change):
                     result.append(after[j])
-        return result
+        return tuple(result)
 
     # --- labels and values ----------------------------------------------
 
@@ -320,7 +320,7 @@ def _identities(cls: type, same_document: bool) -> list[Callable[[Any], Hashable
     return None
 
 
-def _pair_by_content(before: list[Any], after: list[Any]) -> dict[int, int]:
+def _pair_by_content(before: Sequence[Any], after: Sequence[Any]) -> dict[int, int]:
     """Equal runs paired, then replaced runs position by position."""
     matcher = difflib.SequenceMatcher(
         None, [repr(x) for x in before], [repr(x) for x in after], autojunk=False

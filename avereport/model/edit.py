@@ -1,89 +1,81 @@
 """Edits of an edition addressed by field paths, returning a new edition.
 
-A path is the dotted form the checks report, e.g.
-``membership.groups[0].categories[2].count`` or ``governance.board``. Every
-edit returns a new edition and leaves the one given untouched (the undo stack
+A path is a :class:`~avereport.model.paths.FieldPath`
+(``EDITION.membership.groups[0].categories[2].count``) or its text form, the
+one the checks report and the history keeps
+(``"membership.groups[0].categories[2].count"``), parsed once. Every edit
+returns a new edition and leaves the one given untouched (the undo stack
 keeps both), after checking the new value against the field's type.
 
 Only the records on the path from the edition to the changed field are
 copied; the rest is shared with the edition given. That is safe because
-editions are never changed in place once made: every change makes a new one.
+editions are immutable (``model.edition``): this path copy is the one way a
+changed edition is made.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
-import functools
-import re
-import types
 import typing
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
-from avereport.model import limits
+from avereport.model import limits, paths
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Edition
 from avereport.model.nesting import NestingError, check_nesting
+from avereport.model.paths import FieldPath, PathError
 
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z_0-9]*)|\[(\d+)\]")
-_PATH = re.compile(r"[A-Za-z_]\w*(\[\d+\])*(\.[A-Za-z_]\w*(\[\d+\])*)*")
-
-Step = str | int
+R = TypeVar("R")
+Path = FieldPath | str
 
 
 class EditError(ValueError):
     """An edit that the model refuses; the message is French."""
 
 
-def parse_path(path: str) -> list[Step]:
-    """``"governance.board[3].surname"`` -> ``["governance", "board", 3, "surname"]``."""
-    if not _PATH.fullmatch(path):
-        raise EditError(f"chemin de champ invalide : {path}")
-    return [name if name else int(index) for name, index in _TOKEN.findall(path)]
+def field_path(path: Path) -> FieldPath:
+    """``path`` as a FieldPath (a text is parsed once, then remembered)."""
+    if isinstance(path, FieldPath):
+        return path
+    try:
+        return paths.parse(path)
+    except PathError as error:
+        raise EditError(str(error)) from None
 
 
-def get_at(edition: Edition, path: str) -> Any:
-    value: Any = edition
-    for step in parse_path(path):
-        value = value[step] if isinstance(step, int) else getattr(value, step)
-    return value
+def get_at(edition: Edition, path: Path) -> Any:
+    return paths.get(edition, field_path(path))
 
 
-def field_type(edition: Edition, path: str) -> Any:
-    """The declared type of the field (or list item) that ``path`` names."""
-    steps = parse_path(path)
-    owner: Any = edition
-    declared: Any = Edition
-    for step in steps:
-        if isinstance(step, int):
-            declared = typing.get_args(declared)[0]
-            owner = owner[step]
-        else:
-            # A class is hashable; mypy thinks not (python/mypy#20409).
-            declared = _hints(type(owner))[step]  # type: ignore[arg-type]
-            owner = getattr(owner, step)
-        declared = _strip_optional(declared)
-    return declared
-
-
-def with_value(edition: Edition, path: str, value: Any) -> Edition:
+def with_value(edition: Edition, path: Path, value: Any) -> Edition:
     """A copy of ``edition`` with the field at ``path`` set to ``value``."""
-    steps = parse_path(path)
-    declared = field_type(edition, path)
-    checked = coerce(declared, value, _is_optional(edition, steps))
-    if checked is not None and isinstance(steps[-1], str):
-        _check_limits(type(_parent(edition, steps)), steps[-1], declared, checked)
-    return _replaced(edition, steps, lambda _old: checked)
+    path = field_path(path)
+    checked = coerce(path.declared, value, path.optional)
+    if checked is not None and path.owner is not None:
+        name = path.steps[-1]
+        assert isinstance(name, str)  # a path with an owner ends with a field name
+        _check_limits(path.owner, name, path.declared, checked)
+    return _replaced(edition, path.steps, lambda _old: checked)
 
 
-def field_bounds(edition: Edition, path: str) -> limits.Bounds | None:
+def replace_at(record: R, path: Path, value: Any) -> R:
+    """A copy of ``record`` (an edition) with ``value`` at ``path``,
+    unchecked: for values checked already (rows of a spreadsheet) and tests
+    that build a document the model would refuse."""
+    replaced: R = _replaced(record, field_path(path).steps, lambda _old: value)
+    return replaced
+
+
+def field_bounds(path: Path) -> limits.Bounds | None:
     """The bounds of the number field at ``path`` (None for other fields), for editors to show."""
-    steps = parse_path(path)
-    if isinstance(steps[-1], int):
+    path = field_path(path)
+    if path.owner is None:
         return None
-    return limits.bounds_of(type(_parent(edition, steps)), steps[-1], field_type(edition, path))
+    name = path.steps[-1]
+    assert isinstance(name, str)  # a path with an owner ends with a field name
+    return limits.bounds_of(path.owner, name, path.declared)
 
 
 def _check_limits(owner: type, name: str, declared: Any, value: Any) -> None:
@@ -99,44 +91,42 @@ def _check_limits(owner: type, name: str, declared: Any, value: Any) -> None:
             raise EditError(str(error)) from None
 
 
-def insert_item(edition: Edition, list_path: str, index: int, item: Any) -> Edition:
-    def inserted(items: list[Any]) -> list[Any]:
+def insert_item(edition: Edition, list_path: Path, index: int, item: Any) -> Edition:
+    def inserted(items: tuple[Any, ...]) -> tuple[Any, ...]:
         position = max(0, min(index, len(items)))
-        return [*items[:position], copy.deepcopy(item), *items[position:]]
+        return (*items[:position], item, *items[position:])
 
-    return _replaced(edition, parse_path(list_path), inserted)
+    return _replaced(edition, field_path(list_path).steps, inserted)
 
 
-def remove_item(edition: Edition, list_path: str, index: int) -> Edition:
-    def removed(items: list[Any]) -> list[Any]:
+def remove_item(edition: Edition, list_path: Path, index: int) -> Edition:
+    def removed(items: tuple[Any, ...]) -> tuple[Any, ...]:
         kept = list(items)
         del kept[index]
-        return kept
+        return tuple(kept)
 
-    return _replaced(edition, parse_path(list_path), removed)
+    return _replaced(edition, field_path(list_path).steps, removed)
 
 
-def move_item(edition: Edition, list_path: str, source: int, target: int) -> Edition:
+def move_item(edition: Edition, list_path: Path, source: int, target: int) -> Edition:
     """Move the item at ``source`` so that it ends at index ``target``."""
 
-    def moved(items: list[Any]) -> list[Any]:
+    def moved(items: tuple[Any, ...]) -> tuple[Any, ...]:
         reordered = list(items)
         reordered.insert(target, reordered.pop(source))
-        return reordered
+        return tuple(reordered)
 
-    return _replaced(edition, parse_path(list_path), moved)
+    return _replaced(edition, field_path(list_path).steps, moved)
 
 
-def _replaced(value: Any, steps: list[Step], change: Callable[[Any], Any]) -> Any:
+def _replaced(value: Any, steps: tuple[paths.Step, ...], change: Callable[[Any], Any]) -> Any:
     """``value`` with the part at ``steps`` replaced by ``change(part)``: new
     records and lists along the path, everything else shared."""
     if not steps:
         return change(value)
     step, rest = steps[0], steps[1:]
     if isinstance(step, int):
-        items = list(value)
-        items[step] = _replaced(items[step], rest, change)
-        return items
+        return (*value[:step], _replaced(value[step], rest, change), *value[step + 1 :])
     return dataclasses.replace(value, **{step: _replaced(getattr(value, step), rest, change)})
 
 
@@ -178,33 +168,6 @@ def coerce(declared: Any, value: Any, optional: bool) -> Any:
         return str(value)
     if declared is bytes:
         return bytes(value)
-    return copy.deepcopy(value)
-
-
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _strip_optional(declared: Any) -> Any:
-    if typing.get_origin(declared) in (typing.Union, types.UnionType):
-        inner = [arg for arg in typing.get_args(declared) if arg is not type(None)]
-        return inner[0]
-    return declared
-
-
-def _is_optional(edition: Edition, steps: list[Step]) -> bool:
-    last = steps[-1]
-    if isinstance(last, int):
-        return False
-    owner = _parent(edition, steps)
-    # A class is hashable; mypy thinks not (python/mypy#20409).
-    declared = _hints(type(owner))[last]  # type: ignore[arg-type]
-    return type(None) in typing.get_args(declared)
-
-
-def _parent(edition: Edition, steps: list[Step]) -> Any:
-    value: Any = edition
-    for step in steps[:-1]:
-        value = value[step] if isinstance(step, int) else getattr(value, step)
+    if typing.get_origin(declared) is tuple:
+        return tuple(value)
     return value

@@ -10,15 +10,45 @@ Conventions:
   that year-on-year deltas survive a rename; ``id`` fields are references
   inside one edition (bureau role -> board member, staff -> replaced staff).
 - List order is the order the user chose and the report shows.
+- Records are immutable (frozen, sequences as tuples): a change makes a new
+  edition that shares every unchanged part with the old one, which is what
+  the undo stack keeps. ``model.edit`` derives changed editions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, TypeVar, dataclass_transform
 
 from avereport.model.dates import FuzzyDate
 from avereport.model.regions import Region
+
+T = TypeVar("T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+def record(cls: type[T]) -> type[T]:
+    """A frozen, slotted, keyword-only dataclass whose sequences are tuples.
+
+    A list given for a ``tuple[...]`` field is stored as a tuple: a list
+    inside a frozen record could still be changed in place, behind the undo
+    stack's back (snapshots share every unchanged part)."""
+    sequences = tuple(name for name, hint in cls.__annotations__.items() if hint.startswith("tuple["))
+    if sequences:
+        cls.__post_init__ = _as_tuples(sequences)  # type: ignore[attr-defined]
+    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
+
+def _as_tuples(names: tuple[str, ...]) -> Callable[[Any], None]:
+    def as_tuples(self: Any) -> None:
+        for name in names:
+            value = getattr(self, name)
+            if type(value) is not tuple:
+                object.__setattr__(self, name, tuple(value))  # the one write to a frozen record
+
+    return as_tuples
 
 
 class Qualifier(StrEnum):
@@ -120,7 +150,7 @@ class SectionKind(StrEnum):
 # --- organisation -----------------------------------------------------------
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Organisation:
     name: str = ""
     address: str = ""
@@ -135,7 +165,7 @@ class Organisation:
 # --- membership -------------------------------------------------------------
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class MemberCategory:
     key: str
     name: str
@@ -144,34 +174,34 @@ class MemberCategory:
     retired: bool = False
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class MemberGroup:
     key: str
     name: str
     declared_total: int | None = None
     in_total: bool = True
     retired: bool = False
-    categories: list[MemberCategory] = field(default_factory=list)
+    categories: tuple[MemberCategory, ...] = ()
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class DatedNote:
     date: FuzzyDate | None = None
     text: str = ""
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Membership:
     as_of: FuzzyDate | None = None
     declared_total: int | None = None
-    groups: list[MemberGroup] = field(default_factory=list)
-    notes: list[DatedNote] = field(default_factory=list)
+    groups: tuple[MemberGroup, ...] = ()
+    notes: tuple[DatedNote, ...] = ()
 
 
 # --- network coverage -------------------------------------------------------
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Coverage:
     """One kind of structure across France and how many are members.
 
@@ -187,40 +217,40 @@ class Coverage:
     map_date: FuzzyDate | None = None
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class RegionCount:
     kind: NetworkKind
     region: Region
     count: int
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Network:
-    coverage: list[Coverage] = field(default_factory=list)
-    region_counts: list[RegionCount] = field(default_factory=list)
+    coverage: tuple[Coverage, ...] = ()
+    region_counts: tuple[RegionCount, ...] = ()
 
 
 # --- governance -------------------------------------------------------------
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class BoardMember:
     id: int | None = None
     surname: str = ""
     first_name: str = ""
     region: Region | None = None
     college: str = ""
-    functions: list[str] = field(default_factory=list)
+    functions: tuple[str, ...] = ()
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class BureauRole:
     member_id: int
     role: str
     since: FuzzyDate | None = None
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class GovernanceEvent:
     date: FuzzyDate | None = None
     kind: EventKind = EventKind.OTHER
@@ -229,7 +259,7 @@ class GovernanceEvent:
     description: str = ""
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Meeting:
     kind: MeetingKind = MeetingKind.BOARD
     date: FuzzyDate | None = None
@@ -237,7 +267,7 @@ class Meeting:
     label: str = ""
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class RegionalBody:
     region: Region | None = None
     name: str = ""
@@ -245,7 +275,7 @@ class RegionalBody:
     website: str = ""
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class StaffMember:
     """A head-office post holder; ``replaces_id`` names whom they replace."""
 
@@ -258,22 +288,22 @@ class StaffMember:
     reason: str = ""
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Governance:
     mandate_years: int | None = None
     mandate_end: FuzzyDate | None = None
-    board: list[BoardMember] = field(default_factory=list)
-    bureau: list[BureauRole] = field(default_factory=list)
-    events: list[GovernanceEvent] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
-    regional_bodies: list[RegionalBody] = field(default_factory=list)
-    staff: list[StaffMember] = field(default_factory=list)
+    board: tuple[BoardMember, ...] = ()
+    bureau: tuple[BureauRole, ...] = ()
+    events: tuple[GovernanceEvent, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    regional_bodies: tuple[RegionalBody, ...] = ()
+    staff: tuple[StaffMember, ...] = ()
 
 
 # --- training ---------------------------------------------------------------
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class TrainingSession:
     module: str = ""
     date: FuzzyDate | None = None
@@ -284,13 +314,13 @@ class TrainingSession:
     autres: int = 0
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class TrainingModule:
     name: str
     new: bool = False
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Indicator:
     """A counted figure, optionally compared with an earlier year it states."""
 
@@ -303,7 +333,7 @@ class Indicator:
     compare_value: int | None = None
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class UserClub:
     name: str = ""
     software: str = ""
@@ -311,19 +341,19 @@ class UserClub:
     meetings: int | None = None
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Training:
     note: str = ""
-    sessions: list[TrainingSession] = field(default_factory=list)
-    modules: list[TrainingModule] = field(default_factory=list)
-    assistance: list[Indicator] = field(default_factory=list)
-    clubs: list[UserClub] = field(default_factory=list)
+    sessions: tuple[TrainingSession, ...] = ()
+    modules: tuple[TrainingModule, ...] = ()
+    assistance: tuple[Indicator, ...] = ()
+    clubs: tuple[UserClub, ...] = ()
 
 
 # --- communication ----------------------------------------------------------
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Followers:
     network: str
     handle: str = ""
@@ -331,13 +361,13 @@ class Followers:
     qualifier: Qualifier = Qualifier.EXACT
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class ReachTier:
     min_views: int
     posts: int
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Webinar:
     date: FuzzyDate | None = None
     title: str = ""
@@ -346,7 +376,7 @@ class Webinar:
     qualifier: Qualifier = Qualifier.EXACT
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Metric:
     key: str
     label: str
@@ -354,23 +384,23 @@ class Metric:
     unit: str = ""
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Communication:
     website_visits: int | None = None
     top_page: str = ""
     top_page_visits: int | None = None
     top_page_qualifier: Qualifier = Qualifier.EXACT
     job_offers: int | None = None
-    followers: list[Followers] = field(default_factory=list)
-    reach_tiers: list[ReachTier] = field(default_factory=list)
-    webinars: list[Webinar] = field(default_factory=list)
-    metrics: list[Metric] = field(default_factory=list)
+    followers: tuple[Followers, ...] = ()
+    reach_tiers: tuple[ReachTier, ...] = ()
+    webinars: tuple[Webinar, ...] = ()
+    metrics: tuple[Metric, ...] = ()
 
 
 # --- key figures, lists, outline --------------------------------------------
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class KeyFigure:
     value: float
     unit: str = ""
@@ -378,22 +408,22 @@ class KeyFigure:
     qualifier: Qualifier = Qualifier.EXACT
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class KeyFigureBlock:
     key: str
     title: str
     source: str = ""
-    items: list[KeyFigure] = field(default_factory=list)
+    items: tuple[KeyFigure, ...] = ()
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class TitledList:
     key: str
     title: str
-    items: list[str] = field(default_factory=list)
+    items: tuple[str, ...] = ()
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Section:
     """One entry of the report's outline: a heading, Markdown text, and for
     structured kinds the data it shows (``ref`` names the list or key-figure
@@ -415,7 +445,7 @@ class Section:
     reviewed_at: str = ""
 
 
-@dataclass(slots=True, kw_only=True)
+@record
 class Edition:
     year: int
     organisation: Organisation = field(default_factory=Organisation)
@@ -424,9 +454,9 @@ class Edition:
     governance: Governance = field(default_factory=Governance)
     training: Training = field(default_factory=Training)
     communication: Communication = field(default_factory=Communication)
-    key_figures: list[KeyFigureBlock] = field(default_factory=list)
-    lists: list[TitledList] = field(default_factory=list)
-    outline: list[Section] = field(default_factory=list)
+    key_figures: tuple[KeyFigureBlock, ...] = ()
+    lists: tuple[TitledList, ...] = ()
+    outline: tuple[Section, ...] = ()
 
     @property
     def title(self) -> str:

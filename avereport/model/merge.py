@@ -16,13 +16,12 @@ the merge changed for the history.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from avereport.model.diff import (
     Change,
@@ -32,11 +31,13 @@ from avereport.model.diff import (
     edition_removed,
     pair_records,
 )
-from avereport.model.edition import Edition, SectionKind
+from avereport.model.edition import BoardMember, Edition, SectionKind, StaffMember
 
 Side = Literal["mine", "theirs"]
 Presence = Literal["both", "mine", "theirs"]
 SIDES: tuple[Side, ...] = ("mine", "theirs")
+
+R = TypeVar("R", BoardMember, StaffMember)
 
 _SECTION_ORDER: dict[SectionKind | None, int] = {
     None: 0,
@@ -104,14 +105,14 @@ def apply_choices(mine: list[Edition], theirs: list[Edition], choices: Mapping[s
         if their_edition is None:
             assert my_edition is not None  # each year is on one side at least
             if not taken(str(year)):
-                merged.append(copy.deepcopy(my_edition))
+                merged.append(my_edition)
         elif my_edition is None:
             if taken(str(year)):
-                merged.append(copy.deepcopy(their_edition))
+                merged.append(their_edition)
         else:
             base, other = _common_ids(my_edition, their_edition)
             walk = Walk(base, other, same_document=True, take=functools.partial(_taken_in, taken, year))
-            merged.append(_without_dangling_references(copy.deepcopy(walk.run())))
+            merged.append(_without_dangling_references(walk.run()))
     unknown = set(choices) - seen
     if unknown:
         raise ValueError(f"unknown differences: {sorted(unknown)}")
@@ -157,36 +158,48 @@ def _indexed(editions: Iterable[Edition]) -> dict[int, Edition]:
 
 
 def _common_ids(mine: Edition, theirs: Edition) -> tuple[Edition, Edition]:
-    """Copies of both editions whose board and staff ids agree: a member of
-    both keeps my id, one of theirs only gets a new one. Only the
-    governance, where ids live, is copied."""
-    mine = dataclasses.replace(mine, governance=copy.deepcopy(mine.governance))
-    theirs = dataclasses.replace(theirs, governance=copy.deepcopy(theirs.governance))
-    board = _renumber(mine.governance.board, theirs.governance.board)
-    staff = _renumber(mine.governance.staff, theirs.governance.staff)
-    theirs.governance.bureau = [role for role in theirs.governance.bureau if role.member_id in board]
-    for role in theirs.governance.bureau:
-        role.member_id = board[role.member_id]
-    for member in theirs.governance.staff:
-        member.replaces_id = staff.get(member.replaces_id)
+    """Both editions with board and staff ids that agree: a member of both
+    keeps my id, one of theirs only gets a new one. Only the governance,
+    where ids live, changes."""
+    my_board, their_board, board = _renumber(mine.governance.board, theirs.governance.board)
+    my_staff, their_staff, staff = _renumber(mine.governance.staff, theirs.governance.staff)
+    their_bureau = tuple(
+        dataclasses.replace(role, member_id=board[role.member_id])
+        for role in theirs.governance.bureau
+        if role.member_id in board
+    )
+    their_staff = tuple(
+        dataclasses.replace(member, replaces_id=staff.get(member.replaces_id)) for member in their_staff
+    )
+    mine = dataclasses.replace(
+        mine, governance=dataclasses.replace(mine.governance, board=my_board, staff=my_staff)
+    )
+    theirs = dataclasses.replace(
+        theirs,
+        governance=dataclasses.replace(
+            theirs.governance, board=their_board, bureau=their_bureau, staff=their_staff
+        ),
+    )
     return mine, theirs
 
 
-def _renumber(mine: list[Any], theirs: list[Any]) -> dict[int | None, int]:
-    """Give my records without an id a new one, and theirs my ids; returns
-    their old id -> new id."""
+def _renumber(
+    mine: tuple[R, ...], theirs: tuple[R, ...]
+) -> tuple[tuple[R, ...], tuple[R, ...], dict[int | None, int]]:
+    """My records, those without an id given a new one; theirs with my ids;
+    and their old id -> new id."""
     fresh = itertools.count(max((r.id for r in mine if r.id is not None), default=0) + 1)
-    for record in mine:
-        if record.id is None:
-            record.id = next(fresh)
+    mine = tuple(r if r.id is not None else dataclasses.replace(r, id=next(fresh)) for r in mine)
     pairs = {j: i for i, j in pair_records(mine, theirs, same_document=False).items()}
     renumbered: dict[int | None, int] = {}
+    numbered: list[R] = []
     for j, record in enumerate(theirs):
         new_id = mine[pairs[j]].id if j in pairs else next(fresh)
+        assert new_id is not None  # every record of mine has an id by now
         if record.id is not None:
             renumbered[record.id] = new_id
-        record.id = new_id
-    return renumbered
+        numbered.append(dataclasses.replace(record, id=new_id))
+    return mine, tuple(numbered), renumbered
 
 
 def _without_dangling_references(edition: Edition) -> Edition:
@@ -195,9 +208,17 @@ def _without_dangling_references(edition: Edition) -> Edition:
     would do)."""
     governance = edition.governance
     board = {member.id for member in governance.board}
-    governance.bureau = [role for role in governance.bureau if role.member_id in board]
     staff = {member.id for member in governance.staff}
-    for member in governance.staff:
-        if member.replaces_id not in staff:
-            member.replaces_id = None
-    return edition
+    return dataclasses.replace(
+        edition,
+        governance=dataclasses.replace(
+            governance,
+            bureau=tuple(role for role in governance.bureau if role.member_id in board),
+            staff=tuple(
+                member
+                if member.replaces_id is None or member.replaces_id in staff
+                else dataclasses.replace(member, replaces_id=None)
+                for member in governance.staff
+            ),
+        ),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import re
 import unicodedata
 
@@ -24,46 +24,57 @@ def fresh_key(name: str, taken: set[str]) -> str:
 def add_section(edition: Edition, index: int, kind: SectionKind, heading: str) -> Edition:
     """Insert a new section before ``index``; a list or key-figure section gets
     its own new, empty list or block."""
-    result = copy.deepcopy(edition)
-    level = result.outline[index - 1].level if 0 < index <= len(result.outline) else 1
+    outline = edition.outline
+    level = outline[index - 1].level if 0 < index <= len(outline) else 1
     section = Section(
-        key=fresh_key(heading, {s.key for s in result.outline}), kind=kind, heading=heading, level=level
+        key=fresh_key(heading, {s.key for s in outline}), kind=kind, heading=heading, level=level
     )
     if kind is SectionKind.LIST:
-        section.ref = fresh_key(heading, {t.key for t in result.lists})
-        result.lists.append(TitledList(key=section.ref, title=heading))
-    elif kind is SectionKind.KEY_FIGURES:
-        section.ref = fresh_key(heading, {b.key for b in result.key_figures})
-        result.key_figures.append(KeyFigureBlock(key=section.ref, title=heading))
-    result.outline.insert(max(0, min(index, len(result.outline))), section)
-    return result
+        section = dataclasses.replace(section, ref=fresh_key(heading, {t.key for t in edition.lists}))
+        lists = (*edition.lists, TitledList(key=section.ref, title=heading))
+        return _with_outline(dataclasses.replace(edition, lists=lists), index, section)
+    if kind is SectionKind.KEY_FIGURES:
+        section = dataclasses.replace(section, ref=fresh_key(heading, {b.key for b in edition.key_figures}))
+        blocks = (*edition.key_figures, KeyFigureBlock(key=section.ref, title=heading))
+        return _with_outline(dataclasses.replace(edition, key_figures=blocks), index, section)
+    return _with_outline(edition, index, section)
+
+
+def _with_outline(edition: Edition, index: int, section: Section) -> Edition:
+    """``edition`` with ``section`` inserted before ``index`` (clamped to the outline)."""
+    outline = edition.outline
+    position = max(0, min(index, len(outline)))
+    return dataclasses.replace(edition, outline=(*outline[:position], section, *outline[position:]))
 
 
 def remove_section(edition: Edition, index: int) -> Edition:
     """Remove a section; its list or key-figure block goes too unless another section shows it."""
-    result = copy.deepcopy(edition)
-    section = result.outline.pop(index)
-    if section.ref and not any(s.ref == section.ref and s.kind is section.kind for s in result.outline):
+    section = edition.outline[index]
+    outline = (*edition.outline[:index], *edition.outline[index + 1 :])
+    result = dataclasses.replace(edition, outline=outline)
+    if section.ref and not any(s.ref == section.ref and s.kind is section.kind for s in outline):
         if section.kind is SectionKind.LIST:
-            result.lists = [t for t in result.lists if t.key != section.ref]
+            result = dataclasses.replace(result, lists=tuple(t for t in result.lists if t.key != section.ref))
         elif section.kind is SectionKind.KEY_FIGURES:
-            result.key_figures = [b for b in result.key_figures if b.key != section.ref]
+            blocks = tuple(b for b in result.key_figures if b.key != section.ref)
+            result = dataclasses.replace(result, key_figures=blocks)
     return result
 
 
 def move_section(edition: Edition, index: int, step: int) -> Edition:
-    result = copy.deepcopy(edition)
     target = index + step
-    if 0 <= index < len(result.outline) and 0 <= target < len(result.outline):
-        result.outline.insert(target, result.outline.pop(index))
-    return result
+    if not (0 <= index < len(edition.outline) and 0 <= target < len(edition.outline)):
+        return edition
+    outline = list(edition.outline)
+    outline.insert(target, outline.pop(index))
+    return dataclasses.replace(edition, outline=tuple(outline))
 
 
 def shift_level(edition: Edition, index: int, step: int) -> Edition:
     """Indent (step +1) or outdent (-1) a section, within 1..MAX_LEVEL and never
     more than one level below the section before it."""
-    result = copy.deepcopy(edition)
-    section = result.outline[index]
-    ceiling = result.outline[index - 1].level + 1 if index > 0 else 1
-    section.level = max(1, min(section.level + step, ceiling, MAX_LEVEL))
-    return result
+    outline = edition.outline
+    section = outline[index]
+    ceiling = outline[index - 1].level + 1 if index > 0 else 1
+    shifted = dataclasses.replace(section, level=max(1, min(section.level + step, ceiling, MAX_LEVEL)))
+    return dataclasses.replace(edition, outline=(*outline[:index], shifted, *outline[index + 1 :]))

@@ -148,6 +148,7 @@ def _to_review(section: Section) -> Section:
 def _with_section(edition: Edition, key: str, change: Callable[[Section], Section]) -> Edition:
     """The edition with the section ``key`` replaced by ``change(section)``."""
     index = section_index(edition, key)
-    outline = list(edition.outline)
-    outline[index] = change(outline[index])
-    return dataclasses.replace(edition, outline=outline)
+    outline = edition.outline
+    return dataclasses.replace(
+        edition, outline=(*outline[:index], change(outline[index]), *outline[index + 1 :])
+    )

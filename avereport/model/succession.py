@@ -9,13 +9,12 @@ meetings, webinars, sessions, staff arrivals, departures and replacements)
 start empty, so that nothing of last year is printed as this year's by
 mistake; so do declared totals, which only editions imported from a printed
 report have. Headings, titles and sources that name the year are rolled to
-the new one (see ``years``). The result shares no mutable object with the
-source; ``summary`` says, in French, what was carried and what starts empty.
+the new one (see ``years``). What is carried unchanged is shared with the
+source (editions are immutable); ``summary`` says, in French, what was carried and what starts empty.
 """
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 
 from avereport.model.compute.sections import has_subsections
@@ -51,27 +50,29 @@ def start_next_edition(edition: Edition, year: int | None = None) -> Edition:
         raise ValueError(f"edition {year} cannot follow edition {edition.year}")
     successor = Edition(
         year=year,
-        organisation=copy.deepcopy(edition.organisation),
+        organisation=edition.organisation,
         membership=_membership(edition.membership),
         network=_network(edition.network),
         governance=_governance(edition.governance, year),
         training=_training(edition.training),
         communication=_communication(edition.communication),
-        key_figures=[
+        key_figures=tuple(
             KeyFigureBlock(
                 key=block.key,
                 title=roll_years(block.title, edition.year, year),
                 source=roll_years(block.source, edition.year, year),
             )
             for block in edition.key_figures
-        ],
-        lists=[
-            TitledList(key=t.key, title=roll_years(t.title, edition.year, year), items=list(t.items))
+        ),
+        lists=tuple(
+            TitledList(key=t.key, title=roll_years(t.title, edition.year, year), items=t.items)
             for t in edition.lists
-        ],
+        ),
     )
-    successor.outline = [_carried_section(edition, successor, index) for index in range(len(edition.outline))]
-    return successor
+    return dataclasses.replace(
+        successor,
+        outline=tuple(_carried_section(edition, successor, index) for index in range(len(edition.outline))),
+    )
 
 
 def _carried_section(source: Edition, successor: Edition, index: int) -> Section:
@@ -86,12 +87,12 @@ def _carried_section(source: Edition, successor: Edition, index: int) -> Section
         ref=section.ref,
     )
     if section.body.strip() or carried.heading != section.heading or carries_data(successor, carried):
-        carried.review = ReviewState.TO_REVIEW
+        review = ReviewState.TO_REVIEW
     elif section.kind is SectionKind.NARRATIVE and has_subsections(source.outline, index):
-        carried.review = ReviewState.REVIEWED  # a chapter title, with nothing of its own
+        review = ReviewState.REVIEWED  # a chapter title, with nothing of its own
     else:
-        carried.review = ReviewState.TO_WRITE
-    return carried
+        review = ReviewState.TO_WRITE
+    return dataclasses.replace(carried, review=review)
 
 
 def carries_data(edition: Edition, section: Section) -> bool:
@@ -114,20 +115,20 @@ def carries_data(edition: Edition, section: Section) -> bool:
 def _membership(membership: Membership) -> Membership:
     """Groups and categories without counts; retired ones are dropped."""
     return Membership(
-        groups=[
+        groups=tuple(
             MemberGroup(
                 key=group.key,
                 name=group.name,
                 in_total=group.in_total,
-                categories=[
+                categories=tuple(
                     MemberCategory(key=c.key, name=c.name, structure=c.structure)
                     for c in group.categories
                     if not c.retired
-                ],
+                ),
             )
             for group in membership.groups
             if not group.retired
-        ]
+        )
     )
 
 
@@ -135,17 +136,17 @@ def _network(network: Network) -> Network:
     # The kinds are kept, empty, so that the form offers the same rows and the
     # checks point at each figure still to enter. Region counts have no empty
     # state (a count is required), so the new map starts with none.
-    return Network(coverage=[Coverage(kind=c.kind) for c in network.coverage])
+    return Network(coverage=tuple(Coverage(kind=c.kind) for c in network.coverage))
 
 
 def _governance(governance: Governance, year: int) -> Governance:
-    staff = [_staff_in_post(s, year) for s in governance.staff if _in_post(s, year)]
+    staff = tuple(_staff_in_post(s, year) for s in governance.staff if _in_post(s, year))
     return Governance(
         mandate_years=governance.mandate_years,
         mandate_end=governance.mandate_end,
-        board=copy.deepcopy(governance.board),
-        bureau=copy.deepcopy(governance.bureau),
-        regional_bodies=copy.deepcopy(governance.regional_bodies),
+        board=governance.board,
+        bureau=governance.bureau,
+        regional_bodies=governance.regional_bodies,
         staff=staff,
     )
 
@@ -166,17 +167,17 @@ def _staff_in_post(member: StaffMember, year: int) -> StaffMember:
 
 def _training(training: Training) -> Training:
     return Training(
-        modules=[TrainingModule(name=m.name) for m in training.modules],
-        assistance=[Indicator(key=i.key, label=i.label, unit=i.unit) for i in training.assistance],
-        clubs=[UserClub(name=c.name, software=c.software, audience=c.audience) for c in training.clubs],
+        modules=tuple(TrainingModule(name=m.name) for m in training.modules),
+        assistance=tuple(Indicator(key=i.key, label=i.label, unit=i.unit) for i in training.assistance),
+        clubs=tuple(UserClub(name=c.name, software=c.software, audience=c.audience) for c in training.clubs),
     )
 
 
 def _communication(communication: Communication) -> Communication:
     # Reach tiers are left out: a tier without its number of posts cannot exist.
     return Communication(
-        followers=[Followers(network=f.network, handle=f.handle) for f in communication.followers],
-        metrics=[Metric(key=m.key, label=m.label, unit=m.unit) for m in communication.metrics],
+        followers=tuple(Followers(network=f.network, handle=f.handle) for f in communication.followers),
+        metrics=tuple(Metric(key=m.key, label=m.label, unit=m.unit) for m in communication.metrics),
     )
 
 

@@ -13,15 +13,17 @@ def blank_edition(year: int, model: Edition) -> Edition:
     """An edition of ``year`` with ``model``'s organisation, categories and
     outline, and no figures, people or texts."""
     edition = start_next_edition(model)
-    edition.year = year
-    edition.governance = Governance(mandate_years=edition.governance.mandate_years)
-    edition.outline = [
-        dataclasses.replace(
-            section,
-            heading=roll_years(section.heading, model.year + 1, year),
-            body="",
-            review=ReviewState.TO_WRITE,
-        )
-        for section in edition.outline
-    ]
-    return edition
+    return dataclasses.replace(
+        edition,
+        year=year,
+        governance=Governance(mandate_years=edition.governance.mandate_years),
+        outline=tuple(
+            dataclasses.replace(
+                section,
+                heading=roll_years(section.heading, model.year + 1, year),
+                body="",
+                review=ReviewState.TO_WRITE,
+            )
+            for section in edition.outline
+        ),
+    )

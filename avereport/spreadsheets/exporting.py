@@ -104,7 +104,7 @@ def _write_sheet(book: Any, formats: dict[str, Any], table: Table, edition: Edit
 def _write_cell(sheet: Any, formats: dict[str, Any], row: int, index: int, column: Column, value: Any) -> str:
     """Write one cell; returns the text it shows (for the column's width)."""
     style = formats["computed"] if column.is_computed else None
-    if value is None or value == []:
+    if value is None or value == ():
         if style is not None:
             sheet.write_blank(row, index, None, style)
         return ""

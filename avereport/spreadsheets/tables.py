@@ -40,7 +40,7 @@ COMPUTED_MARK = " (calculé)"
 
 class Kind(Enum):
     TEXT = auto()
-    LINES = auto()  # list[str], one item a line
+    LINES = auto()  # tuple[str, ...], one item a line
     COUNT = auto()  # non-negative integer
     NUMBER = auto()  # decimal
     YEAR = auto()  # an integer shown without digit groups
@@ -96,22 +96,10 @@ def _choice_names(
     return names
 
 
-def with_items(edition: m.Edition, path: str, items: list[Any]) -> m.Edition:
-    """``edition`` with the list at ``path`` replaced by ``items`` (already
-    checked), sharing everything else: ``edit.with_value`` would deep-copy
-    thousands of freshly built records."""
-
-    def replaced(value: Any, steps: list[str | int]) -> Any:
-        if not steps:
-            return items
-        step, rest = steps[0], steps[1:]
-        if isinstance(step, int):
-            copied = list(value)
-            copied[step] = replaced(copied[step], rest)
-            return copied
-        return dataclasses.replace(value, **{step: replaced(getattr(value, step), rest)})
-
-    return replaced(edition, edit.parse_path(path))
+def with_items(edition: m.Edition, path: str, items: Sequence[Any]) -> m.Edition:
+    """``edition`` with the list at ``path`` replaced by ``items`` (records
+    already checked), sharing everything else."""
+    return edit.replace_at(edition, path, tuple(items))
 
 
 def enum_column(name: str, title: str, labels: dict[Any, str], *synonyms: str) -> Column:
@@ -214,7 +202,7 @@ class RecordTable(Table):
     def list_path(self, edition: m.Edition) -> str:
         return self.path
 
-    def records(self, edition: m.Edition) -> list[Any]:
+    def records(self, edition: m.Edition) -> Sequence[Any]:
         return edit.get_at(edition, self.list_path(edition))
 
     def rows(self, edition: m.Edition) -> list[Row]:
@@ -413,7 +401,7 @@ class MembershipTable(Table):
         else:
             # Groups without a category stay: only categories are rows here.
             groups = {
-                fold(g.name): dataclasses.replace(g, categories=[])
+                fold(g.name): dataclasses.replace(g, categories=())
                 for g in edition.membership.groups
                 if not g.categories
             }
@@ -434,7 +422,7 @@ class MembershipTable(Table):
                     key = fresh_key(name, taken_groups)
                     taken_groups.add(key)
                     group = m.MemberGroup(key=key, name=name)
-                groups[folded] = dataclasses.replace(group, name=name, categories=[])
+                groups[folded] = dataclasses.replace(group, name=name, categories=())
             values = {k: v for k, v in row.items() if k not in (BASE, "group")}
             category = base[1] if base else old_categories.get((folded, fold(values.get("name") or "")))
             if category is None or category.key in taken:
@@ -445,7 +433,9 @@ class MembershipTable(Table):
             if not category.key or category.key in taken:
                 category = dataclasses.replace(category, key=fresh_key(category.name, taken))
             taken.add(category.key)
-            groups[folded].categories.append(category)
+            groups[folded] = dataclasses.replace(
+                groups[folded], categories=(*groups[folded].categories, category)
+            )
         return with_items(edition, "membership.groups", list(groups.values()))
 
 

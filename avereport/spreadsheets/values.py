@@ -75,7 +75,7 @@ def read_cell(column: Column, value: Any) -> Any:
     if isinstance(value, (dt.time, dt.timedelta)):
         raise CellRefused(f"une durée ou une heure ({value}) n'est pas possible ici")
     if is_empty(value):
-        return [] if column.kind is Kind.LINES else None
+        return () if column.kind is Kind.LINES else None
     reader = _READERS[column.kind]
     return reader(column, value)
 
@@ -85,8 +85,8 @@ def _text(column: Column, value: Any) -> str:
     return as_text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _lines(column: Column, value: Any) -> list[str]:
-    return [line.strip() for line in as_text(value).splitlines() if line.strip()]
+def _lines(column: Column, value: Any) -> tuple[str, ...]:
+    return tuple(line.strip() for line in as_text(value).splitlines() if line.strip())
 
 
 def _number_text(text: str) -> str:

@@ -1,6 +1,6 @@
 """Generic conversion between dataclass objects and table rows.
 
-A dataclass's *scalar* fields (everything but lists and nested dataclasses)
+A dataclass's *scalar* fields (everything but sequences and nested dataclasses)
 are columns of the same name. Values are stored as SQLite understands them:
 enums as their value, dates as ISO text, booleans as 0/1, bytes as BLOB.
 """
@@ -45,7 +45,7 @@ def _column(name: str, tp: Any) -> Column | None:
     tp = _bare(tp)
     if tp is FuzzyDate:
         return Column(name, str, FuzzyDate.parse)
-    if typing.get_origin(tp) is list or dataclasses.is_dataclass(tp):
+    if typing.get_origin(tp) is tuple or dataclasses.is_dataclass(tp):
         return None
     if isinstance(tp, type) and issubclass(tp, Enum):
         return Column(name, _enum_value, tp)

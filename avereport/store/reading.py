@@ -13,18 +13,21 @@ from __future__ import annotations
 
 import functools
 import typing
+from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Edition
 from avereport.model.limits import MARKDOWN_FIELDS, Bounds, bounds_of
 from avereport.model.nesting import NestingError, check_nesting
 from avereport.store.errors import DocumentError, quoted
-from avereport.store.layout import EDITION, SPECS, TABLES, TableSpec, get_path
+from avereport.store.layout import EDITION, SPECS, TABLES, TableSpec
 from avereport.store.mapping import Column, columns_of
 from avereport.store.opening import Connection
+
+T = TypeVar("T")
 
 # The Python types sqlite3 returns for the values a field may hold.
 _STORED_AS: dict[Any, tuple[type, ...]] = {
@@ -151,25 +154,53 @@ def read_edition(conn: Connection, year: int) -> Edition | None:
     if row is None:
         return None
     key, *values = row
-    edition = Edition(**_values(conn, EDITION, fields, values))
-    # Objects of each table by row id, for their children to find them.
-    objects: dict[str, dict[int, object]] = {EDITION: {key: edition}}
+    edition_values = _values(conn, EDITION, fields, values)
+    # Every row, checked, before anything is built: (row id, owner's row id, values).
+    rows: dict[str, list[tuple[int, int, dict[str, Any]]]] = {}
+    known: dict[str, set[int]] = {EDITION: {key}}
     for spec in TABLES:
-        owners = objects[spec.parent]
+        owners = known[spec.parent]
         fields = (_text_field(spec.text_column),) if spec.text_column else _fields(spec.cls)
-        built: dict[int, object] = {}
+        found = rows[spec.name] = []
         for row_id, owner_id, *values in conn.execute(_select(spec), (key,)):
-            owner = owners.get(owner_id)
-            if owner is None:
+            if owner_id not in owners:
                 raise _invalid(conn, spec.name, "edition_id" if spec.single else spec.parent_column)
-            checked = _values(conn, spec.name, fields, values)
+            found.append((row_id, owner_id, _values(conn, spec.name, fields, values)))
+        known[spec.name] = {row_id for row_id, _, _ in found}
+    # The records are immutable: built from the leaves up, each owner's
+    # attributes gathered first (a part's values, its lists' items in order).
+    attributes: dict[tuple[str, int], dict[str, Any]] = defaultdict(dict)
+    for spec in reversed(TABLES):
+        for row_id, owner_id, checked in rows[spec.name]:
+            *parts, name = spec.attr.split(".")
+            owner = attributes[spec.parent, owner_id]
+            for part in parts:
+                owner = owner.setdefault(part, {})
             if spec.single:
-                part = get_path(owner, spec.attr)
-                for name, value in checked.items():
-                    setattr(part, name, value)
+                owner.setdefault(name, {}).update(checked)
                 continue
-            item = checked[spec.text_column] if spec.text_column else spec.cls(**checked)
-            get_path(owner, spec.attr).append(item)
-            built[row_id] = item
-        objects[spec.name] = built
-    return edition
+            if spec.text_column:
+                item = checked[spec.text_column]
+            else:
+                item = _built(spec.cls, {**checked, **attributes.pop((spec.name, row_id), {})})
+            owner.setdefault(name, []).append(item)
+    return _built(Edition, {**edition_values, **attributes[EDITION, key]})
+
+
+def _built(cls: type[T], attributes: dict[str, Any]) -> T:
+    """``cls`` from gathered attributes: a dict is a part, a list a sequence."""
+    # A class is hashable; mypy thinks not (python/mypy#20409).
+    hints = _hints(cls)  # type: ignore[arg-type]
+    values = {}
+    for name, value in attributes.items():
+        if isinstance(value, dict):
+            value = _built(hints[name], value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[name] = value
+    return cls(**values)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)

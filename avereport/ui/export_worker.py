@@ -14,7 +14,6 @@ before it exits.
 from __future__ import annotations
 
 import atexit
-import copy
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,8 +63,9 @@ class ExportWorker(QObject):
 
     def __init__(self, editions: list[Edition], year: int, path: Path) -> None:
         super().__init__()  # no parent: its lifetime is handled here (see the module's docstring)
-        # A snapshot: edits made while the export runs cannot reach the worker.
-        self.editions = copy.deepcopy(list(editions))
+        # Editions are immutable: edits made while the export runs make new
+        # ones and cannot reach the worker.
+        self.editions = list(editions)
         self.year = year
         self.path = Path(path)
         self._thread: _Thread | None = None

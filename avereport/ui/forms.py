@@ -56,7 +56,7 @@ class FieldForm(QWidget):
             widget.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
             if kind in (Kind.COUNT, Kind.NUMBER) and self.session.edition is not None:
                 # The same range the model checks, shown; a value out of it is refused in French.
-                bounds = edit.field_bounds(self.session.edition, path)
+                bounds = edit.field_bounds(path)
                 widget.setPlaceholderText(number_hint(kind, bounds))
                 widget.setMaxLength(NUMBER_MAX_LENGTH)
             if kind is Kind.DATE:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from avereport.errors import UserError
-from avereport.model import edit
+from avereport.model import edit, paths
 from avereport.model.diff import diff_editions, edition_added, edition_removed
 from avereport.model.edition import Edition
 from avereport.store import Document
@@ -79,12 +79,13 @@ class DocumentSession(QObject):
 
     # --- changing the edition ---------------------------------------------
 
-    def set_value(self, path: str, value: object, text: str) -> None:
+    def set_value(self, path: edit.Path, value: object, text: str) -> None:
         """Set one field; raises ``edit.EditError`` (French) for a refused value."""
         assert self.edition is not None
-        if edit.get_at(self.edition, path) == value:
+        path = edit.field_path(path)
+        if paths.get(self.edition, path) == value:
             return
-        self.apply(text, edit.with_value(self.edition, path, value), merge_key=path)
+        self.apply(text, edit.with_value(self.edition, path, value), merge_key=str(path))
 
     def apply(
         self, text: str, new_edition: Edition, merge_key: str | None = None, origin: Origin = Origin.EDIT

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from avereport.model import edit
 from avereport.model.edition import BoardMember, Edition, TrainingSession
 from avereport.store import DocumentError, open_document
 
@@ -42,14 +43,18 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 def transaction_edition(n: int) -> Edition:
     """Transaction ``n``: the edition, and every table it writes, say n."""
     edition = Edition(year=YEAR)
-    edition.organisation.name = f"Transaction {n}"
-    edition.training.note = str(n)
-    edition.training.sessions = [
-        TrainingSession(module=f"Transaction {n}", plie=n) for _ in range(n % SESSION_CYCLE + 1)
-    ]
-    edition.governance.board = [
-        BoardMember(id=1, surname=f"Transaction {n}", functions=[str(n), f"Fonction {n}"])
-    ]
+    edition = edit.replace_at(edition, "organisation.name", f"Transaction {n}")
+    edition = edit.replace_at(edition, "training.note", str(n))
+    edition = edit.replace_at(
+        edition,
+        "training.sessions",
+        [TrainingSession(module=f"Transaction {n}", plie=n) for _ in range(n % SESSION_CYCLE + 1)],
+    )
+    edition = edit.replace_at(
+        edition,
+        "governance.board",
+        [BoardMember(id=1, surname=f"Transaction {n}", functions=(str(n), f"Fonction {n}"))],
+    )
     return edition
 
 

@@ -12,6 +12,7 @@ benchmarks/bench_growth.py).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from avereport.model.edition import BoardMember, Edition, Section, SectionKind
+from avereport.model.edition import BoardMember, Edition, Governance, Organisation, Section, SectionKind
 from avereport.store import open_document
 
 pytestmark = pytest.mark.reliability
@@ -33,10 +34,11 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 def narrative(body: str) -> Edition:
-    edition = Edition(year=YEAR)
-    edition.organisation.name = "Réseau d'essai"
-    edition.outline = [Section(key="recit", heading="Récit", body=body)]
-    return edition
+    return Edition(
+        year=YEAR,
+        organisation=Organisation(name="Réseau d'essai"),
+        outline=(Section(key="recit", heading="Récit", body=body),),
+    )
 
 
 def hard_breaks() -> Edition:
@@ -54,12 +56,14 @@ def paragraphs() -> Edition:
 
 def board() -> Edition:
     edition = narrative("Le conseil.")
-    edition.governance.board = [
-        BoardMember(id=i + 1, surname=f"Nom{i:06d}", first_name="Anne", functions=["Administratrice"])
+    board = tuple(
+        BoardMember(id=i + 1, surname=f"Nom{i:06d}", first_name="Anne", functions=("Administratrice",))
         for i in range(50_000)
-    ]
-    edition.outline.append(Section(key="ca", kind=SectionKind.BOARD, heading="Conseil d'administration"))
-    return edition
+    )
+    section = Section(key="ca", kind=SectionKind.BOARD, heading="Conseil d'administration")
+    return dataclasses.replace(
+        edition, governance=Governance(board=board), outline=(*edition.outline, section)
+    )
 
 
 @dataclass(frozen=True)

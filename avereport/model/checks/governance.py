@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from avereport.model import fmt
 from avereport.model.checks.findings import (
@@ -59,7 +60,7 @@ def _board(edition: Edition) -> Iterator[Finding]:
             )
 
 
-def _nth_with_id(items: list, index: int, path: str) -> str:
+def _nth_with_id(items: Sequence[Any], index: int, path: str) -> str:
     """The path of the ``index``-th item that has an id."""
     positions = [i for i, item in enumerate(items) if item.id is not None]
     return f"{path}[{positions[index]}].id"

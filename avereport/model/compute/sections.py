@@ -6,7 +6,7 @@ use these rules so that they agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from avereport.model.edition import Edition, Section, SectionKind
 
@@ -72,7 +72,7 @@ def has_data(edition: Edition, section: Section) -> bool:
     return _DATA[section.kind](edition)
 
 
-def has_subsections(outline: list[Section], index: int) -> bool:
+def has_subsections(outline: Sequence[Section], index: int) -> bool:
     """Whether the section at ``index`` is followed by deeper sections."""
     return index + 1 < len(outline) and outline[index + 1].level > outline[index].level
 

@@ -7,6 +7,7 @@ not zeros: nothing was entered.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from avereport.model.compute.lines import CountLine, change_percent, index_by, percent_of
@@ -41,7 +42,7 @@ class TrainingSummary:
     by_structure: tuple[ShareLine, ...]
 
 
-def _totals(sessions: list[TrainingSession]) -> dict[str, int]:
+def _totals(sessions: Sequence[TrainingSession]) -> dict[str, int]:
     """Per-structure participants, sessions per mode and overall totals."""
     if not sessions:
         return {}

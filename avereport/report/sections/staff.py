@@ -4,6 +4,8 @@ A person replacing someone is listed right under them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
@@ -15,7 +17,7 @@ from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table
 
 
-def ordered(staff: list[StaffMember]) -> list[tuple[StaffMember, bool]]:
+def ordered(staff: Sequence[StaffMember]) -> list[tuple[StaffMember, bool]]:
     """Staff in the user's order, each replacement moved under the person it
     replaces; the flag tells a replacement."""
     ids = {member.id for member in staff if member.id is not None}
@@ -38,7 +40,7 @@ def ordered(staff: list[StaffMember]) -> list[tuple[StaffMember, bool]]:
     return out
 
 
-def movements(member: StaffMember, staff: list[StaffMember]) -> str:
+def movements(member: StaffMember, staff: Sequence[StaffMember]) -> str:
     names = {m.id: m.name for m in staff if m.id is not None}
     parts = []
     if member.start:

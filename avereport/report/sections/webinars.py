@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
@@ -32,7 +34,7 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
     ]
 
 
-def _prefix(webinars: list[Webinar]) -> str:
+def _prefix(webinars: Sequence[Webinar]) -> str:
     """How exact a sum of stated attendances is: "plus de" only if every
     inexact one was "plus de", else "environ"."""
     inexact = {w.qualifier for w in webinars if w.qualifier is not Qualifier.EXACT}

@@ -18,6 +18,7 @@ from avereport.model.compute import CountLine
 from avereport.model.edition import Edition
 from avereport.model.labels import QUALIFIER_LABELS
 from avereport.model.outline import fresh_key
+from avereport.model.paths import EDITION
 from avereport.model.wording import compared
 from avereport.ui.editors.base import SectionEditor, row_of
 from avereport.ui.forms import FieldForm
@@ -50,7 +51,7 @@ class ComputedRecordModel(RecordTableModel):
     def __init__(
         self,
         session: DocumentSession,
-        list_path: str,
+        list_path: edit.Path,
         columns: list[Column],
         new_record: Callable[[Edition], Any],
         noun: str,
@@ -153,7 +154,7 @@ def record_table(model: RecordTableModel, stretch: str | None = None) -> RecordT
 def focus_table(table: RecordTable, path: str) -> bool:
     """Put the cursor on the cell ``path`` names (``training.sessions[4].plie``),
     or on the table itself for the whole list (``training.sessions``)."""
-    if path == table.model.list_path:
+    if edit.field_path(path) == table.model.list_path:
         table.view.setFocus()
         return True
     found = row_of(path, table.model.list_path)
@@ -289,12 +290,12 @@ class ReferencedEditor(SectionEditor):
         blocks = getattr(edition, self.collection)
         key = fresh_key(section.ref or section.heading or self.collection, {block.key for block in blocks})
         result = edit.insert_item(edition, self.collection, len(blocks), self.new_block(key, section.heading))
-        result = edit.with_value(result, f"outline[{position}].ref", key)
+        result = edit.with_value(result, EDITION.outline[position].ref, key)
         self.session.apply(self.create_text, result)
 
     def focus_field(self, path: str) -> bool:
         block = self.block_path()
-        if self.section_index() is not None and path == f"{self.section_path()}.ref":
+        if self.section_index() is not None and path == str(self.section_path().ref):
             if block is None:
                 self.create_button.setFocus()
             else:

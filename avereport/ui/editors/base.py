@@ -13,9 +13,10 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from avereport.model import edit, review
+from avereport.model import edit, paths, review
 from avereport.model.edition import Edition, Section, SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
+from avereport.model.paths import EDITION, FieldPath
 from avereport.ui.session import DocumentSession
 from avereport.ui.widgets.markdown_editor import MarkdownEditor
 from avereport.ui.widgets.previous_text import PreviousTextPane
@@ -84,8 +85,10 @@ class SectionEditor(QScrollArea):
         index = self.section_index()
         return None if index is None else self.session.edition.outline[index]
 
-    def section_path(self) -> str:
-        return f"outline[{self.section_index()}]"
+    def section_path(self) -> FieldPath:
+        index = self.section_index()
+        assert index is not None  # asked only while the section is in the outline
+        return EDITION.outline[index]
 
     def refresh(self, _edition: Edition | None = None) -> None:
         section = self.section()
@@ -150,16 +153,14 @@ class SectionEditor(QScrollArea):
     def _heading_edited(self) -> None:
         if self.section() is not None and self.heading.isModified():
             self.session.set_value(
-                f"{self.section_path()}.heading", self.heading.text().strip(), "Renommer la section"
+                self.section_path().heading, self.heading.text().strip(), "Renommer la section"
             )
             self.heading.setModified(False)
 
     def _body_edited(self, markdown: str) -> None:
         if self.section() is not None:
             try:
-                self.session.set_value(
-                    f"{self.section_path()}.body", markdown, "Modifier le texte de la section"
-                )
+                self.session.set_value(self.section_path().body, markdown, "Modifier le texte de la section")
             except edit.EditError as error:  # a text nested too deep (model.nesting)
                 self.session.write_failed.emit(f"Texte refusé : {error}. Rien n'a été enregistré.")
 
@@ -169,10 +170,11 @@ class SectionEditor(QScrollArea):
         """Put the cursor on the widget editing ``path``; False if not here."""
         if self.section_index() is None:
             return False
-        if path == f"{self.section_path()}.heading":
+        section = str(self.section_path())
+        if path == f"{section}.heading":
             self.heading.setFocus()
             return True
-        if path.startswith(self.section_path()):
+        if path == section or path.startswith(f"{section}."):
             self.body.text.setFocus()
             return True
         return False
@@ -189,13 +191,6 @@ class NarrativeEditor(SectionEditor):
     body_label = "Texte"
 
 
-def row_of(path: str, list_path: str) -> tuple[int, str] | None:
+def row_of(path: edit.Path, list_path: edit.Path) -> tuple[int, str] | None:
     """``("governance.board[3].surname", "governance.board")`` -> ``(3, "surname")``."""
-    prefix = list_path + "["
-    if not path.startswith(prefix):
-        return None
-    steps = edit.parse_path(path)
-    depth = len(edit.parse_path(list_path))
-    row = steps[depth]
-    field = next((s for s in steps[depth + 1 :] if isinstance(s, str)), "")
-    return int(row), field
+    return paths.row_of(edit.field_path(path), edit.field_path(list_path))

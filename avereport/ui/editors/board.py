@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from avereport.model import edit
 from avereport.model.edition import BoardMember, Edition, SectionKind
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, fresh_id, record_table, region_choices
 from avereport.ui.forms import FieldForm
@@ -17,8 +18,8 @@ from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column, Kind
 from avereport.ui.tables.record_model import RecordTableModel
 
-BOARD_PATH = "governance.board"
-BUREAU_PATH = "governance.bureau"
+BOARD_PATH = EDITION.governance.board
+BUREAU_PATH = EDITION.governance.bureau
 MANDATE_FIELD_WIDTH = 260
 REMOVE_WITH_ROLES = "Supprimer un administrateur et ses fonctions au bureau"
 

@@ -8,13 +8,14 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QWidget
 
 from avereport.model.edition import BureauRole, Edition, SectionKind
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, record_table
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column, Kind
 from avereport.ui.tables.record_model import RecordTableModel
 
-BUREAU_PATH = "governance.bureau"
+BUREAU_PATH = EDITION.governance.bureau
 EMPTY_BOARD = "le conseil d'administration est vide ; ajoutez d'abord ses membres dans la section « Conseil d'administration »."
 
 

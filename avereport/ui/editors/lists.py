@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from avereport.model import edit
 from avereport.model.edition import SectionKind, TitledList
+from avereport.model.paths import FieldPath
 from avereport.ui.editors.activity_common import ReferencedEditor
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column
@@ -21,7 +23,13 @@ class TextItemsModel(RecordTableModel):
     """The items of a list of texts (``lists[2].items``), one a row, in one column."""
 
     def __init__(
-        self, session: DocumentSession, list_path: str, header: str, tooltip: str, noun: str, parent=None
+        self,
+        session: DocumentSession,
+        list_path: edit.Path,
+        header: str,
+        tooltip: str,
+        noun: str,
+        parent=None,
     ) -> None:
         super().__init__(
             session, list_path, [Column("", header, tooltip=tooltip)], lambda edition: NEW_ITEM, noun, parent
@@ -36,8 +44,8 @@ class TextItemsModel(RecordTableModel):
             return self.columns[0].tooltip or None
         return None
 
-    def field_path(self, row: int, column: int) -> str:
-        return f"{self.list_path}[{row}]"
+    def field_path(self, row: int, column: int) -> FieldPath:
+        return self.list_path[row]
 
 
 class ListEditor(ReferencedEditor):

@@ -20,6 +20,7 @@ from avereport.model.compute import CountLine, MembershipSummary, group_total, s
 from avereport.model.compute.membership import active_categories, active_groups, stated_total
 from avereport.model.edition import DatedNote, Edition, MemberCategory, MemberGroup, SectionKind, Structure
 from avereport.model.outline import fresh_key
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor, row_of
 from avereport.ui.editors.membership_models import (
     RETIRED_TIP,
@@ -103,9 +104,9 @@ def without_declared_totals(edition: Edition) -> Edition:
     """The edition with its declared totals cleared: every total is computed.
     A group without categories keeps its own, its only count."""
     membership = edition.membership
-    groups = [
+    groups = tuple(
         dataclasses.replace(g, declared_total=None) if active_categories(g) else g for g in membership.groups
-    ]
+    )
     membership = dataclasses.replace(membership, declared_total=None, groups=groups)
     return dataclasses.replace(edition, membership=membership)
 
@@ -386,7 +387,7 @@ class MembershipEditor(SectionEditor):
             return False
         self.categories_model.show_group(groups[group].key)
         self._follow()
-        category = row_of(path, f"membership.groups[{group}].categories")
+        category = row_of(path, EDITION.membership.groups[group].categories)
         if category is not None:
             self.categories.select_field(*category)
         else:

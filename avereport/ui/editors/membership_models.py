@@ -8,14 +8,16 @@ Computed cells are read-only; they are recomputed with
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from avereport.model import edit
 from avereport.model.edition import Edition
+from avereport.model.paths import EDITION, FieldPath
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column
 from avereport.ui.tables.record_model import RecordTableModel
@@ -82,7 +84,7 @@ class ComputedColumnsModel(RecordTableModel):
     def __init__(
         self,
         session: DocumentSession,
-        list_path: str,
+        list_path: edit.Path,
         columns: list[Column],
         new_record: Callable[[Edition], Any],
         noun: str,
@@ -194,13 +196,13 @@ class CategoriesModel(ComputedColumnsModel):
             return None
         return next((i for i, g in enumerate(edition.membership.groups) if g.key == self.group_key), None)
 
-    def _path(self) -> str:
+    def _path(self) -> FieldPath:
         index = self.group_index()
-        return f"membership.groups[{index if index is not None else 0}].categories"
+        return EDITION.membership.groups[index if index is not None else 0].categories
 
-    def _records(self) -> list[Any]:
+    def _records(self) -> Sequence[Any]:
         index = self.group_index()
-        return [] if index is None else self.session.edition.membership.groups[index].categories
+        return () if index is None else self.session.edition.membership.groups[index].categories
 
     def show_group(self, key: str | None) -> None:
         self.beginResetModel()

@@ -9,7 +9,6 @@ value is announced with ``refused`` and nothing is written.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +20,7 @@ from avereport.model import edit
 from avereport.model.dates import DateError
 from avereport.model.edition import Coverage, Edition, NetworkKind, RegionCount
 from avereport.model.labels import NETWORK_KIND_LABELS
+from avereport.model.paths import EDITION
 from avereport.model.regions import Region
 from avereport.ui.editors.membership_models import ALARM_COLOUR, Derived
 from avereport.ui.session import DocumentSession
@@ -221,15 +221,15 @@ class CoverageModel(GridModel):
         text = f"Modifier « {one_line(column.header)} » ({NETWORK_KIND_LABELS[row]})"
         index = self.entry_index(row)
         if index is not None:
-            self.session.set_value(f"network.coverage[{index}].{column.field}", value, text)
+            self.session.set_value(getattr(EDITION.network.coverage[index], column.field), value, text)
             return
         if value is None:
             return
         kinds = list(NetworkKind)
         position = sum(1 for c in edition.network.coverage if kinds.index(c.kind) < kinds.index(row))
-        created = edit.insert_item(edition, "network.coverage", position, Coverage(kind=row))
+        created = edit.insert_item(edition, EDITION.network.coverage, position, Coverage(kind=row))
         self.session.apply(
-            text, edit.with_value(created, f"network.coverage[{position}].{column.field}", value)
+            text, edit.with_value(created, getattr(EDITION.network.coverage[position], column.field), value)
         )
 
 
@@ -249,7 +249,10 @@ class RegionCountsModel(GridModel):
             )
             for kind in kinds
         ]
-        self._counted: tuple[list[RegionCount] | None, dict[NetworkKind, dict[Region, int]]] = (None, {})
+        self._counted: tuple[tuple[RegionCount, ...] | None, dict[NetworkKind, dict[Region, int]]] = (
+            None,
+            {},
+        )
         super().__init__(session, list(Region), columns, derived, parent)
 
     def row_label(self, row: Region) -> str:
@@ -279,6 +282,7 @@ class RegionCountsModel(GridModel):
         kind = self.kind_of(column)
         count = edit.coerce(int, value, optional=True)
         edition = self.session.edition
+        assert edition is not None  # a cell is written only while an edition is shown
         entries = edition.network.region_counts
         matching = [i for i, e in enumerate(entries) if e.kind is kind and e.region is row]
         if (count is None and not matching) or (len(matching) == 1 and entries[matching[0]].count == count):
@@ -286,14 +290,13 @@ class RegionCountsModel(GridModel):
         label = f"{NETWORK_KIND_LABELS[kind]} en {row.label}"
         if len(matching) == 1 and count is not None:
             self.session.set_value(
-                f"network.region_counts[{matching[0]}].count", count, f"Modifier : {label}"
+                EDITION.network.region_counts[matching[0]].count, count, f"Modifier : {label}"
             )
             return
-        result = copy.deepcopy(edition)
-        kept = [e for i, e in enumerate(result.network.region_counts) if i not in matching]
+        kept = [e for i, e in enumerate(entries) if i not in matching]
         if count is not None:
             kept.insert(self._position(kept, kind, row), RegionCount(kind=kind, region=row, count=count))
-        result.network.region_counts = kept
+        result = edit.with_value(edition, EDITION.network.region_counts, kept)
         action = "Retirer" if count is None else "Modifier" if matching else "Ajouter"
         self.session.apply(f"{action} : {label}", result)
 

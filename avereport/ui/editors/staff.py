@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
 from avereport.model import edit
 from avereport.model.edition import Edition, SectionKind, StaffMember
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, fresh_id, record_table
 from avereport.ui.session import DocumentSession
@@ -22,7 +23,7 @@ from avereport.ui.tables.columns import Column, Kind
 from avereport.ui.tables.delegates import ColumnDelegate
 from avereport.ui.tables.record_model import Index, RecordTableModel
 
-STAFF_PATH = "governance.staff"
+STAFF_PATH = EDITION.governance.staff
 NOBODY = "— (personne)"
 REMOVE_WITH_REPLACEMENTS = "Supprimer un membre de l'équipe et les remplacements qui le citent"
 SELF_REPLACEMENT = "une personne ne peut pas se remplacer elle-même"
@@ -72,7 +73,7 @@ def without_staff_member(edition: Edition, row: int) -> tuple[Edition, int]:
     cleared = 0
     for index, member in enumerate(edition.governance.staff):
         if index != row and staff_id is not None and member.replaces_id == staff_id:
-            result = edit.with_value(result, f"{STAFF_PATH}[{index}].replaces_id", None)
+            result = edit.with_value(result, STAFF_PATH[index].replaces_id, None)
             cleared += 1
     return edit.remove_item(result, STAFF_PATH, row), cleared
 

@@ -16,7 +16,7 @@ from avereport.model.user_dates import date_for_input, parse_user_date
 
 class Kind(Enum):
     TEXT = auto()
-    LINES = auto()  # a list[str] field, one item a line
+    LINES = auto()  # a tuple[str, ...] field, one item a line
     COUNT = auto()  # a non-negative integer
     NUMBER = auto()  # a non-negative decimal
     DATE = auto()  # a FuzzyDate
@@ -64,7 +64,7 @@ class Column:
     def parse(self, value: Any) -> Any:
         """What the user typed, as the model expects it (the model checks it further)."""
         if self.kind is Kind.LINES:
-            return [line.strip() for line in str(value).splitlines() if line.strip()]
+            return tuple(line.strip() for line in str(value).splitlines() if line.strip())
         if self.kind is Kind.DATE and isinstance(value, str):
             return parse_user_date(value) if value.strip() else None
         if self.kind in (Kind.COUNT, Kind.NUMBER) and isinstance(value, str) and not value.strip():

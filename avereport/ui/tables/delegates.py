@@ -82,7 +82,7 @@ class ColumnDelegate(QStyledItemDelegate):
         if kind in (Kind.COUNT, Kind.NUMBER):
             # The same range the model checks, shown; a value out of it is refused in French.
             path = index.model().field_path(index.row(), index.column())
-            editor.setPlaceholderText(number_hint(kind, edit.field_bounds(self.session.edition, path)))
+            editor.setPlaceholderText(number_hint(kind, edit.field_bounds(path)))
             editor.setMaxLength(NUMBER_MAX_LENGTH)
         return editor
 

@@ -1,21 +1,23 @@
 """A table model over one list of records of the shown edition.
 
-Rows are the records at ``list_path`` (e.g. ``governance.board``); columns
-are declared with :class:`Column`. Every change goes through the session, so
+Rows are the records at ``list_path`` (e.g. ``EDITION.governance.board``,
+a typed path checked once when the model is made); columns are declared
+with :class:`Column`. Every change goes through the session, so
 it is written to the file at once and can be undone; a refused value leaves
 the model unchanged and is announced with ``refused``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from avereport.model import edit
+from avereport.model import edit, paths
 from avereport.model.dates import DateError
 from avereport.model.edition import Edition
+from avereport.model.paths import FieldPath
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column, Kind
 from avereport.ui.widgets.read_only import reason_for
@@ -30,7 +32,7 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(
         self,
         session: DocumentSession,
-        list_path: str,
+        list_path: edit.Path,
         columns: list[Column],
         new_record: Callable[[Edition], Any],
         noun: str,
@@ -38,7 +40,7 @@ class RecordTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.list_path = list_path
+        self.list_path = edit.field_path(list_path)
         self.columns = columns
         self.new_record = new_record
         self.noun = noun
@@ -50,9 +52,9 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- reading ----------------------------------------------------------
 
-    def _records(self) -> list[Any]:
+    def _records(self) -> Sequence[Any]:
         edition = self.session.edition
-        return edit.get_at(edition, self.list_path) if edition is not None else []
+        return paths.get(edition, self.list_path) if edition is not None else ()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
@@ -112,8 +114,8 @@ class RecordTableModel(QAbstractTableModel):
             return flags | Qt.ItemFlag.ItemIsUserCheckable
         return flags | Qt.ItemFlag.ItemIsEditable
 
-    def field_path(self, row: int, column: int) -> str:
-        return f"{self.list_path}[{row}].{self.columns[column].field}"
+    def field_path(self, row: int, column: int) -> FieldPath:
+        return getattr(self.list_path[row], self.columns[column].field)
 
     # --- writing ----------------------------------------------------------
 

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from avereport.model.edition import Edition
+from avereport.model.paths import EDITION
 from avereport.spreadsheets import tables as sheet
 from avereport.ui.tables.columns import Column as AppColumn
 from avereport.ui.tables.record_model import RecordTableModel
@@ -31,11 +32,11 @@ def named_table(model: RecordTableModel, edition: Edition | None) -> sheet.Table
     if edition is None:
         return None
     for table in sheet.tables_of(edition):
-        if isinstance(table, sheet.RecordTable) and table.list_path(edition) == model.list_path:
+        if isinstance(table, sheet.RecordTable) and table.list_path(edition) == str(model.list_path):
             return table
         if (
             isinstance(table, sheet.TextListTable)
-            and f"lists[{table.index(edition)}].items" == model.list_path
+            and EDITION.lists[table.index(edition)].items == model.list_path
         ):
             return table
     return None
@@ -62,7 +63,7 @@ def _own_table(model: RecordTableModel, edition: Edition) -> sheet.RecordTable:
     return sheet.RecordTable(
         name="",
         title=model.noun,
-        path=model.list_path,
+        path=str(model.list_path),
         record=type(sample),
         columns=tuple(columns),
         new_record=lambda: model.new_record(edition),
