@@ -185,7 +185,7 @@ def _run_command(args) -> int:
     if args.command == "info":
         return commands.info_command(args.file)
     if args.command == "export":
-        return commands.export_command(args.file, args.demo, args.year, args.output)
+        return commands.export_command(args.file, args.year, args.output)  # no file: --demo
     if args.command == "new-edition":
         return commands.new_edition_command(args.file, args.from_year, args.year)
     if args.command in ("import", "tables"):

@@ -94,20 +94,19 @@ def load_command(json_path: Path, target: Path, replace: bool) -> int:
     return EXIT_OK
 
 
-def export_command(path: Path | None, demo: bool, year: int | None, output: Path | None) -> int:
+def export_command(path: Path | None, year: int | None, output: Path | None) -> int:
+    """Export the document ``path``, or the demo when it is None (``--demo``)."""
     from avereport.report.chart_worker import ChartWorker, worth_starting
 
     # Started first, so that it loads matplotlib while this process loads the rest.
     with ChartWorker() if worth_starting() else nullcontext() as worker:
-        return _export(path, demo, year, output, worker)
+        return _export(path, year, output, worker)
 
 
-def _export(
-    path: Path | None, demo: bool, year: int | None, output: Path | None, worker: ChartWorker | None
-) -> int:
+def _export(path: Path | None, year: int | None, output: Path | None, worker: ChartWorker | None) -> int:
     from avereport.report import export_pdf
 
-    if demo:
+    if path is None:
         from avereport.demo import demo_editions
 
         editions = demo_editions()
@@ -121,7 +120,7 @@ def _export(
             editions = [document.read_edition(y) for y in document.years()]
         folder = path.parent
     target = output or folder / report_file_name(year)
-    result = export_pdf(editions, year, target, chart_worker=worker, protected=[] if demo else [path])
+    result = export_pdf(editions, year, target, chart_worker=worker, protected=[] if path is None else [path])
     print(f"Rapport {year} écrit : « {target} » ({_count(result.page_count, 'page')}).")
     for section in result.omitted:
         print(f"  Section vide, omise : « {section.heading} ».")
