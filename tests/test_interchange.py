@@ -76,7 +76,10 @@ _NARROWER = {
     ("Section", "level"): st.integers(1, 6),
     ("Organisation", "primary_colour"): _COLOURS,
     ("Organisation", "secondary_colour"): _COLOURS,
-    ("Section", "reviewed_at"): st.just("") | st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2200, 12, 31)).map(lambda t: t.isoformat(timespec="minutes")),
+    ("Section", "reviewed_at"): st.just("")
+    | st.datetimes(dt.datetime(1900, 1, 1), dt.datetime(2200, 12, 31)).map(
+        lambda t: t.isoformat(timespec="minutes")
+    ),
 }
 
 
