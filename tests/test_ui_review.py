@@ -208,3 +208,20 @@ def test_words_changed_together_read_as_one_change():
     # Both texts are there, whole: kept and dropped make last year's, kept and added this year's.
     assert "".join(kept + dropped for kept, dropped, _ in runs) == before
     assert "".join(kept + added for kept, _, added in runs) == after
+
+
+def test_a_read_only_document_shows_the_review_without_changing_it(session, qtbot):
+    index = next(i for i, s in enumerate(session.edition.outline) if s.key == CARRIED)
+    session.set_value(f"outline[{index}].body", "Texte de 2022.\n", "Modifier le texte de la section")
+    path = session.document.path
+    session.document.close()
+    reader = DocumentSession(open_document(path, read_only=True))
+    reader.show_year(2022)
+    editor = NarrativeEditor(reader, CARRIED)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert "À relire" in editor.review_bar.text.text()
+    assert not editor.review_bar.reviewed_button.isEnabled()
+    assert "modifié" in editor.previous_text.state.text()
+    assert not editor.previous_text.take_button.isEnabled()
+    reader.document.close()
