@@ -242,8 +242,8 @@ class OutlinePanel(QWidget):
         if not accepted or not heading.strip():
             return
         index = self._index()
-        position = len(self.session.edition.outline) if index is None else index + 1
-        new = outline.add_section(self.session.edition, position, kind, heading.strip())
+        position = len(self.session.shown.outline) if index is None else index + 1
+        new = outline.add_section(self.session.shown, position, kind, heading.strip())
         if self.session.apply(f"Ajouter la section « {heading.strip()} »", new):
             self.select(new.outline[position].key)
 
@@ -251,7 +251,7 @@ class OutlinePanel(QWidget):
         index = self._index()
         if index is None:
             return
-        heading = self.session.edition.outline[index].heading
+        heading = self.session.shown.outline[index].heading
         answer = QMessageBox.question(
             self,
             "Supprimer la section",
@@ -259,19 +259,17 @@ class OutlinePanel(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.session.apply(
-                f"Supprimer la section « {heading} »", outline.remove_section(self.session.edition, index)
+                f"Supprimer la section « {heading} »", outline.remove_section(self.session.shown, index)
             )
 
     def _apply_move(self, step: int) -> None:
         index = self._index()
         if index is not None:
-            self.session.apply(
-                "Déplacer une section", outline.move_section(self.session.edition, index, step)
-            )
+            self.session.apply("Déplacer une section", outline.move_section(self.session.shown, index, step))
 
     def _apply_level(self, step: int) -> None:
         index = self._index()
         if index is not None:
             self.session.apply(
-                "Changer le niveau d'une section", outline.shift_level(self.session.edition, index, step)
+                "Changer le niveau d'une section", outline.shift_level(self.session.shown, index, step)
             )

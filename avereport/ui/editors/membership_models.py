@@ -41,7 +41,7 @@ class Computed(Generic[T]):
         self._value: T
 
     def __call__(self) -> T:
-        edition = self.session.edition
+        edition = self.session.shown
         if edition is not self._edition:
             self._previous = self.session.previous()
             self._value = self.compute(edition, self._previous)
@@ -200,7 +200,7 @@ class CategoriesModel(ComputedColumnsModel):
 
     def _records(self) -> list[Any]:
         index = self.group_index()
-        return [] if index is None else self.session.edition.membership.groups[index].categories
+        return [] if index is None else self.session.shown.membership.groups[index].categories
 
     def show_group(self, key: str | None) -> None:
         self.beginResetModel()

@@ -132,7 +132,7 @@ class GridModel(QAbstractTableModel):
             return None
         value = self.value(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(value, self.session.edition)
+            return column.display(value, self.session.shown)
         if role == Qt.ItemDataRole.EditRole:
             return column.edit_text(value)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -210,14 +210,14 @@ class CoverageModel(GridModel):
         return row in APPLIES_TO.get(column.field, set(NetworkKind))
 
     def entry_index(self, kind: NetworkKind) -> int | None:
-        return next((i for i, c in enumerate(self.session.edition.network.coverage) if c.kind is kind), None)
+        return next((i for i, c in enumerate(self.session.shown.network.coverage) if c.kind is kind), None)
 
     def value(self, row: NetworkKind, column: Column) -> Any:
         index = self.entry_index(row)
-        return None if index is None else getattr(self.session.edition.network.coverage[index], column.field)
+        return None if index is None else getattr(self.session.shown.network.coverage[index], column.field)
 
     def write(self, row: NetworkKind, column: Column, value: Any) -> None:
-        edition = self.session.edition
+        edition = self.session.shown
         text = f"Modifier « {one_line(column.header)} » ({NETWORK_KIND_LABELS[row]})"
         index = self.entry_index(row)
         if index is not None:
@@ -261,7 +261,7 @@ class RegionCountsModel(GridModel):
     def counts(self, kind: NetworkKind) -> dict[Region, int]:
         """The counts by region as the report adds them up (worked out once
         per list of entries, not for each cell and role a view asks for)."""
-        entries = self.session.edition.network.region_counts
+        entries = self.session.shown.network.region_counts
         if self._counted[0] is not entries:
             self._counted = (entries, {})
         counts = self._counted[1].get(kind)
@@ -278,7 +278,7 @@ class RegionCountsModel(GridModel):
     def write(self, row: Region, column: Column, value: Any) -> None:
         kind = self.kind_of(column)
         count = edit.coerce(int, value, optional=True)
-        edition = self.session.edition
+        edition = self.session.shown
         entries = edition.network.region_counts
         matching = [i for i, e in enumerate(entries) if e.kind is kind and e.region is row]
         if (count is None and not matching) or (len(matching) == 1 and entries[matching[0]].count == count):

@@ -36,7 +36,7 @@ COUNT_TIP = "Nombre de participants venus {}, 0 si aucun"
 
 
 def session_totals(session: DocumentSession) -> list[str]:
-    return [fmt.number(participants(s)) for s in session.edition.training.sessions]
+    return [fmt.number(participants(s)) for s in session.shown.training.sessions]
 
 
 SESSION_COLUMNS = [

@@ -70,11 +70,11 @@ class RecordTableModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(value, self.session.edition)
+            return column.display(value, self.session.shown)
         if role == Qt.ItemDataRole.EditRole:
             return column.edit_text(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(column, column.display(value, self.session.edition))
+            return self.tooltip(column, column.display(value, self.session.shown))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (Kind.COUNT, Kind.NUMBER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
