@@ -12,13 +12,17 @@ import sys
 
 import pytest
 
+from avereport import tuning
+from avereport.cli import main
 from avereport.demo import demo_editions
 from avereport.model.edition import NetworkKind, Organisation
 from avereport.report import chart_requests, export_pdf
 from avereport.report.chart_cache import CACHE_SUFFIX, cache_folder, forget_drawings
-from avereport.report.chart_worker import ChartWorker
+from avereport.report.chart_worker import ChartWorker, worth_starting
 
 YEAR = 2021
+# TerminateProcess on Windows, which has no SIGKILL.
+KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
 
 
 @pytest.fixture
@@ -71,7 +75,7 @@ def test_the_command_line_export_draws_its_charts_in_a_worker(tmp_path, drawn_he
 def test_an_export_completes_when_its_worker_dies(fresh_cache, drawn_here, tmp_path):
     out = tmp_path / "rapport.pdf"
     with ChartWorker() as worker:
-        os.kill(worker.pid, signal.SIGKILL)
+        os.kill(worker.pid, KILL)
         export_pdf(demo_editions(), YEAR, out, chart_worker=worker)
         assert not worker.running
     assert out.read_bytes() == drawn_here
@@ -87,3 +91,68 @@ def test_a_chart_the_worker_cannot_draw_fails_here_with_its_own_error(fresh_cach
         drawn = worker.chart(chart_requests.region_map(NetworkKind.PLIE, (("IDF", 3),)), Organisation())()
         assert drawn.width > 0
     assert len(list(cache_folder().glob(f"*{CACHE_SUFFIX}"))) == 1
+
+
+@pytest.fixture
+def started_processes(monkeypatch):
+    """Every process started through ``subprocess.Popen`` from now on."""
+    started: list[subprocess.Popen] = []
+
+    class Recorded(subprocess.Popen):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(subprocess, "Popen", Recorded)
+    return started
+
+
+@pytest.mark.parametrize("charts_on_disk", [False, True], ids=["premier-export", "graphiques-en-cache"])
+def test_the_worker_has_ended_when_the_export_command_returns(
+    fresh_cache, started_processes, tmp_path, charts_on_disk
+):
+    """Whether it drew every chart or none (all cached), the worker is waited
+    for before ``avereport export`` returns: no process of it is left behind."""
+    out = tmp_path / "rapport.pdf"
+    if charts_on_disk:
+        export_pdf(demo_editions(), YEAR, tmp_path / "avant.pdf")
+        forget_drawings()  # a new process finds them on disk only
+    assert main(["export", "--demo", "-o", str(out)]) == 0
+    assert worth_starting()
+    (worker,) = started_processes
+    assert worker.returncode is not None  # the export itself waited for its end
+    assert out.stat().st_size > 0
+
+
+def test_an_export_that_fails_midway_ends_its_worker(fresh_cache, started_processes, tmp_path):
+    """Charts asked for and never waited for (the layout failed): the worker
+    still ends with the export."""
+    with ChartWorker() as worker:
+        worker.chart(chart_requests.region_map(NetworkKind.PLIE, (("IDF", 3),)), Organisation())
+    (process,) = started_processes
+    assert process.returncode is not None
+    assert not worker.running
+
+
+def test_the_worker_can_be_turned_off(fresh_cache, started_processes, tmp_path, monkeypatch, drawn_here):
+    monkeypatch.setenv(tuning.variable(tuning.CHART_WORKER), "1")
+    out = tmp_path / "rapport.pdf"
+    assert not worth_starting()
+    assert main(["export", "--demo", "-o", str(out)]) == 0
+    assert started_processes == []
+    assert out.read_bytes() == drawn_here
+
+
+def test_with_the_chart_cache_off_every_export_draws_every_chart(
+    fresh_cache, monkeypatch, tmp_path, drawn_here
+):
+    """What a comparison without the cache measures: nothing kept in memory or
+    on disk, the worker's drawings still used, the same PDF."""
+    monkeypatch.setenv(tuning.variable(tuning.CHART_CACHE), "1")
+    for attempt in ("premier", "second"):
+        out = tmp_path / f"{attempt}.pdf"
+        with ChartWorker() as worker:
+            export_pdf(demo_editions(), YEAR, out, chart_worker=worker)
+            assert worker.sent == 6
+        assert out.read_bytes() == drawn_here
+    assert not cache_folder().exists() or not list(cache_folder().glob(f"*{CACHE_SUFFIX}"))
