@@ -95,7 +95,7 @@ class ComputedColumnsModel(RecordTableModel):
         self._cells: dict[tuple[int, int], Shown] = {}
         super().__init__(session, list_path, columns, new_record, noun, parent)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns) + len(self.derived)
 
     def record(self, row: int) -> Any:

@@ -84,10 +84,10 @@ class GridModel(QAbstractTableModel):
         self.derived = derived
         session.edition_changed.connect(self._edition_changed)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns) + len(self.derived)
 
     def row_label(self, row: Any) -> str:
