@@ -7,6 +7,7 @@ never a traceback.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -147,8 +148,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr = _PrintableStream(stderr)
     try:
         return _main(args_list)
+    except BrokenPipeError:
+        # The reader stopped reading (``avereport check r.db | head``): nothing
+        # more to say, and Python must not complain when it flushes at exit.
+        _silence_stdout()
+        return 1  # what Python advises for a closed pipe
     finally:
         sys.stdout, sys.stderr = stdout, stderr
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass  # no real standard output to silence
 
 
 def _main(args_list: list[str]) -> int:
@@ -164,6 +178,8 @@ def _main(args_list: list[str]) -> int:
         for line in error.lines():
             print(line, file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # see main()
     except OSError as error:
         print(describe_os_error(error), file=sys.stderr)
         return EXIT_USAGE
