@@ -107,10 +107,11 @@ def _export(path: Path | None, year: int | None, output: Path | None, worker: Ch
     from avereport.report import export_pdf
 
     if path is None:
-        from avereport.demo import demo_editions
+        from avereport.demo import DEMO_CHANGED, demo_editions
 
         editions = demo_editions()
         year = choose_year([e.year for e in editions], year, Path("démonstration"))
+        changed = DEMO_CHANGED
         folder = Path.cwd()
     else:
         from avereport.store import open_document
@@ -118,9 +119,12 @@ def _export(path: Path | None, year: int | None, output: Path | None, worker: Ch
         with open_document(path, read_only=True) as document:
             year = choose_year(document.years(), year, path)
             editions = [document.read_edition(y) for y in document.years()]
+            changed = document.last_change(year)
         folder = path.parent
     target = output or folder / report_file_name(year)
-    result = export_pdf(editions, year, target, chart_worker=worker, protected=[] if path is None else [path])
+    result = export_pdf(
+        editions, year, target, chart_worker=worker, protected=[] if path is None else [path], changed=changed
+    )
     print(f"Rapport {year} écrit : « {target} » ({_count(result.page_count, 'page')}).")
     for section in result.omitted:
         print(f"  Section vide, omise : « {section.heading} ».")

@@ -10,12 +10,14 @@ with their final entries, so they take their final room from the start.)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table
@@ -241,6 +243,7 @@ class ReportDocument(BaseDocTemplate):
         running: RunningText,
         draw_cover: Callable,
         metadata: dict[str, str],
+        changed: dt.datetime | None = None,
     ) -> None:
         super().__init__(
             out,
@@ -257,6 +260,7 @@ class ReportDocument(BaseDocTemplate):
         )
         self.palette = palette
         self.running = running
+        self.changed = changed
         self.section_title = ""
         self._contents: Contents | None = None
         self._footers: list[int] = []  # pages whose footer awaits the page count
@@ -286,6 +290,10 @@ class ReportDocument(BaseDocTemplate):
     def beforeDocument(self) -> None:
         self.section_title = ""
         self.canv.showOutline()  # readers open the PDF with its bookmarks shown
+        # reportlab dates a reproducible PDF 1 January 2000: this one is dated
+        # by the document's last change instead, or not at all when unknown.
+        # (Its document information is replaced: reportlab has no setting for it.)
+        self.canv._doc.info = DatedInfo.of(self.canv._doc.info, self.changed)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entry = getattr(flowable, "entry", None)
@@ -328,6 +336,41 @@ class ReportDocument(BaseDocTemplate):
         canvas.setFillColor(self.palette.primary)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_BASELINE, f"page {page} sur {pages}")
         canvas.endForm()
+
+
+class DatedInfo(PDFInfo):
+    """The PDF's document information, with ``changed`` as its creation and
+    modification dates, or without dates when ``changed`` is None."""
+
+    changed: dt.datetime | None = None
+
+    @classmethod
+    def of(cls, info: PDFInfo, changed: dt.datetime | None) -> DatedInfo:
+        dated = cls()
+        dated.__dict__.update(info.__dict__)
+        dated.changed = changed
+        return dated
+
+    def format(self, document) -> bytes:
+        entries = {
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+            "Creator": PDFString(self.creator),
+            "Producer": PDFString(self.producer),
+            "Trapped": PDFName(self.trapped),
+        }
+        if self.changed is not None:
+            entries["CreationDate"] = entries["ModDate"] = PDFString(pdf_date(self.changed))
+        return PDFDictionary(entries).format(document)
+
+
+def pdf_date(moment: dt.datetime) -> str:
+    """``moment`` as a PDF date, in UTC (a naive one is taken as UTC)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _footer_form(page: int) -> str:

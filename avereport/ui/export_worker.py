@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import copy
+import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,12 +63,15 @@ class ExportWorker(QObject):
     failed = Signal(str)
     """A French message; nothing was written at ``path``."""
 
-    def __init__(self, editions: list[Edition], year: int, path: Path) -> None:
+    def __init__(
+        self, editions: list[Edition], year: int, path: Path, changed: dt.datetime | None = None
+    ) -> None:
         super().__init__()  # no parent: its lifetime is handled here (see the module's docstring)
         # A snapshot: edits made while the export runs cannot reach the worker.
         self.editions = copy.deepcopy(list(editions))
         self.year = year
         self.path = Path(path)
+        self.changed = changed  # when the editions last changed: dates the PDF
         self._thread: _Thread | None = None
 
     def start(self) -> None:
@@ -108,7 +112,7 @@ class ExportWorker(QObject):
 
         self._draw_charts()
         self.progress.emit(CHARTS_SHARE, STEP_LAYOUT)
-        result = export_pdf(self.editions, self.year, self.path)
+        result = export_pdf(self.editions, self.year, self.path, changed=self.changed)
         return ExportOutcome(self.path, result.page_count, dict(result.pages))
 
     def _draw_charts(self) -> None:

@@ -852,13 +852,18 @@ class MainWindow(QMainWindow):
         """One click: « Rapport d'activité ANNÉE.pdf » beside the document or in the last export folder."""
         if self.session is not None and self.session.edition is not None:
             target = self.exporter.default_path(self.session.document.path, self.session.year)
-            self.exporter.start(self.session.editions(), self.session.year, target)
+            self._export_to(self.session, target)
 
     def export_pdf_as(self) -> None:
         if self.session is not None and self.session.edition is not None:
             target = self.exporter.choose_path(self.session.document.path, self.session.year)
             if target is not None:
-                self.exporter.start(self.session.editions(), self.session.year, target)
+                self._export_to(self.session, target)
+
+    def _export_to(self, session: DocumentSession, target: Path) -> None:
+        """The PDF dated by the document's last change to the edition (or an earlier one)."""
+        changed = session.document.last_change(session.year)
+        self.exporter.start(session.editions(), session.year, target, changed)
 
     def refresh_preview(self) -> None:
         if self.preview is not None:
