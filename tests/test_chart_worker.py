@@ -46,6 +46,19 @@ def drawn_here(tmp_path_factory):
     return path.read_bytes()
 
 
+@pytest.fixture(scope="module")
+def exported_here(tmp_path_factory):
+    """The demo PDF of ``avereport export --demo``, its charts drawn in its own process."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AVEREPORT_DATA_DIR", str(tmp_path_factory.mktemp("ici-commande")))
+        patch.setenv(tuning.variable(tuning.CHART_WORKER), "1")
+        forget_drawings()
+        path = tmp_path_factory.mktemp("pdf") / "ici-commande.pdf"
+        assert main(["export", "--demo", "-o", str(path)]) == 0
+        forget_drawings()
+    return path.read_bytes()
+
+
 def test_charts_drawn_by_the_worker_make_the_same_pdf(fresh_cache, drawn_here, tmp_path):
     out = tmp_path / "rapport.pdf"
     with ChartWorker() as worker:
@@ -56,7 +69,7 @@ def test_charts_drawn_by_the_worker_make_the_same_pdf(fresh_cache, drawn_here, t
     assert len(list(cache_folder().glob(f"*{CACHE_SUFFIX}"))) == 6  # and cached for the next export
 
 
-def test_the_command_line_export_draws_its_charts_in_a_worker(tmp_path, drawn_here):
+def test_the_command_line_export_draws_its_charts_in_a_worker(tmp_path, exported_here):
     out = tmp_path / "rapport.pdf"
     data = tmp_path / "donnees"
     done = subprocess.run(
@@ -68,7 +81,7 @@ def test_the_command_line_export_draws_its_charts_in_a_worker(tmp_path, drawn_he
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""  # nothing from the worker either
-    assert out.read_bytes() == drawn_here
+    assert out.read_bytes() == exported_here
     assert len(list((data / "cache" / "graphiques").glob(f"*{CACHE_SUFFIX}"))) == 6
 
 
@@ -107,21 +120,30 @@ def started_processes(monkeypatch):
     return started
 
 
-@pytest.mark.parametrize("charts_on_disk", [False, True], ids=["premier-export", "graphiques-en-cache"])
-def test_the_worker_has_ended_when_the_export_command_returns(
-    fresh_cache, started_processes, tmp_path, charts_on_disk
-):
-    """Whether it drew every chart or none (all cached), the worker is waited
-    for before ``avereport export`` returns: no process of it is left behind."""
+def test_the_worker_has_ended_when_the_export_command_returns(fresh_cache, started_processes, tmp_path):
+    """The worker is waited for before ``avereport export`` returns: no
+    process of it is left behind."""
     out = tmp_path / "rapport.pdf"
-    if charts_on_disk:
-        export_pdf(demo_editions(), YEAR, tmp_path / "avant.pdf")
-        forget_drawings()  # a new process finds them on disk only
     assert main(["export", "--demo", "-o", str(out)]) == 0
-    assert worth_starting()
     (worker,) = started_processes
     assert worker.returncode is not None  # the export itself waited for its end
     assert out.stat().st_size > 0
+
+
+def test_the_worker_serves_only_while_no_chart_is_drawn_on_this_machine(
+    fresh_cache, started_processes, tmp_path, exported_here
+):
+    """Its drawings found on disk, the next export starts no worker: it would
+    only take the core the export needs."""
+    assert worth_starting()
+    assert main(["export", "--demo", "-o", str(tmp_path / "premier.pdf")]) == 0
+    assert len(started_processes) == 1
+    assert not worth_starting()
+    forget_drawings()  # a new process finds them on disk only
+    out = tmp_path / "second.pdf"
+    assert main(["export", "--demo", "-o", str(out)]) == 0
+    assert len(started_processes) == 1
+    assert out.read_bytes() == exported_here
 
 
 def test_an_export_that_fails_midway_ends_its_worker(fresh_cache, started_processes, tmp_path):
@@ -134,13 +156,14 @@ def test_an_export_that_fails_midway_ends_its_worker(fresh_cache, started_proces
     assert not worker.running
 
 
-def test_the_worker_can_be_turned_off(fresh_cache, started_processes, tmp_path, monkeypatch, drawn_here):
+def test_the_worker_can_be_turned_off(fresh_cache, started_processes, tmp_path, monkeypatch, exported_here):
+    assert worth_starting()
     monkeypatch.setenv(tuning.variable(tuning.CHART_WORKER), "1")
     out = tmp_path / "rapport.pdf"
     assert not worth_starting()
     assert main(["export", "--demo", "-o", str(out)]) == 0
     assert started_processes == []
-    assert out.read_bytes() == drawn_here
+    assert out.read_bytes() == exported_here
 
 
 def test_with_the_chart_cache_off_every_export_draws_every_chart(

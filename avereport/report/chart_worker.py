@@ -5,8 +5,10 @@ A chart drawn in a new process first costs the import of matplotlib, about
 as long as everything else in an export, then a few tens of milliseconds.
 The command-line export starts the worker before anything else, so that
 this import and the drawing run on a second core while the export imports
-reportlab, reads the document, parses its fonts and lays out the pages. The
-app does without: matplotlib is loaded there already, for the preview.
+reportlab, reads the document, parses its fonts and lays out the pages.
+Only while no chart is drawn on this machine yet (``worth_starting``): later
+exports find their drawings in the chart cache. The app does without:
+matplotlib is loaded there already, for the preview.
 
 The worker is this program started again (``python -m`` this module, or the
 bundle's executable with ``WORKER_ARGUMENT``); requests go to its standard
@@ -183,10 +185,30 @@ class ChartWorker:
 
 
 def worth_starting() -> bool:
-    """A worker only helps with a second core to run on, and when not turned off."""
+    """A worker only helps with a second core to run on, when not turned off,
+    and while no chart is drawn yet on this machine (its first export): later
+    exports find their drawings on disk, and a worker started for nothing
+    takes, until it is killed, the core the export needs (0.6 x as fast on
+    a busy two-core machine, see docs/architecture.md)."""
     from avereport import tuning
 
-    return (os.cpu_count() or 1) > 1 and tuning.enabled(tuning.CHART_WORKER)
+    return (os.cpu_count() or 1) > 1 and tuning.enabled(tuning.CHART_WORKER) and not _drawings_on_disk()
+
+
+def _drawings_on_disk() -> bool:
+    """Whether ``chart_cache`` holds drawings on disk, looked for without
+    importing it (it loads the model, a tenth of a second before the worker
+    could start): its folder and suffix, which a test keeps in step."""
+    from avereport import tuning
+    from avereport.paths import data_dir
+
+    if not tuning.enabled(tuning.CHART_CACHE):
+        return False
+    try:
+        folder = data_dir() / "cache" / "graphiques"
+        return any(folder.glob("*.dessin"))
+    except OSError:
+        return False
 
 
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
