@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
-    QPushButton,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -79,10 +78,11 @@ class OutlinePanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._current_changed)
 
-        self.add_button = QToolButton()
-        self.add_button.setText("Ajouter")
-        self.add_button.setToolTip("Ajouter une section après celle choisie")
-        self.add_button.setStatusTip("Ajouter une section après celle choisie")
+        # Icon buttons (their words in the tooltip): the plan can then be as
+        # narrow as a 1024-pixel screen needs for the editor's grids.
+        self.add_button = self._button(
+            "Ajouter", "add_section", "Ajouter une section après celle choisie", None
+        )
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         for kind, label in SECTION_KIND_LABELS.items():
@@ -92,16 +92,26 @@ class OutlinePanel(QWidget):
             action.triggered.connect(lambda _checked=False, k=kind: self.add_section(k))
             menu.addAction(action)
         self.add_button.setMenu(menu)
-        self.up_button = self._button("↑", "Monter la section d'un cran", lambda: self._apply_move(-1))
-        self.down_button = self._button("↓", "Descendre la section d'un cran", lambda: self._apply_move(1))
+        self.up_button = self._button(
+            "Monter", "move_up", "Monter la section d'un cran", lambda: self._apply_move(-1)
+        )
+        self.down_button = self._button(
+            "Descendre", "move_down", "Descendre la section d'un cran", lambda: self._apply_move(1)
+        )
         self.outdent_button = self._button(
-            "←", "Remonter la section d'un niveau de titre", lambda: self._apply_level(-1)
+            "Remonter d'un niveau",
+            "outdent",
+            "Remonter la section d'un niveau de titre",
+            lambda: self._apply_level(-1),
         )
         self.indent_button = self._button(
-            "→", "Faire de la section une sous-partie de la précédente", lambda: self._apply_level(1)
+            "Descendre d'un niveau",
+            "indent",
+            "Faire de la section une sous-partie de la précédente",
+            lambda: self._apply_level(1),
         )
         self.remove_button = self._button(
-            "Supprimer", "Supprimer la section choisie (annulable)", self.remove_section
+            "Supprimer", "delete", "Supprimer la section choisie (annulable)", self.remove_section
         )
 
         buttons = QHBoxLayout()
@@ -125,13 +135,16 @@ class OutlinePanel(QWidget):
         session.edition_changed.connect(self._edition_changed)
         self.rebuild()
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, name: str, glyph: str, tip: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon(glyph))
+        button.setText(name)  # read by screen readers; the button shows its icon only
+        button.setAccessibleName(name)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setToolTip(tip)
         button.setStatusTip(tip)
-        button.clicked.connect(slot)
-        if len(text) == 1:
-            button.setFixedWidth(34)
+        if slot is not None:
+            button.clicked.connect(slot)
         return button
 
     # --- showing ----------------------------------------------------------
