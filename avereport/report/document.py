@@ -27,6 +27,7 @@ from avereport.report.fonts import BOLD, REGULAR
 from avereport.report.paragraph import Paragraph
 from avereport.report.styles import MUTED, RULE, Palette, Styles
 from avereport.report.tables import table_style
+from avereport.report.tail_fit import fit_tail
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 2.25 * cm
@@ -264,6 +265,7 @@ class ReportDocument(BaseDocTemplate):
         self.section_title = ""
         self._contents: Contents | None = None
         self._footers: list[int] = []  # pages whose footer awaits the page count
+        self._fitted_page = 0  # the last page whose section end was looked for
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="main")
         cover_frame = Frame(0, 0, PAGE_WIDTH, PAGE_HEIGHT, 0, 0, 0, 0, id="cover")
         self.addPageTemplates(
@@ -278,6 +280,7 @@ class ReportDocument(BaseDocTemplate):
         return the page count."""
         self._contents = contents
         self._footers = []
+        self._fitted_page = 0
         self._doSave = 0  # reportlab's switch: the forms are filled in before saving
         self.build(story)
         pages = self.page
@@ -294,6 +297,14 @@ class ReportDocument(BaseDocTemplate):
         # by the document's last change instead, or not at all when unknown.
         # (Its document information is replaced: reportlab has no setting for it.)
         self.canv._doc.info = DatedInfo.of(self.canv._doc.info, self.changed)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        # The first block of a body page: a short end of section left for the
+        # next page is pulled back onto this one if tightening it makes room.
+        if self._fitted_page != self.page and self.pageTemplate.id == BODY:
+            self._fitted_page = self.page
+            fit_tail(flowables, self.canv, FRAME_WIDTH, FRAME_HEIGHT)
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entry = getattr(flowable, "entry", None)
