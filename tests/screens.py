@@ -20,10 +20,18 @@ def laptop(width: int, height: int, tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
 
 
-def run_on_screen(test: str, size: tuple[int, int], tmp_path: Path) -> None:
-    """Run ``test`` (a pytest node id under tests/) on a ``size`` screen; its failure is this one's."""
+def run_on_screen(size: tuple[int, int], tmp_path: Path, *tests: str) -> None:
+    """Run ``tests`` (pytest node ids under tests/) on a ``size`` screen; their failure is this one's."""
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"tests/{test}"],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            *(f"tests/{test}" for test in tests),
+        ],
         cwd=HERE.parent,
         env=laptop(*size, tmp_path),
         capture_output=True,

@@ -141,4 +141,4 @@ def test_everyday_tasks_on_this_screen(shown_window, qtbot):
 @pytest.mark.parametrize("size", [(1024, 600)])
 def test_everyday_tasks_on_a_laptop_screen(size, tmp_path):
     """The same tasks in a process whose screen is the laptop's."""
-    run_on_screen(f"{Path(__file__).name}::test_everyday_tasks_on_this_screen", size, tmp_path)
+    run_on_screen(size, tmp_path, f"{Path(__file__).name}::test_everyday_tasks_on_this_screen")

@@ -4,7 +4,7 @@ and the buttons that add, move, indent and remove sections."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,6 +12,9 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -57,6 +60,33 @@ def section_states(edition: Edition, findings: list[Finding]) -> list[tuple[str,
     return states
 
 
+class WrappedHeadings(QStyledItemDelegate):
+    """Headings wrap onto as many lines as the plan's width needs, rather
+    than end in « … » on a narrow plan: a row is as tall as its heading."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        tree.setWordWrap(True)  # the painting wraps; the height is this delegate's
+        tree.header().sectionResized.connect(lambda column, _old, _new: column == 0 and tree.doItemsLayout())
+
+    def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """The width the heading's text has in its column, after the indentation and margins."""
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        tree = self.tree
+        margins = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+        return tree.columnWidth(0) - tree.indentation() * (depth + int(tree.rootIsDecorated())) - margins
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        bounds = QRect(0, 0, max(1, self.text_width(index)), 1 << 20)
+        text = metrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, index.data() or "")
+        return QSize(hint.width(), max(hint.height(), hint.height() - metrics.height() + text.height()))
+
+
 class OutlinePanel(QWidget):
     section_selected = Signal(str)
     """The user picked an entry; carries the section key (or ORGANISATION_KEY)."""
@@ -76,6 +106,8 @@ class OutlinePanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegateForColumn(0, WrappedHeadings(self.tree))
         self.tree.currentItemChanged.connect(self._current_changed)
 
         # Icon buttons (their words in the tooltip): the plan can then be as
