@@ -117,6 +117,7 @@ def test_no_label_button_header_or_heading_is_cut(window, qtbot):
         for view in window.findChildren(QTableView):
             if view.isVisible():
                 cut += [(name, header) for header in headers_cut(view)]
+    cut += headings_cut(window.outline_panel.tree)  # the plan at its narrowest, after the widest editor
     assert cut == []
 
 
