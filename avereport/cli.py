@@ -158,10 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _silence_stdout() -> None:
+    if sys.__stdout__ is None:
+        return  # no console (pythonw)
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.__stdout__.fileno())
-    except (OSError, AttributeError, ValueError):
+    except (OSError, ValueError):
         pass  # no real standard output to silence
 
 

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from avereport.errors import UserError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from avereport.report.chart_worker import ChartWorker
 
 EXIT_OK = 0
@@ -111,7 +113,7 @@ def _export(path: Path | None, year: int | None, output: Path | None, worker: Ch
 
         editions = demo_editions()
         year = choose_year([e.year for e in editions], year, Path("démonstration"))
-        changed = DEMO_CHANGED
+        changed: dt.datetime | None = DEMO_CHANGED
         folder = Path.cwd()
     else:
         from avereport.store import open_document

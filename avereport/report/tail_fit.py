@@ -75,5 +75,5 @@ def _slack(gaps: float, charts: float) -> float:
 def _set_spaces(flowable: Flowable, before: float, after: float) -> None:
     # Instance attributes: paragraphs read their spaces from styles that
     # every paragraph of the report shares.
-    flowable.getSpaceBefore = lambda: before  # type: ignore[method-assign]
-    flowable.getSpaceAfter = lambda: after  # type: ignore[method-assign]
+    flowable.getSpaceBefore = lambda: before
+    flowable.getSpaceAfter = lambda: after
