@@ -75,11 +75,23 @@ class ExportController(QObject):
         self, editions: list[Edition], year: int, path: Path, changed: dt.datetime | None = None
     ) -> bool:
         """Write edition ``year`` to ``path`` in the background, dated ``changed``
-        (when the document last changed); ``False`` if an export is already running."""
-        if self.worker is not None:
+        (when the document last changed); ``False`` if an export is already running
+        or the reminder was cancelled."""
+        if self.worker is not None or not self.remind(editions, year):
             return False
-        if not self.remind(editions, year):
+        return self._run(editions, year, path, changed)
+
+    def start_as(
+        self, editions: list[Edition], year: int, document_path: Path, changed: dt.datetime | None = None
+    ) -> bool:
+        """« Exporter le PDF sous… »: the reminder first (cancelled, no file
+        dialog opens for nothing), then where to write, then the export."""
+        if self.worker is not None or not self.remind(editions, year):
             return False
+        path = self.choose_path(document_path, year)
+        return path is not None and self._run(editions, year, path, changed)
+
+    def _run(self, editions: list[Edition], year: int, path: Path, changed: dt.datetime | None) -> bool:
         try:
             check_output(path, protected=self._open_documents())
         except UserError as error:

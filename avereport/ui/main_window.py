@@ -859,10 +859,10 @@ class MainWindow(QMainWindow):
             self._export_to(self.session, target)
 
     def export_pdf_as(self) -> None:
-        if self.session is not None and self.session.edition is not None:
-            target = self.exporter.choose_path(self.session.document.path, self.session.year)
-            if target is not None:
-                self._export_to(self.session, target)
+        session = self.session
+        if session is not None and session.edition is not None:
+            changed = session.document.last_change(session.year)
+            self.exporter.start_as(session.editions(), session.year, session.document.path, changed)
 
     def _export_to(self, session: DocumentSession, target: Path) -> None:
         """The PDF dated by the document's last change to the edition (or an earlier one)."""
