@@ -31,7 +31,7 @@ from avereport.ui.editors.membership_models import (
 )
 from avereport.ui.forms import FieldForm
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind, enum_choices
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind, enum_choices
 from avereport.ui.tables.record_model import RecordTableModel
 from avereport.ui.tables.record_table import RecordTable
 from avereport.ui.widgets.read_only import reason_for
@@ -81,7 +81,7 @@ CATEGORY_COLUMNS = [
     ),
 ]
 NOTE_COLUMNS = [
-    Column("date", "Date", Kind.DATE, "Date à laquelle la note se rapporte", width=130),
+    Column("date", "Date", Kind.DATE, f"Date à laquelle la note se rapporte : {DATE_FORMS}", width=130),
     Column("text", "Note", tooltip="Texte de la note, imprimé sous les effectifs"),
 ]
 

@@ -24,7 +24,7 @@ from avereport.model.labels import NETWORK_KIND_LABELS
 from avereport.model.regions import Region
 from avereport.ui.editors.membership_models import ALARM_COLOUR, Derived
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind
 from avereport.ui.tables.delegates import ColumnDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,8 +43,10 @@ COVERAGE_COLUMNS = {
         Kind.COUNT,
         "Nombre de PLIE que les organismes intermédiaires regroupent",
     ),
-    "as_of": Column("as_of", "Décompte\nau", Kind.DATE, "Date du décompte"),
-    "map_date": Column("map_date", "Date de\nla carte", Kind.DATE, "Date de la carte par région"),
+    "as_of": Column("as_of", "Décompte\nau", Kind.DATE, f"Date du décompte : {DATE_FORMS}"),
+    "map_date": Column(
+        "map_date", "Date de\nla carte", Kind.DATE, f"Date de la carte par région : {DATE_FORMS}"
+    ),
 }
 ROW_LABELS = {
     NetworkKind.PLIE: "PLIE",
