@@ -7,6 +7,7 @@ never a traceback.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -147,8 +148,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr = _PrintableStream(stderr)
     try:
         return _main(args_list)
+    except BrokenPipeError:
+        # The reader stopped reading (``avereport check r.db | head``): nothing
+        # more to say, and Python must not complain when it flushes at exit.
+        _silence_stdout()
+        return 1  # what Python advises for a closed pipe
     finally:
         sys.stdout, sys.stderr = stdout, stderr
+
+
+def _silence_stdout() -> None:
+    if sys.__stdout__ is None:
+        return  # no console (pythonw)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, ValueError):
+        pass  # no real standard output to silence
 
 
 def _main(args_list: list[str]) -> int:
@@ -164,6 +180,8 @@ def _main(args_list: list[str]) -> int:
         for line in error.lines():
             print(line, file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        raise  # see main()
     except OSError as error:
         print(describe_os_error(error), file=sys.stderr)
         return EXIT_USAGE
@@ -185,7 +203,7 @@ def _run_command(args) -> int:
     if args.command == "info":
         return commands.info_command(args.file)
     if args.command == "export":
-        return commands.export_command(args.file, args.demo, args.year, args.output)
+        return commands.export_command(args.file, args.year, args.output)  # no file: --demo
     if args.command == "new-edition":
         return commands.new_edition_command(args.file, args.from_year, args.year)
     if args.command in ("import", "tables"):

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from avereport.errors import UserError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from avereport.report.chart_worker import ChartWorker
 
 EXIT_OK = 0
@@ -94,24 +96,24 @@ def load_command(json_path: Path, target: Path, replace: bool) -> int:
     return EXIT_OK
 
 
-def export_command(path: Path | None, demo: bool, year: int | None, output: Path | None) -> int:
+def export_command(path: Path | None, year: int | None, output: Path | None) -> int:
+    """Export the document ``path``, or the demo when it is None (``--demo``)."""
     from avereport.report.chart_worker import ChartWorker, worth_starting
 
     # Started first, so that it loads matplotlib while this process loads the rest.
     with ChartWorker() if worth_starting() else nullcontext() as worker:
-        return _export(path, demo, year, output, worker)
+        return _export(path, year, output, worker)
 
 
-def _export(
-    path: Path | None, demo: bool, year: int | None, output: Path | None, worker: ChartWorker | None
-) -> int:
+def _export(path: Path | None, year: int | None, output: Path | None, worker: ChartWorker | None) -> int:
     from avereport.report import export_pdf
 
-    if demo:
-        from avereport.demo import demo_editions
+    if path is None:
+        from avereport.demo import DEMO_CHANGED, demo_editions
 
         editions = demo_editions()
         year = choose_year([e.year for e in editions], year, Path("démonstration"))
+        changed: dt.datetime | None = DEMO_CHANGED
         folder = Path.cwd()
     else:
         from avereport.store import open_document
@@ -119,9 +121,12 @@ def _export(
         with open_document(path, read_only=True) as document:
             year = choose_year(document.years(), year, path)
             editions = [document.read_edition(y) for y in document.years()]
+            changed = document.last_change(year)
         folder = path.parent
     target = output or folder / report_file_name(year)
-    result = export_pdf(editions, year, target, chart_worker=worker, protected=[] if demo else [path])
+    result = export_pdf(
+        editions, year, target, chart_worker=worker, protected=[] if path is None else [path], changed=changed
+    )
     print(f"Rapport {year} écrit : « {target} » ({_count(result.page_count, 'page')}).")
     for section in result.omitted:
         print(f"  Section vide, omise : « {section.heading} ».")

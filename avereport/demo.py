@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 
@@ -9,6 +10,9 @@ from avereport.errors import UserError
 from avereport.model.edition import Edition
 
 DEMO_RESOURCE = "demo.json"
+# When the demo's editions were last changed, as if kept in a document's
+# history: it dates the report exported from the demo itself.
+DEMO_CHANGED = dt.datetime(2022, 6, 1, 9, 30, tzinfo=dt.UTC)
 
 
 def demo_editions() -> list[Edition]:

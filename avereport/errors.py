@@ -35,8 +35,9 @@ _OS_REASONS = {
 
 def describe_os_error(error: OSError) -> str:
     reason = _OS_REASONS.get(error.errno or 0, error.strerror or "erreur du système")
-    name = Path(error.filename).name if error.filename else "?"
-    return f"Impossible d'accéder à « {name} » : {reason}."
+    if not error.filename:
+        return f"Opération impossible : {reason}."
+    return f"Impossible d'accéder à « {Path(error.filename).name} » : {reason}."
 
 
 def report_unexpected(error: BaseException) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import babel.units
 from babel.lists import format_list
@@ -81,7 +82,7 @@ def file_size_text(size: int) -> str:
 
 
 def _unit(value: float, unit: str) -> str:
-    length = "long" if unit == "digital-byte" else "short"
+    length: Literal["long", "short"] = "long" if unit == "digital-byte" else "short"
     return babel.units.format_unit(value, unit, length=length, format="#,##0.#", locale=LOCALE)
 
 

@@ -53,6 +53,43 @@ def use_screen(folder: Path, size: tuple[int, int]) -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
+def yearly_cycle(app, window, save, open_section) -> None:
+    """The 2022 edition started from 2021: the sections to review in the plan
+    and the editor, last year's text beside this year's, the export reminder."""
+    from PySide6.QtCore import QTimer
+
+    from avereport.model.succession import start_next_edition
+    from avereport.ui.export_reminder_dialog import ExportReminderDialog
+
+    session = window.session
+    session.add_edition("Créer l'édition 2022", start_next_edition(session.edition))
+    carried = next(s for s in session.edition.outline if s.body.strip() and s.level > 1)
+    open_section(carried.key)
+    save(window, "09-nouvelle-edition-relecture")
+
+    # This year's text rewritten in part, last year's unfolded beside it.
+    index = session.edition.outline.index(carried)
+    words = carried.body.split(" ")
+    rewritten = " ".join(["En 2022,", *words[:12], "et de nouveaux partenaires", *words[16:]])
+    session.set_value(f"outline[{index}].body", rewritten, "Modifier le texte de la section")
+    editor = window.current_editor()
+    editor.previous_text.toggle.setChecked(True)
+    settle(app, 0.5)
+    save(window, "10-texte-annee-precedente")
+
+    def grab_reminder() -> None:
+        dialog = next((w for w in app.topLevelWidgets() if isinstance(w, ExportReminderDialog)), None)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(100, grab_reminder)
+            return
+        save(dialog, "11-rappel-avant-export")
+        dialog.reject()
+
+    QTimer.singleShot(100, grab_reminder)
+    window.export_action.trigger()
+    settle(app)
+
+
 def main() -> None:
     small = SMALL_FLAG in sys.argv
     folder = Path(tempfile.mkdtemp(prefix="avereport-captures-"))
@@ -144,7 +181,7 @@ def main() -> None:
     save(window, "05-apercu-pdf")
     preview.tabs.setCurrentWidget(preview.charts)
 
-    dialog = NewEditionDialog(session.edition, window)
+    dialog = NewEditionDialog(session.edition, session.years(), window)
     dialog.show()
     save(dialog, "06-nouvelle-edition")
     dialog.reject()
@@ -164,6 +201,7 @@ def main() -> None:
     window.export_action.trigger()
     wait_for(app, lambda: done)
     settle(app)
+    yearly_cycle(app, window, save, open_section)
     window.close()
     subprocess.run([sys.executable, __file__, SMALL_FLAG], check=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 import facts_2021 as facts
 
@@ -131,7 +132,9 @@ def test_a_category_counted_last_year_and_empty_now():
     finding = _warnings(edition, facts.edition_2020())["membership.groups[1].categories[0].count"]
     communes_2020 = facts.CLAUSE_MEMBERS[0][3] - facts.CLAUSE_MEMBERS[0][4]
     assert finding.message == (
-        f"Catégorie «\u00a0Communes\u00a0» : {communes_2020} en 2020, rien de saisi pour 2021."
+        f"Catégorie «\u00a0Communes\u00a0» : {communes_2020} en 2020, rien de saisi pour 2021. "
+        "Saisissez son effectif de 2021 (colonne «\u00a0Nombre\u00a0»), "
+        "ou cochez «\u00a0Retirée\u00a0» si la catégorie n'existe plus."
     )
 
 
@@ -140,6 +143,10 @@ def test_a_category_counted_last_year_and_gone_now():
     edition = edit.remove_item(edition, "membership.groups[1].categories", 4)
     finding = _warnings(edition, facts.edition_2020())["membership.groups[1]"]
     assert "Structures diverses" in finding.message and "absent de 2021" in finding.message
+    assert finding.message.endswith(
+        "Si la catégorie a été supprimée par erreur, rétablissez-la (Ctrl+Z) ; "
+        "si elle n'existe plus, rien à corriger."
+    )
 
 
 def test_a_retired_category_is_not_expected():
@@ -178,9 +185,15 @@ def test_figures_missing_now_are_matched_by_key():
         "training.clubs[1].meetings",
     }
     assert warnings["communication.followers[1].count"].message == (
-        "Abonnés «\u00a0LinkedIn\u00a0» : plus de 2\u202f000 en 2021, rien de saisi pour 2022."
+        "Abonnés «\u00a0LinkedIn\u00a0» : plus de 2\u202f000 en 2021, rien de saisi pour 2022. "
+        "Saisissez le nombre d'abonnés de 2022 (colonne «\u00a0Abonnés\u00a0»)."
     )
     assert "absent de 2022" in warnings["training.assistance"].message
+    # Each says what to do: type this year's figure where it goes, or bring back what went.
+    for finding in (w for w in warnings.values() if " en 2021, " in w.message):
+        _, advice = re.split(r"(?:rien de saisi pour|absent de) 2022\. ", finding.message)
+        assert advice.startswith(("Saisissez", "Ajoutez", "Si ")), finding.message
+        assert "2022" in advice or "Ctrl+Z" in advice, finding.message
     assert warnings["key_figures[0].items"].section is SectionKind.KEY_FIGURES
 
 

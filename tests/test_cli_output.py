@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +144,24 @@ def test_help_has_one_usage_prefix():
     assert result.returncode == 0
     assert result.stdout.startswith("utilisation : avereport check [-h]")
     assert result.stdout.count("utilisation") == 1
+
+
+def test_a_reader_that_stops_early_gets_no_error(demo_db):
+    """``avereport check r.db | head``: a closed pipe ends the command
+    quietly, with no message about a file named « ? »."""
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "avereport", "check", str(demo_db)], stdout=write_end, stderr=subprocess.PIPE
+    )
+    os.close(write_end)
+    os.close(read_end)  # the reader is gone before the first line is printed
+    _, error = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert error == b""
+
+
+def test_an_os_error_without_a_file_name_names_no_file():
+    from avereport.errors import describe_os_error
+
+    message = describe_os_error(OSError(28, "No space left on device"))
+    assert message == "Opération impossible : plus de place sur le disque."

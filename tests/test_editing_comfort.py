@@ -4,10 +4,12 @@ without a word, and tables inside a page keep the row worked on in sight."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableView
 from session_helpers import reread
 
 from avereport.model import fmt
@@ -15,6 +17,8 @@ from avereport.model.dates import FuzzyDate
 from avereport.model.edition import SectionKind
 from avereport.model.user_dates import date_for_input, parse_user_date
 from avereport.ui.forms import FieldForm
+from avereport.ui.outline_panel import ORGANISATION_KEY
+from avereport.ui.tables.columns import Kind
 from avereport.ui.tables.delegates import LinesEditor
 from avereport.ui.tables.record_table import REMOVED
 from avereport.ui.widgets.markdown_editor import MarkdownEditor
@@ -132,6 +136,30 @@ def test_a_form_date_reads_the_written_forms(window, demo_db, qtbot):
     type_text(field, "1er déc. 2022")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert reread(window.session).governance.mandate_end == FuzzyDate(2022, 12, 1)
+
+
+def test_every_date_tooltip_offers_the_written_month(window, qtbot):
+    """Each date column and field of every editor says « décembre 2021 » (or
+    « juin 2021 ») is read, as it is."""
+    tips = []
+    keys = [ORGANISATION_KEY, *(section.key for section in window.session.edition.outline)]
+    for key in keys:
+        window.outline_panel.select(key)
+        editor = window.current_editor()
+        for view in editor.findChildren(QTableView):
+            model = view.model()
+            for number, column in enumerate(getattr(model, "columns", [])):
+                if getattr(column, "kind", None) is Kind.DATE:
+                    tips.append(
+                        model.headerData(number, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+                    )
+        for form in editor.findChildren(FieldForm):
+            tips += [widget.toolTip() for column, widget in form.fields.values() if column.kind is Kind.DATE]
+    assert len(tips) >= 12
+    for tip in tips:
+        written = re.search(r"(décembre|juin) 2021", tip)
+        assert written and parse_user_date(written.group()) == FuzzyDate(2021, 12 if "déc" in tip else 6), tip
+        assert "MM/AAAA ou AAAA" not in tip
 
 
 # --- multi-line cells ---------------------------------------------------------------

@@ -300,15 +300,26 @@ def test_communication_models_pass_qt_model_tester(communication, qtmodeltester)
         qtmodeltester.check(table.model)
 
 
-def test_the_text_column_takes_the_spare_width_but_never_shrinks_away(session, qtbot):
+def test_the_text_column_takes_the_spare_width_and_the_columns_give_way_down_to_their_floors(session, qtbot):
     editor = shown(qtbot, WebinarsEditor(session, section_key(session, "webinars")))
     view = editor.webinars.view
     title = column(editor.webinars, "title")
     header = view.horizontalHeader()
-    assert sum(header.sectionSize(n) for n in range(header.count())) == view.viewport().width()
+
+    def widths() -> list[int]:
+        return [header.sectionSize(n) for n in range(header.count())]
+
+    assert sum(widths()) == view.viewport().width()
+    wide = view.columnWidth(title)
+    assert wide > STRETCH_MIN_WIDTH and wide == max(widths())
+    # Narrower: every column gives way, the table still fits, no header is cut.
+    editor.resize(editor.width() - (wide - STRETCH_MIN_WIDTH) - 60, 700)
+    qtbot.waitUntil(lambda: view.columnWidth(title) < wide)
+    assert sum(widths()) == view.viewport().width()
+    assert all(header.sectionSize(n) >= header.sectionSizeHint(n) for n in range(header.count()))
+    assert view.horizontalScrollBar().maximum() == 0
+    # Too narrow for the floors: the text column keeps its minimum and the table scrolls.
     editor.resize(420, 700)
-    qtbot.waitUntil(
-        lambda: view.viewport().width() < sum(header.sectionSize(n) for n in range(header.count()))
-    )
+    qtbot.waitUntil(lambda: view.viewport().width() < sum(widths()))
     assert view.columnWidth(title) >= STRETCH_MIN_WIDTH
     assert view.horizontalScrollBar().maximum() > 0

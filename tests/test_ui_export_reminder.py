@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from avereport.model.checks.reminder import export_reminder
 from avereport.model.succession import start_next_edition
@@ -117,3 +117,33 @@ def test_nothing_open_exports_without_a_reminder(window, demo_db, qtbot):
     window.export_action.trigger()
     qtbot.waitUntil(lambda: bool(finished), timeout=60000)
     assert reminded == [] and target(demo_db, 2021).exists()
+
+
+def test_export_as_shows_the_reminder_before_asking_where(window_2022, demo_db, qtbot, monkeypatch):
+    steps = []
+    elsewhere = demo_db.parent / "ailleurs.pdf"
+
+    def ask_where(*_args, **_kwargs):
+        steps.append("où")
+        return str(elsewhere), ""
+
+    # Qt's own save dialog, answered as a user would.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask_where)
+    finished = []
+    window_2022.exporter.exported.connect(finished.append)
+
+    def remind_then_export(dialog: ExportReminderDialog) -> None:
+        steps.append("rappel")
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+
+    when_shown(ExportReminderDialog, remind_then_export)
+    close_the_export_message()
+    window_2022.export_as_action.trigger()
+    qtbot.waitUntil(lambda: bool(finished), timeout=60000)
+    assert steps == ["rappel", "où"] and finished == [elsewhere]
+
+    # « Annuler » in the reminder: no file dialog at all.
+    steps.clear()
+    when_shown(ExportReminderDialog, lambda d: qtbot.mouseClick(d.cancel_button, Qt.MouseButton.LeftButton))
+    window_2022.export_as_action.trigger()
+    assert steps == [] and not window_2022.exporter.running

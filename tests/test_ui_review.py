@@ -22,6 +22,7 @@ from avereport.ui.editors.base import NarrativeEditor
 from avereport.ui.history_panel import HEADERS, HistoryPanel
 from avereport.ui.outline_panel import KEY_ROLE, OutlinePanel
 from avereport.ui.session import DocumentSession
+from avereport.ui.widgets.previous_text import changed_runs
 
 AUTHOR = "Claire Martin"
 CARRIED = "reseau"  # a narrative section whose 2021 text is carried à relire
@@ -196,3 +197,31 @@ def test_no_pane_without_last_years_text(session, qtbot):
     qtbot.addWidget(editor)
     editor.show()
     assert not editor.previous_text.isVisible()
+
+
+def test_words_changed_together_read_as_one_change():
+    before = "offrir à ses membres un cadre pour échanger."
+    after = "En 2022, offrir à ses nouveaux partenaires de quoi échanger."
+    runs = changed_runs(before, after)
+    assert ("", "", "En 2022, ") in runs
+    assert ("", "membres un cadre pour", "nouveaux partenaires de quoi") in runs
+    # Both texts are there, whole: kept and dropped make last year's, kept and added this year's.
+    assert "".join(kept + dropped for kept, dropped, _ in runs) == before
+    assert "".join(kept + added for kept, _, added in runs) == after
+
+
+def test_a_read_only_document_shows_the_review_without_changing_it(session, qtbot):
+    index = next(i for i, s in enumerate(session.edition.outline) if s.key == CARRIED)
+    session.set_value(f"outline[{index}].body", "Texte de 2022.\n", "Modifier le texte de la section")
+    path = session.document.path
+    session.document.close()
+    reader = DocumentSession(open_document(path, read_only=True))
+    reader.show_year(2022)
+    editor = NarrativeEditor(reader, CARRIED)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert "À relire" in editor.review_bar.text.text()
+    assert not editor.review_bar.reviewed_button.isEnabled()
+    assert "modifié" in editor.previous_text.state.text()
+    assert not editor.previous_text.take_button.isEnabled()
+    reader.document.close()

@@ -81,7 +81,7 @@ def _document_order(data: Any, path: Iterable[str | int]) -> tuple[int, ...]:
     """Where ``path`` is in the file, so problems read top to bottom, an object before its fields."""
     order = []
     for part in path:
-        order.append(list(data).index(part) if isinstance(data, dict) else part)
+        order.append(list(data).index(part) if isinstance(data, dict) else int(part))
         data = data[part]
     return tuple(order)
 

@@ -14,6 +14,7 @@ lists and tuples, read back by an unpickler that accepts no class at all. A
 figure holding
 what the vector route cannot draw (``UnsupportedFigure``: an image, a hatch)
 is embedded as a 300 dpi PNG instead (and not cached on disk).
+``AVEREPORT_NO_CHART_CACHE=1`` turns both caches off (``avereport.tuning``).
 
 The chart worker process runs ``sketch_new``: nothing of reportlab is
 imported here before a sketch is made into a drawing.
@@ -34,6 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from avereport import tuning
 from avereport.model.edition import Organisation
 from avereport.report.chart_requests import ChartRequest
 
@@ -100,6 +102,8 @@ def draw_chart(request: ChartRequest, organisation: Organisation) -> DrawnChart:
 
 def cached(key: str) -> DrawnChart | None:
     """The drawing of ``key`` if this process or an earlier one made it."""
+    if not tuning.enabled(tuning.CHART_CACHE):
+        return None
     drawn = _MEMORY.get(key)
     if drawn is not None:
         _MEMORY.move_to_end(key)
@@ -111,6 +115,8 @@ def cached(key: str) -> DrawnChart | None:
 
 
 def remember(key: str, drawn: DrawnChart) -> None:
+    if not tuning.enabled(tuning.CHART_CACHE):
+        return
     _MEMORY[key] = drawn
     _MEMORY.move_to_end(key)
     while len(_MEMORY) > MEMORY_ENTRIES:
@@ -151,6 +157,8 @@ def _from_disk(key: str) -> DrawnChart | None:
 
 def _to_disk(key: str, sketch: Sketch) -> None:
     """Best effort: a cache that cannot be written only costs time."""
+    if not tuning.enabled(tuning.CHART_CACHE):
+        return
     try:
         folder = cache_folder()
         folder.mkdir(parents=True, exist_ok=True)

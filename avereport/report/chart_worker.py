@@ -5,8 +5,10 @@ A chart drawn in a new process first costs the import of matplotlib, about
 as long as everything else in an export, then a few tens of milliseconds.
 The command-line export starts the worker before anything else, so that
 this import and the drawing run on a second core while the export imports
-reportlab, reads the document, parses its fonts and lays out the pages. The
-app does without: matplotlib is loaded there already, for the preview.
+reportlab, reads the document, parses its fonts and lays out the pages.
+Only while no chart is drawn on this machine yet (``worth_starting``): later
+exports find their drawings in the chart cache. The app does without:
+matplotlib is loaded there already, for the preview.
 
 The worker is this program started again (``python -m`` this module, or the
 bundle's executable with ``WORKER_ARGUMENT``); requests go to its standard
@@ -14,6 +16,11 @@ input and drawings come back on its standard output, pickled. Whatever goes
 wrong on its side (it could not start, it died, it stopped answering, a
 chart raised) falls back to drawing in this process, which gives the same
 drawing, or raises the same error where it belongs.
+
+The worker lives no longer than the export: ``close`` (the end of the
+``with`` block) ends it and waits for it, so that no process of the export
+is left behind once ``avereport export`` returns. ``AVEREPORT_NO_CHART_WORKER=1``
+turns it off (``avereport.tuning``): the export then draws its charts itself.
 
 This module imports little, so that the worker starts at once; the worker
 itself imports only what drawing needs (no platypus).
@@ -40,6 +47,10 @@ WORKER_ARGUMENT = "--dessiner-les-graphiques"
 # Longest wait for one chart, first import of matplotlib included (slow on a
 # workstation whose antivirus scans every file), before drawing it here.
 ANSWER_TIMEOUT_S = 60.0
+# Longest wait, when the export ends with charts still being drawn (it
+# failed, or was interrupted), for the one at hand to be written to the
+# cache before the worker is killed.
+FINISH_TIMEOUT_S = 2.0
 
 
 def worker_command() -> list[str]:
@@ -53,6 +64,7 @@ class ChartWorker:
 
     def __init__(self) -> None:
         self._waiting: set[str] = set()  # keys sent, drawing not received yet
+        self._received: dict[str, DrawnChart | None] = {}  # None: it could not draw it
         self._answers: queue.Queue = queue.Queue()
         self.sent = 0
         try:
@@ -105,7 +117,7 @@ class ChartWorker:
                 self._waiting.add(key)
                 self.sent += 1
             except (OSError, ValueError):  # it has ended
-                self._stop()
+                self.close()
         return lambda: self._resolve(key, request, organisation)
 
     def no_more_requests(self) -> None:
@@ -115,44 +127,51 @@ class ChartWorker:
             self.close()
 
     def close(self) -> None:
-        """Let the worker end: at once if it got nothing to draw, otherwise
-        once it has finished the chart at hand."""
-        if self._process is None:
+        """End the worker and wait for it: at once when it has nothing left to
+        draw (every drawing received, or none asked for: it is still importing
+        matplotlib, for nothing); otherwise it first finishes the chart at
+        hand, for at most ``FINISH_TIMEOUT_S``."""
+        process, self._process = self._process, None
+        if process is None:
             return
-        if not self.sent:
-            self._process.kill()  # still importing matplotlib, for nothing
         try:
-            self._process.stdin.close()
+            process.stdin.close()  # the worker's end of requests: it returns
         except OSError:
             pass  # it has ended already
-        self._process = None
+        if self._waiting:
+            try:
+                process.wait(timeout=FINISH_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                pass
+        process.kill()  # nothing it could still do is needed
+        process.wait()  # its standard output is closed by the reader thread, at its end
+        self._waiting.clear()
 
     def _resolve(self, key: str, request: ChartRequest, organisation: Organisation) -> DrawnChart:
-        from avereport.report.chart_cache import cached, colours_of, draw_new, remember
+        from avereport.report.chart_cache import cached, colours_of, draw_new, realised, remember
 
         self._wait_for(key)
-        drawn = cached(key)
+        drawn = self._received.pop(key, None) or cached(key)
         if drawn is None:
             drawn = draw_new(request, colours_of(organisation), key)
-            remember(key, drawn)
+        else:
+            drawn = realised(drawn)
+        remember(key, drawn)
         return drawn
 
     def _wait_for(self, key: str) -> None:
         """Take the drawings received, in the order asked for, until ``key``'s."""
-        from avereport.report.chart_cache import realised, remember
-
         while key in self._waiting and self._process is not None:
             try:
                 answer = self._answers.get(timeout=ANSWER_TIMEOUT_S)
             except queue.Empty:
                 answer = None
             if answer is None:  # it has ended, or stopped answering
-                self._stop()
+                self.close()
                 return
             done, drawn = answer
             self._waiting.discard(done)
-            if drawn is not None:
-                remember(done, realised(drawn))
+            self._received[done] = drawn
 
     def _read(self, answers: IO[bytes]) -> None:
         """The reader thread: every answer, then ``None`` once there are no more."""
@@ -161,17 +180,35 @@ class ChartWorker:
                 self._answers.put(pickle.load(answers))
         except Exception:  # noqa: BLE001 - ended, or unreadable: charts are drawn here from now on
             self._answers.put(None)
-
-    def _stop(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-        self._process = None
-        self._waiting.clear()
+        finally:
+            answers.close()
 
 
 def worth_starting() -> bool:
-    """A worker only helps with a second core to run on."""
-    return (os.cpu_count() or 1) > 1
+    """A worker only helps with a second core to run on, when not turned off,
+    and while no chart is drawn yet on this machine (its first export): later
+    exports find their drawings on disk, and a worker started for nothing
+    takes, until it is killed, the core the export needs (0.6 x as fast on
+    a busy two-core machine, see docs/architecture.md)."""
+    from avereport import tuning
+
+    return (os.cpu_count() or 1) > 1 and tuning.enabled(tuning.CHART_WORKER) and not _drawings_on_disk()
+
+
+def _drawings_on_disk() -> bool:
+    """Whether ``chart_cache`` holds drawings on disk, looked for without
+    importing it (it loads the model, a tenth of a second before the worker
+    could start): its folder and suffix, which a test keeps in step."""
+    from avereport import tuning
+    from avereport.paths import data_dir
+
+    if not tuning.enabled(tuning.CHART_CACHE):
+        return False
+    try:
+        folder = data_dir() / "cache" / "graphiques"
+        return any(folder.glob("*.dessin"))
+    except OSError:
+        return False
 
 
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:

@@ -10,12 +10,14 @@ with their final entries, so they take their final room from the start.)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Table
@@ -25,6 +27,7 @@ from avereport.report.fonts import BOLD, REGULAR
 from avereport.report.paragraph import Paragraph
 from avereport.report.styles import MUTED, RULE, Palette, Styles
 from avereport.report.tables import table_style
+from avereport.report.tail_fit import fit_tail
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 2.25 * cm
@@ -241,6 +244,7 @@ class ReportDocument(BaseDocTemplate):
         running: RunningText,
         draw_cover: Callable,
         metadata: dict[str, str],
+        changed: dt.datetime | None = None,
     ) -> None:
         super().__init__(
             out,
@@ -257,9 +261,11 @@ class ReportDocument(BaseDocTemplate):
         )
         self.palette = palette
         self.running = running
+        self.changed = changed
         self.section_title = ""
         self._contents: Contents | None = None
         self._footers: list[int] = []  # pages whose footer awaits the page count
+        self._fitted_page = 0  # the last page whose section end was looked for
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="main")
         cover_frame = Frame(0, 0, PAGE_WIDTH, PAGE_HEIGHT, 0, 0, 0, 0, id="cover")
         self.addPageTemplates(
@@ -274,6 +280,7 @@ class ReportDocument(BaseDocTemplate):
         return the page count."""
         self._contents = contents
         self._footers = []
+        self._fitted_page = 0
         self._doSave = 0  # reportlab's switch: the forms are filled in before saving
         self.build(story)
         pages = self.page
@@ -286,6 +293,18 @@ class ReportDocument(BaseDocTemplate):
     def beforeDocument(self) -> None:
         self.section_title = ""
         self.canv.showOutline()  # readers open the PDF with its bookmarks shown
+        # reportlab dates a reproducible PDF 1 January 2000: this one is dated
+        # by the document's last change instead, or not at all when unknown.
+        # (Its document information is replaced: reportlab has no setting for it.)
+        self.canv._doc.info = DatedInfo.of(self.canv._doc.info, self.changed)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        # The first block of a body page: a short end of section left for the
+        # next page is pulled back onto this one if tightening it makes room.
+        if self._fitted_page != self.page and self.pageTemplate.id == BODY:
+            self._fitted_page = self.page
+            fit_tail(flowables, self.canv, FRAME_WIDTH, FRAME_HEIGHT)
+        super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         entry = getattr(flowable, "entry", None)
@@ -328,6 +347,41 @@ class ReportDocument(BaseDocTemplate):
         canvas.setFillColor(self.palette.primary)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_BASELINE, f"page {page} sur {pages}")
         canvas.endForm()
+
+
+class DatedInfo(PDFInfo):
+    """The PDF's document information, with ``changed`` as its creation and
+    modification dates, or without dates when ``changed`` is None."""
+
+    changed: dt.datetime | None = None
+
+    @classmethod
+    def of(cls, info: PDFInfo, changed: dt.datetime | None) -> DatedInfo:
+        dated = cls()
+        dated.__dict__.update(info.__dict__)
+        dated.changed = changed
+        return dated
+
+    def format(self, document) -> bytes:
+        entries = {
+            "Title": PDFString(self.title),
+            "Author": PDFString(self.author),
+            "Subject": PDFString(self.subject),
+            "Keywords": PDFString(self.keywords),
+            "Creator": PDFString(self.creator),
+            "Producer": PDFString(self.producer),
+            "Trapped": PDFName(self.trapped),
+        }
+        if self.changed is not None:
+            entries["CreationDate"] = entries["ModDate"] = PDFString(pdf_date(self.changed))
+        return PDFDictionary(entries).format(document)
+
+
+def pdf_date(moment: dt.datetime) -> str:
+    """``moment`` as a PDF date, in UTC (a naive one is taken as UTC)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _footer_form(page: int) -> str:

@@ -6,6 +6,7 @@ The output is reproducible: the same editions give a byte-identical PDF.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from collections.abc import Iterable
@@ -67,9 +68,12 @@ def export_pdf(
     *,
     chart_worker: ChartWorker | None = None,
     protected: Iterable[Path] = (),
+    changed: dt.datetime | None = None,
 ) -> ExportResult:
     """Write the report of edition ``year``; the other editions give the
-    previous year's figures and the charts across years. Charts not drawn
+    previous year's figures and the charts across years. ``changed``, when
+    the editions last changed (the caller knows it from the document's
+    history), dates the PDF; without it the PDF carries no date. Charts not drawn
     yet are drawn by ``chart_worker`` if given, otherwise here. A path
     ``out`` is refused before any work if it is one of the ``protected``
     documents (the one the editions come from) or otherwise unsafe (see
@@ -92,12 +96,13 @@ def export_pdf(
         running=RunningText(organisation=organisation, title=title),
         draw_cover=Cover(edition.organisation, edition.year, palette).draw,
         metadata={
-            "title": f"{title} — {organisation}" if organisation else title,
+            "title": title,
             "author": organisation,
-            "subject": title,
+            "subject": _subject(edition.year, organisation),
             "creator": "avereport",
-            "keywords": [organisation, title],
+            "keywords": [part for part in (organisation, title) if part],
         },
+        changed=changed,
     )
     pages = document.build_report(_story(planned, contents, styles, palette), contents)
     if isinstance(out, (str, os.PathLike)):
@@ -110,6 +115,11 @@ def export_pdf(
         omitted=tuple(omitted),
         pages={p.section.key: toc_pages[p.entry.key] for p in planned if p.entry.key in toc_pages},
     )
+
+
+def _subject(year: int, organisation: str) -> str:
+    subject = f"L'activité de l'année {year}"
+    return f"{subject} — {organisation}" if organisation else subject
 
 
 def render_context(

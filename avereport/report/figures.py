@@ -26,6 +26,7 @@ class ChartFlowable(Flowable):
         self.hAlign = "CENTER"
         self.spaceBefore = 6
         self.spaceAfter = 10
+        self.fit = 1.0  # below 1 on a page tightened to hold the end of its section (see tail_fit)
 
     @property
     def chart(self) -> DrawnChart:
@@ -35,7 +36,7 @@ class ChartFlowable(Flowable):
 
     def wrap(self, availWidth, availHeight):
         limit = min(availWidth, self.max_width or availWidth)
-        self.scale = min(1.0, limit / self.chart.width)
+        self.scale = min(1.0, limit / self.chart.width) * self.fit
         self.width = self.chart.width * self.scale
         self.height = self.chart.height * self.scale
         return self.width, self.height

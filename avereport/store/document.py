@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -208,6 +209,11 @@ class Document:
             return history_table.entries(
                 self._conn, section=section, author=author, year=year, limit=limit, offset=offset
             )
+
+    def last_change(self, year: int) -> dt.datetime | None:
+        """When the report of edition ``year`` last changed (see ``history.last_change``)."""
+        with self._reading():
+            return history_table.last_change(self._conn, year)
 
     def history_authors(self) -> list[str]:
         """Everyone the history names, for its filter."""

@@ -132,6 +132,20 @@ def entries(
     return [_entry(row) for row in conn.execute(sql, parameters)]
 
 
+def last_change(conn: sqlite3.Connection, year: int) -> dt.datetime | None:
+    """When edition ``year`` or an earlier one (whose figures its report
+    shows) last changed; None when the history holds no such change or its
+    time is not one this module writes."""
+    row = conn.execute("SELECT at FROM history WHERE year <= ? ORDER BY id DESC LIMIT 1", (year,)).fetchone()
+    if row is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(row[0]))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
 def authors(conn: sqlite3.Connection) -> list[str]:
     """Everyone who has changed the document, in alphabetical order."""
     names = {str(name) for (name,) in conn.execute("SELECT DISTINCT author FROM history")}

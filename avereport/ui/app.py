@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from avereport import tuning
 from avereport.errors import UserError, describe_os_error
 from avereport.paths import data_dir
 
@@ -61,8 +62,10 @@ def run_app(requested: Path | None) -> int:
     # (modules, classes, Qt wrappers, widgets): the cyclic garbage collector
     # would scan them again and again, tens of milliseconds in all, and find
     # nothing. It is off until the window is built, then they are frozen out
-    # of its reach.
-    gc.disable()
+    # of its reach (unless AVEREPORT_NO_GC_FREEZE=1, to measure it).
+    tuned = tuning.enabled(tuning.GC_FREEZE)
+    if tuned:
+        gc.disable()
     try:
         # The Qt-free part (the store, the model and its checks) comes first:
         # once loaded, PySide6 hooks every import and reads the source of
@@ -73,8 +76,9 @@ def run_app(requested: Path | None) -> int:
 
         app, _window = _start(requested)
     finally:
-        gc.freeze()
-        gc.enable()
+        if tuned:
+            gc.freeze()
+            gc.enable()
     return app.exec()  # the window lives as long as this call
 
 

@@ -3,6 +3,7 @@ where it goes, progress, then what next."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl, Signal
@@ -70,13 +71,27 @@ class ExportController(QObject):
         QSettings().setValue(LAST_EXPORT_FOLDER_KEY, str(path.parent))
         return path
 
-    def start(self, editions: list[Edition], year: int, path: Path) -> bool:
-        """Write edition ``year`` to ``path`` in the background; ``False`` if an
-        export is already running."""
-        if self.worker is not None:
+    def start(
+        self, editions: list[Edition], year: int, path: Path, changed: dt.datetime | None = None
+    ) -> bool:
+        """Write edition ``year`` to ``path`` in the background, dated ``changed``
+        (when the document last changed); ``False`` if an export is already running
+        or the reminder was cancelled."""
+        if self.worker is not None or not self.remind(editions, year):
             return False
-        if not self.remind(editions, year):
+        return self._run(editions, year, path, changed)
+
+    def start_as(
+        self, editions: list[Edition], year: int, document_path: Path, changed: dt.datetime | None = None
+    ) -> bool:
+        """« Exporter le PDF sous… »: the reminder first (cancelled, no file
+        dialog opens for nothing), then where to write, then the export."""
+        if self.worker is not None or not self.remind(editions, year):
             return False
+        path = self.choose_path(document_path, year)
+        return path is not None and self._run(editions, year, path, changed)
+
+    def _run(self, editions: list[Edition], year: int, path: Path, changed: dt.datetime | None) -> bool:
         try:
             check_output(path, protected=self._open_documents())
         except UserError as error:
@@ -85,7 +100,7 @@ class ExportController(QObject):
         except OSError as error:
             self._refused(describe_os_error(error))
             return False
-        self.worker = ExportWorker(editions, year, path)
+        self.worker = ExportWorker(editions, year, path, changed)
         self.worker.progress.connect(self._progressed)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)

@@ -14,6 +14,7 @@ before it exits.
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,13 +62,16 @@ class ExportWorker(QObject):
     failed = Signal(str)
     """A French message; nothing was written at ``path``."""
 
-    def __init__(self, editions: list[Edition], year: int, path: Path) -> None:
+    def __init__(
+        self, editions: list[Edition], year: int, path: Path, changed: dt.datetime | None = None
+    ) -> None:
         super().__init__()  # no parent: its lifetime is handled here (see the module's docstring)
         # Editions are immutable: edits made while the export runs make new
         # ones and cannot reach the worker.
         self.editions = list(editions)
         self.year = year
         self.path = Path(path)
+        self.changed = changed  # when the editions last changed: dates the PDF
         self._thread: _Thread | None = None
 
     def start(self) -> None:
@@ -108,7 +112,7 @@ class ExportWorker(QObject):
 
         self._draw_charts()
         self.progress.emit(CHARTS_SHARE, STEP_LAYOUT)
-        result = export_pdf(self.editions, self.year, self.path)
+        result = export_pdf(self.editions, self.year, self.path, changed=self.changed)
         return ExportOutcome(self.path, result.page_count, dict(result.pages))
 
     def _draw_charts(self) -> None:

@@ -52,6 +52,12 @@ GLYPHS = {
     "delete_row": "table-row-remove",
     "import_table": "table-arrow-down",
     "export_table": "microsoft-excel",
+    # the outline's sections
+    "add_section": "text-box-plus-outline",
+    "move_up": "arrow-up",
+    "move_down": "arrow-down",
+    "outdent": "format-indent-decrease",
+    "indent": "format-indent-increase",
     # editing
     "undo": "undo",
     "redo": "redo",

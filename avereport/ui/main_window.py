@@ -67,6 +67,8 @@ PREVIEW_MIN_WINDOW_WIDTH = 1200
 # Shares of the width at start: plan, editor, preview.
 SPLIT = (0.22, 0.48, 0.30)
 PLAN_MIN_WIDTH = 200
+# The plan's headings wrap at its width: at this one, none has a word cut (1024 x 600).
+PLAN_START_WIDTH = 260
 
 
 class MainWindow(QMainWindow):
@@ -390,7 +392,9 @@ class MainWindow(QMainWindow):
         """Share the width between plan, editor and preview; on a narrow
         window the preview starts hidden (F8 shows it) unless the user chose."""
         width = self.width()
-        self.splitter.setSizes([round(width * share) for share in SPLIT])
+        sizes = [round(width * share) for share in SPLIT]
+        widened = max(0, PLAN_START_WIDTH - sizes[0])
+        self.splitter.setSizes([sizes[0] + widened, sizes[1] - widened, sizes[2]])
         shown = QSettings().value(PREVIEW_KEY, width >= PREVIEW_MIN_WINDOW_WIDTH, bool)
         self.preview_action.setChecked(shown)
         self.preview_host.setVisible(shown)
@@ -852,13 +856,18 @@ class MainWindow(QMainWindow):
         """One click: « Rapport d'activité ANNÉE.pdf » beside the document or in the last export folder."""
         if self.session is not None and self.session.edition is not None:
             target = self.exporter.default_path(self.session.document.path, self.session.year)
-            self.exporter.start(self.session.editions(), self.session.year, target)
+            self._export_to(self.session, target)
 
     def export_pdf_as(self) -> None:
-        if self.session is not None and self.session.edition is not None:
-            target = self.exporter.choose_path(self.session.document.path, self.session.year)
-            if target is not None:
-                self.exporter.start(self.session.editions(), self.session.year, target)
+        session = self.session
+        if session is not None and session.edition is not None:
+            changed = session.document.last_change(session.year)
+            self.exporter.start_as(session.editions(), session.year, session.document.path, changed)
+
+    def _export_to(self, session: DocumentSession, target: Path) -> None:
+        """The PDF dated by the document's last change to the edition (or an earlier one)."""
+        changed = session.document.last_change(session.year)
+        self.exporter.start(session.editions(), session.year, target, changed)
 
     def refresh_preview(self) -> None:
         if self.preview is not None:

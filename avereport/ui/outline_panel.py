@@ -4,7 +4,7 @@ and the buttons that add, move, indent and remove sections."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
-    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -58,6 +60,33 @@ def section_states(edition: Edition, findings: list[Finding]) -> list[tuple[str,
     return states
 
 
+class WrappedHeadings(QStyledItemDelegate):
+    """Headings wrap onto as many lines as the plan's width needs, rather
+    than end in « … » on a narrow plan: a row is as tall as its heading."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        tree.setWordWrap(True)  # the painting wraps; the height is this delegate's
+        tree.header().sectionResized.connect(lambda column, _old, _new: column == 0 and tree.doItemsLayout())
+
+    def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        """The width the heading's text has in its column, after the indentation and margins."""
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        tree = self.tree
+        margins = 2 * (tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1)
+        return tree.columnWidth(0) - tree.indentation() * (depth + int(tree.rootIsDecorated())) - margins
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        bounds = QRect(0, 0, max(1, self.text_width(index)), 1 << 20)
+        text = metrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, index.data() or "")
+        return QSize(hint.width(), max(hint.height(), hint.height() - metrics.height() + text.height()))
+
+
 class OutlinePanel(QWidget):
     section_selected = Signal(str)
     """The user picked an entry; carries the section key (or ORGANISATION_KEY)."""
@@ -77,12 +106,15 @@ class OutlinePanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegateForColumn(0, WrappedHeadings(self.tree))
         self.tree.currentItemChanged.connect(self._current_changed)
 
-        self.add_button = QToolButton()
-        self.add_button.setText("Ajouter")
-        self.add_button.setToolTip("Ajouter une section après celle choisie")
-        self.add_button.setStatusTip("Ajouter une section après celle choisie")
+        # Icon buttons (their words in the tooltip): the plan can then be as
+        # narrow as a 1024-pixel screen needs for the editor's grids.
+        self.add_button = self._button(
+            "Ajouter", "add_section", "Ajouter une section après celle choisie", None
+        )
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         for kind, label in SECTION_KIND_LABELS.items():
@@ -92,16 +124,26 @@ class OutlinePanel(QWidget):
             action.triggered.connect(lambda _checked=False, k=kind: self.add_section(k))
             menu.addAction(action)
         self.add_button.setMenu(menu)
-        self.up_button = self._button("↑", "Monter la section d'un cran", lambda: self._apply_move(-1))
-        self.down_button = self._button("↓", "Descendre la section d'un cran", lambda: self._apply_move(1))
+        self.up_button = self._button(
+            "Monter", "move_up", "Monter la section d'un cran", lambda: self._apply_move(-1)
+        )
+        self.down_button = self._button(
+            "Descendre", "move_down", "Descendre la section d'un cran", lambda: self._apply_move(1)
+        )
         self.outdent_button = self._button(
-            "←", "Remonter la section d'un niveau de titre", lambda: self._apply_level(-1)
+            "Remonter d'un niveau",
+            "outdent",
+            "Remonter la section d'un niveau de titre",
+            lambda: self._apply_level(-1),
         )
         self.indent_button = self._button(
-            "→", "Faire de la section une sous-partie de la précédente", lambda: self._apply_level(1)
+            "Descendre d'un niveau",
+            "indent",
+            "Faire de la section une sous-partie de la précédente",
+            lambda: self._apply_level(1),
         )
         self.remove_button = self._button(
-            "Supprimer", "Supprimer la section choisie (annulable)", self.remove_section
+            "Supprimer", "delete", "Supprimer la section choisie (annulable)", self.remove_section
         )
 
         buttons = QHBoxLayout()
@@ -125,13 +167,16 @@ class OutlinePanel(QWidget):
         session.edition_changed.connect(self._edition_changed)
         self.rebuild()
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text)
+    def _button(self, name: str, glyph: str, tip: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon(glyph))
+        button.setText(name)  # read by screen readers; the button shows its icon only
+        button.setAccessibleName(name)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setToolTip(tip)
         button.setStatusTip(tip)
-        button.clicked.connect(slot)
-        if len(text) == 1:
-            button.setFixedWidth(34)
+        if slot is not None:
+            button.clicked.connect(slot)
         return button
 
     # --- showing ----------------------------------------------------------
@@ -242,8 +287,8 @@ class OutlinePanel(QWidget):
         if not accepted or not heading.strip():
             return
         index = self._index()
-        position = len(self.session.edition.outline) if index is None else index + 1
-        new = outline.add_section(self.session.edition, position, kind, heading.strip())
+        position = len(self.session.shown.outline) if index is None else index + 1
+        new = outline.add_section(self.session.shown, position, kind, heading.strip())
         if self.session.apply(f"Ajouter la section « {heading.strip()} »", new):
             self.select(new.outline[position].key)
 
@@ -251,7 +296,7 @@ class OutlinePanel(QWidget):
         index = self._index()
         if index is None:
             return
-        heading = self.session.edition.outline[index].heading
+        heading = self.session.shown.outline[index].heading
         answer = QMessageBox.question(
             self,
             "Supprimer la section",
@@ -259,19 +304,17 @@ class OutlinePanel(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.session.apply(
-                f"Supprimer la section « {heading} »", outline.remove_section(self.session.edition, index)
+                f"Supprimer la section « {heading} »", outline.remove_section(self.session.shown, index)
             )
 
     def _apply_move(self, step: int) -> None:
         index = self._index()
         if index is not None:
-            self.session.apply(
-                "Déplacer une section", outline.move_section(self.session.edition, index, step)
-            )
+            self.session.apply("Déplacer une section", outline.move_section(self.session.shown, index, step))
 
     def _apply_level(self, step: int) -> None:
         index = self._index()
         if index is not None:
             self.session.apply(
-                "Changer le niveau d'une section", outline.shift_level(self.session.edition, index, step)
+                "Changer le niveau d'une section", outline.shift_level(self.session.shown, index, step)
             )

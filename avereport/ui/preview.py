@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
+from avereport import tuning
 from avereport.model.edition import Edition, Organisation
 from avereport.ui.preview_charts_view import NO_SECTION, ChartsView
 from avereport.ui.preview_pdf import PdfPreview
@@ -203,11 +204,14 @@ class PreviewPane(QWidget):
 
 
 def warm_up_in_background() -> None:
-    """Import the chart and report modules in a thread of their own."""
-    threading.Thread(target=_warm_up).start()
+    """Import the chart and report modules in a thread of their own (unless
+    AVEREPORT_NO_WARM_UP=1, to measure it)."""
+    if tuning.enabled(tuning.WARM_UP):
+        threading.Thread(target=_warm_up).start()
 
 
 def _warm_up() -> None:
     for name in CHART_MODULES:
         importlib.import_module(name)
-    gc.freeze()
+    if tuning.enabled(tuning.GC_FREEZE):
+        gc.freeze()

@@ -39,7 +39,7 @@ def describe(section: Section) -> str:
     if section.review is ReviewState.TO_REVIEW:
         return "À relire : reprise de l'an dernier, elle n'est pas encore marquée comme relue."
     if not confirmed(section):
-        return "Relue (avant le suivi de la relecture)."
+        return "Relue."  # before the review was followed: no one, no date
     who = f" par {section.reviewed_by}" if section.reviewed_by else ""
     return f"Relue{who} le {when_text(section.reviewed_at)}."
 

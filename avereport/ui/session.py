@@ -49,6 +49,12 @@ class DocumentSession(QObject):
         return self.document.read_only
 
     @property
+    def shown(self) -> Edition:
+        """The shown edition, for what exists only while one is shown (the editors)."""
+        assert self.edition is not None, "no edition is shown"
+        return self.edition
+
+    @property
     def year(self) -> int | None:
         return self.edition.year if self.edition else None
 
@@ -63,7 +69,8 @@ class DocumentSession(QObject):
 
     def editions(self) -> list[Edition]:
         """Every edition of the document, the shown one as edited, by year."""
-        return [self.edition if year == self.year else self._read(year) for year in self.years()]
+        shown = self.edition
+        return [shown if shown and year == shown.year else self._read(year) for year in self.years()]
 
     def show_year(self, year: int) -> None:
         if self.year != year:
@@ -118,7 +125,8 @@ class DocumentSession(QObject):
 
     def _write(self, edition: Edition, origin: Origin = Origin.EDIT) -> bool:
         """Write ``edition`` over the stored one of its year, with its history lines."""
-        current = self.edition if self.year == edition.year else self._read(edition.year)
+        shown = self.edition
+        current = shown if shown and shown.year == edition.year else self._read(edition.year)
         try:
             self.document.change_edition(
                 current, edition, changes=diff_editions(current, edition), author=self.author, origin=origin

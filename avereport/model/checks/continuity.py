@@ -3,6 +3,10 @@
 Items are matched as the computations match them: categories, indicators and
 metrics by key, coverage by kind, followers by network, clubs by name, key
 figure blocks by key. A category retired last year is not expected any more.
+
+Each message ends with what to do: type this year's figure (and where), or,
+for an item gone from this year's lists, bring it back if it went by mistake
+(items matched by key come back only by undoing their removal).
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ class _Report:
         field: str,
         what: str,
         value: float,
+        advice: str,
         *,
         absent: bool = False,
         unit: str = "",
@@ -51,7 +56,7 @@ class _Report:
     ) -> Finding:
         now = f"absent de {self.year}" if absent else f"rien de saisi pour {self.year}"
         figure = fmt.quantity(value, unit, qualifier)
-        return warning(section, field, f"{what} : {figure} en {self.previous_year}, {now}.")
+        return warning(section, field, f"{what} : {figure} en {self.previous_year}, {now}. {advice}")
 
     def keyed(
         self,
@@ -62,8 +67,12 @@ class _Report:
         before: Sequence[T],
         key: Callable[[T], object],
         describe: Callable[[T], tuple[str, str, Qualifier]],
+        empty: str,
+        absent: Callable[[T], str],
     ) -> Iterator[Finding]:
-        """Items of ``before`` whose figure ``name`` is missing from ``now``."""
+        """Items of ``before`` whose figure ``name`` is missing from ``now``:
+        ``empty`` says what to do when the item is there without its figure,
+        ``absent`` when the item itself is gone."""
         index: dict[object, int] = {}
         for n, item in enumerate(now):
             index.setdefault(key(item), n)
@@ -74,11 +83,21 @@ class _Report:
             what, unit, qualifier = describe(earlier)
             found = index.get(key(earlier))
             if found is None:
-                yield self.missing(section, path, what, value, absent=True, unit=unit, qualifier=qualifier)
+                yield self.missing(
+                    section, path, what, value, absent(earlier), absent=True, unit=unit, qualifier=qualifier
+                )
             elif getattr(now[found], name) is None:
                 yield self.missing(
-                    section, f"{path}[{found}].{name}", what, value, unit=unit, qualifier=qualifier
+                    section, f"{path}[{found}].{name}", what, value, empty, unit=unit, qualifier=qualifier
                 )
+
+
+def gone(thing: str, feminine: bool = False) -> str:
+    """What to do about ``thing`` (« la catégorie ») gone from this year's list."""
+    removed, back, still = (
+        ("supprimée", "rétablissez-la", "si elle") if feminine else ("supprimé", "rétablissez-le", "s'il")
+    )
+    return f"Si {thing} a été {removed} par erreur, {back} (Ctrl+Z) ; {still} n'existe plus, rien à corriger."
 
 
 def check_continuity(edition: Edition, previous: Edition | None) -> Iterator[Finding]:
@@ -110,22 +129,31 @@ def _membership(edition: Edition, previous: Edition, report: _Report) -> Iterato
         if not earlier_categories and total is not None:
             what = f"Groupe {quote(earlier_group.name)}"
             if i is None:
-                yield report.missing(section, group_path, what, total, absent=True)
+                yield report.missing(section, group_path, what, total, gone("le groupe"), absent=True)
             elif edition.membership.groups[i].declared_total is None:
-                yield report.missing(section, f"{group_path}.declared_total", what, total)
+                advice = (
+                    f"Saisissez son total de {report.year} (colonne «\u00a0Total déclaré\u00a0» des groupes)."
+                )
+                yield report.missing(section, f"{group_path}.declared_total", what, total, advice)
         for earlier in earlier_categories:
             if earlier.count is None:
                 continue
             what = f"Catégorie {quote(earlier.name)}"
             if earlier.key not in categories:
-                yield report.missing(section, group_path, what, earlier.count, absent=True)
+                advice = gone("la catégorie", feminine=True)
+                yield report.missing(section, group_path, what, earlier.count, advice, absent=True)
                 continue
             path, category = categories[earlier.key]
             if category.count is None and not category.retired:
-                yield report.missing(section, f"{path}.count", what, earlier.count)
+                advice = (
+                    f"Saisissez son effectif de {report.year} (colonne «\u00a0Nombre\u00a0»), "
+                    f"ou cochez «\u00a0Retirée\u00a0» si la catégorie n'existe plus."
+                )
+                yield report.missing(section, f"{path}.count", what, earlier.count, advice)
 
 
 def _network(edition: Edition, previous: Edition, report: _Report) -> Iterator[Finding]:
+    cell = f"Saisissez le nombre de {report.year} dans sa case du tableau."
     for name, label in COVERAGE_FIELDS.items():
 
         def describe(c: Coverage, label: str = label) -> tuple[str, str, Qualifier]:
@@ -139,19 +167,28 @@ def _network(edition: Edition, previous: Edition, report: _Report) -> Iterator[F
             previous.network.coverage,
             lambda c: c.kind,
             describe,
+            cell,
+            lambda c: cell,
         )
     mapped = {r.kind for r in edition.network.region_counts}
     for kind in dict.fromkeys(r.kind for r in previous.network.region_counts):
         if kind not in mapped:
             count = sum(r.count for r in previous.network.region_counts if r.kind is kind)
             what = f"Carte des {NETWORK_KIND_LABELS[kind]}, total des régions"
-            yield report.missing(SectionKind.MAPS, "network.region_counts", what, count)
+            advice = (
+                f"Saisissez le nombre de chaque région pour {report.year} "
+                "(tableau «\u00a0Nombre par région\u00a0»)."
+            )
+            yield report.missing(SectionKind.MAPS, "network.region_counts", what, count, advice)
 
 
 def _training(edition: Edition, previous: Edition, report: _Report) -> Iterator[Finding]:
     if previous.training.sessions and not edition.training.sessions:
         count = len(previous.training.sessions)
-        yield report.missing(SectionKind.TRAINING, "training.sessions", "Sessions de formation", count)
+        advice = f"Ajoutez les sessions de {report.year} au tableau «\u00a0Sessions de formation\u00a0»."
+        yield report.missing(
+            SectionKind.TRAINING, "training.sessions", "Sessions de formation", count, advice
+        )
     yield from report.keyed(
         SectionKind.ASSISTANCE,
         "training.assistance",
@@ -160,6 +197,8 @@ def _training(edition: Edition, previous: Edition, report: _Report) -> Iterator[
         previous.training.assistance,
         lambda i: i.key,
         lambda i: (f"Indicateur {quote(i.label)}", i.unit, i.qualifier),
+        f"Saisissez sa valeur de {report.year} (colonne «\u00a0Valeur\u00a0»).",
+        lambda i: gone("l'indicateur"),
     )
     yield from report.keyed(
         SectionKind.CLUBS,
@@ -169,6 +208,10 @@ def _training(edition: Edition, previous: Edition, report: _Report) -> Iterator[
         previous.training.clubs,
         lambda c: c.name,
         lambda c: (f"Réunions du club {quote(c.name)}", "", Qualifier.EXACT),
+        f"Saisissez le nombre de réunions de {report.year} (colonne «\u00a0Réunions\u00a0»).",
+        lambda c: (
+            f"Si le club s'est réuni en {report.year}, ajoutez-le au tableau sous le nom {quote(c.name)}."
+        ),
     )
 
 
@@ -183,7 +226,11 @@ def _communication(edition: Edition, previous: Edition, report: _Report) -> Iter
     for name, (what, qualifier) in scalars.items():
         value = getattr(before, name)
         if value is not None and getattr(now, name) is None:
-            yield report.missing(section, f"communication.{name}", what, value, qualifier=qualifier)
+            advice = (
+                f"Saisissez le chiffre de {report.year} "
+                "(encadré «\u00a0Site internet et offres d'emploi\u00a0»)."
+            )
+            yield report.missing(section, f"communication.{name}", what, value, advice, qualifier=qualifier)
     yield from report.keyed(
         section,
         "communication.followers",
@@ -192,10 +239,17 @@ def _communication(edition: Edition, previous: Edition, report: _Report) -> Iter
         before.followers,
         lambda f: f.network,
         lambda f: (f"Abonnés {quote(f.network)}", "", f.qualifier),
+        f"Saisissez le nombre d'abonnés de {report.year} (colonne «\u00a0Abonnés\u00a0»).",
+        lambda f: (
+            f"Ajoutez le réseau {quote(f.network)} et ses abonnés de {report.year} au tableau des abonnés."
+        ),
     )
     if before.reach_tiers and not now.reach_tiers:
         posts = sum(t.posts for t in before.reach_tiers)
-        yield report.missing(section, "communication.reach_tiers", "Publications les plus vues", posts)
+        advice = f"Saisissez celles de {report.year} (tableau «\u00a0Audience des publications\u00a0»)."
+        yield report.missing(
+            section, "communication.reach_tiers", "Publications les plus vues", posts, advice
+        )
     yield from report.keyed(
         section,
         "communication.metrics",
@@ -204,6 +258,8 @@ def _communication(edition: Edition, previous: Edition, report: _Report) -> Iter
         before.metrics,
         lambda m: m.key,
         lambda m: (f"Indicateur {quote(m.label)}", m.unit, Qualifier.EXACT),
+        f"Saisissez sa valeur de {report.year} (colonne «\u00a0Valeur\u00a0»).",
+        lambda m: gone("l'indicateur"),
     )
 
 
@@ -217,9 +273,15 @@ def _key_figures(edition: Edition, previous: Edition, report: _Report) -> Iterat
         what = f"Chiffres clés {quote(earlier.title)}"
         count = len(earlier.items)
         if earlier.key not in blocks:
+            advice = (
+                "Si le bloc a encore lieu d'être, recréez-le depuis sa section (bouton "
+                f"«\u00a0Créer le bloc de chiffres clés\u00a0») et saisissez ses chiffres de {report.year} ; "
+                "sinon, rien à corriger."
+            )
             yield report.missing(
-                SectionKind.KEY_FIGURES, "key_figures", what, count, absent=True, unit="chiffres"
+                SectionKind.KEY_FIGURES, "key_figures", what, count, advice, absent=True, unit="chiffres"
             )
         elif not blocks[earlier.key][1].items:
             path = f"key_figures[{blocks[earlier.key][0]}].items"
-            yield report.missing(SectionKind.KEY_FIGURES, path, what, count, unit="chiffres")
+            advice = f"Ajoutez ses chiffres de {report.year} au bloc (bouton «\u00a0Ajouter\u00a0»)."
+            yield report.missing(SectionKind.KEY_FIGURES, path, what, count, advice, unit="chiffres")

@@ -23,7 +23,9 @@ TWO_COLUMNS_MAX_CHARS = 45
 
 def render(section: Section, ctx: RenderContext) -> list[Flowable]:
     titled = next((t for t in ctx.edition.lists if t.key == section.ref), None)
-    items = [item for item in titled.items if item.strip()] if titled else []
+    if titled is None:
+        return []
+    items = [item for item in titled.items if item.strip()]
     if not items:
         return []
     title: list[Flowable] = []

@@ -21,8 +21,9 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
     if not webinars:
         return []
     intro = f"{plural(len(webinars), 'webinaire')} en {ctx.year}"
-    if all(w.participants is not None for w in webinars):
-        total = sum(w.participants for w in webinars)
+    counts = [w.participants for w in webinars if w.participants is not None]
+    if len(counts) == len(webinars):
+        total = sum(counts)
         intro += f", {_prefix(webinars)}{plural(total, 'participant')} au total"
     rows = [[markup.bold(markup.text(date_label(w.date))), _title(w), _participants(w)] for w in webinars]
     widths = [3.6 * cm, ctx.width - 7.0 * cm, 3.4 * cm]

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from avereport.model import edit, fmt
 from avereport.model.compute import CountLine
@@ -113,41 +113,16 @@ def change_text(line: CountLine, previous_year: int) -> str:
 # --- tables -----------------------------------------------------------------
 
 
-class StretchColumn(QObject):
-    """Gives one column of a table the width the others leave, never less
-    than ``minimum``: on a narrow screen the table scrolls sideways instead of
-    squeezing that column to nothing (what the header's Stretch mode does)."""
-
-    def __init__(self, view: QTableView, column: int, minimum: int) -> None:
-        super().__init__(view)
-        self.view = view
-        self.column = column
-        self.minimum = minimum
-        view.horizontalHeader().setStretchLastSection(False)
-        view.horizontalHeader().sectionResized.connect(
-            lambda index, _old, _new: index == column or self.fit()
-        )
-        view.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return False
-
-    def fit(self) -> None:
-        header = self.view.horizontalHeader()
-        others = sum(header.sectionSize(n) for n in range(header.count()) if n != self.column)
-        self.view.setColumnWidth(self.column, max(self.minimum, self.view.viewport().width() - others))
-
-
 def record_table(model: RecordTableModel, stretch: str | None = None) -> RecordTable:
     """A record table as tall as its rows; ``stretch`` names the column that
-    takes the spare width (by default the last one), at least its declared
-    width or STRETCH_MIN_WIDTH."""
+    takes the spare width (by default the last one). On a narrow page it is
+    narrowed with the others, never below STRETCH_MIN_WIDTH (or its declared
+    width, when smaller): the table scrolls sideways rather than squeeze it away."""
     table = RecordTable(model)
     if stretch is not None:
         column = next(n for n, c in enumerate(model.columns) if c.field == stretch)
-        StretchColumn(table.view, column, model.columns[column].width or STRETCH_MIN_WIDTH)
+        minimum = min(model.columns[column].width or STRETCH_MIN_WIDTH, STRETCH_MIN_WIDTH)
+        table.columns_fit.set_stretch(column, minimum)
     return table
 
 

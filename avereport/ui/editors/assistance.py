@@ -31,7 +31,7 @@ def change_note(line: IndicatorLine, previous_year: int) -> str:
 
 
 def change_notes(session: DocumentSession) -> list[str]:
-    edition = session.edition
+    edition = session.shown
     return [change_note(line, edition.year - 1) for line in assistance_lines(edition, session.previous())]
 
 

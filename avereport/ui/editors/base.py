@@ -83,7 +83,7 @@ class SectionEditor(QScrollArea):
 
     def section(self) -> Section | None:
         index = self.section_index()
-        return None if index is None else self.session.edition.outline[index]
+        return None if index is None else self.session.shown.outline[index]
 
     def section_path(self) -> FieldPath:
         index = self.section_index()
@@ -94,7 +94,7 @@ class SectionEditor(QScrollArea):
         section = self.section()
         if section is None:
             return
-        self.title.setText(f"{SECTION_KIND_LABELS[section.kind]} — {self.session.edition.title}")
+        self.title.setText(f"{SECTION_KIND_LABELS[section.kind]} — {self.session.shown.title}")
         if not self.heading.hasFocus():
             self.heading.setText(section.heading)
         self.body.set_markdown(section.body)
@@ -130,7 +130,7 @@ class SectionEditor(QScrollArea):
             return
         self.body.flush()  # what was just typed belongs to the text reviewed
         new = review.mark_reviewed(
-            self.session.edition, self.section_key, self.session.author, dt.datetime.now()
+            self.session.shown, self.section_key, self.session.author, dt.datetime.now()
         )
         self.session.apply(f"Marquer « {section.heading} » comme relue", new)
 
@@ -138,16 +138,20 @@ class SectionEditor(QScrollArea):
         section = self.section()
         if section is not None:
             self.body.flush()
-            new = review.mark_to_review(self.session.edition, self.section_key)
+            new = review.mark_to_review(self.session.shown, self.section_key)
             self.session.apply(f"Remettre « {section.heading} » à relire", new)
 
     def take_previous_text(self) -> None:
         """« Reprendre le texte de ANNÉE »: last year's text in place of this year's, one undo step."""
         previous = self.previous_edition()
-        if self.section() is None or review.previous_text(previous, self.section_key) is None:
+        if (
+            previous is None
+            or self.section() is None
+            or review.previous_text(previous, self.section_key) is None
+        ):
             return
         self.body.flush()
-        new = review.take_previous_text(self.session.edition, previous, self.section_key)
+        new = review.take_previous_text(self.session.shown, previous, self.section_key)
         self.session.apply(f"Reprendre le texte de {previous.year}", new)
 
     def _heading_edited(self) -> None:

@@ -95,7 +95,7 @@ class BoardEditor(SectionEditor):
                 "governance.mandate_end",
                 "Fin du mandat",
                 Kind.DATE,
-                "Fin du mandat : JJ/MM/AAAA, MM/AAAA ou AAAA",
+                "Fin du mandat",  # the form adds how a date is written
             ),
         ):
             self.mandate.add(path, label, kind, tip).setMaximumWidth(MANDATE_FIELD_WIDTH)

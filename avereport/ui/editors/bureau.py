@@ -12,7 +12,7 @@ from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, record_table
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind
 from avereport.ui.tables.record_model import RecordTableModel
 
 BUREAU_PATH = EDITION.governance.bureau
@@ -35,9 +35,7 @@ def member_choices(edition: Edition) -> Sequence[tuple[int, str]]:
 BUREAU_COLUMNS = [
     Column("member_id", "Membre", Kind.CHOICE, "Administrateur qui occupe la fonction", member_choices, 220),
     Column("role", "Fonction", Kind.TEXT, "Fonction au bureau, par exemple « Trésorière »", width=220),
-    Column(
-        "since", "Depuis", Kind.DATE, "Prise de fonction : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si inconnue"
-    ),
+    Column("since", "Depuis", Kind.DATE, f"Prise de fonction : {DATE_FORMS} ; vide si inconnue"),
 ]
 
 

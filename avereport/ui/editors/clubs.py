@@ -21,7 +21,7 @@ from avereport.ui.tables.columns import Column, Kind
 
 def meeting_deltas(session: DocumentSession) -> list[str]:
     """Meetings against last year's, for clubs of the same name: "(+1)", "(=)"."""
-    return [fmt.delta(line.delta) for line in club_lines(session.edition, session.previous())]
+    return [fmt.delta(line.delta) for line in club_lines(session.shown, session.previous())]
 
 
 COLUMNS = [

@@ -56,8 +56,8 @@ def changes(
     """A computed column: each row's change on last year, from the summary lines ``pick`` chooses."""
 
     def texts(session: DocumentSession) -> list[str]:
-        summary = summarise_communication(session.edition, session.previous())
-        return [change_text(line, session.edition.year - 1) for line in pick(summary)]
+        summary = summarise_communication(session.shown, session.previous())
+        return [change_text(line, session.shown.year - 1) for line in pick(summary)]
 
     return texts
 

@@ -80,7 +80,7 @@ class CoverageEditor(SectionEditor):
 
     def focus_field(self, path: str) -> bool:
         found = row_of(path, "network.coverage")
-        coverage = self.session.edition.network.coverage
+        coverage = self.session.shown.network.coverage
         if found is None or found[0] >= len(coverage):
             return super().focus_field(path)
         row, field = found

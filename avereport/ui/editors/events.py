@@ -9,11 +9,11 @@ from avereport.model.labels import EVENT_KIND_LABELS
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, record_table
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind, enum_choices
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind, enum_choices
 from avereport.ui.tables.record_model import RecordTableModel
 
 EVENT_COLUMNS = [
-    Column("date", "Date", Kind.DATE, "Date de l'événement : JJ/MM/AAAA, MM/AAAA ou AAAA", width=130),
+    Column("date", "Date", Kind.DATE, f"Date de l'événement : {DATE_FORMS}", width=130),
     Column("kind", "Type", Kind.CHOICE, "Nature de l'événement", enum_choices(EVENT_KIND_LABELS), 140),
     Column("person", "Personne", Kind.TEXT, "Personne concernée, par exemple « Yohan David »", width=160),
     Column("role", "Fonction", Kind.TEXT, "Fonction concernée, par exemple « Président »", width=180),

@@ -54,7 +54,7 @@ class MapsEditor(SectionEditor):
         self.add_group("Nombre par région", row)
 
     def _region_sum(self, kind: NetworkKind) -> Shown:
-        summed = region_totals(self.session.edition.network).get(kind)
+        summed = region_totals(self.session.shown.network).get(kind)
         if summed is None:
             return Shown("", "Aucune région saisie")
         total = self.national_model.value(kind, self.national_model.columns[0])
@@ -70,7 +70,7 @@ class MapsEditor(SectionEditor):
         )
 
     def focus_field(self, path: str) -> bool:
-        network = self.session.edition.network
+        network = self.session.shown.network
         found = row_of(path, "network.region_counts")
         if found is not None and found[0] < len(network.region_counts):
             entry = network.region_counts[found[0]]

@@ -9,12 +9,12 @@ from avereport.model.labels import MEETING_KIND_LABELS
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, record_table
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind, enum_choices
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind, enum_choices
 from avereport.ui.tables.record_model import RecordTableModel
 
 MEETING_COLUMNS = [
     Column("kind", "Instance", Kind.CHOICE, "Instance réunie", enum_choices(MEETING_KIND_LABELS), 200),
-    Column("date", "Date", Kind.DATE, "Date de la réunion : JJ/MM/AAAA, MM/AAAA ou AAAA", width=150),
+    Column("date", "Date", Kind.DATE, f"Date de la réunion : {DATE_FORMS}", width=150),
     Column("place", "Lieu", Kind.TEXT, "Lieu de la réunion, vide si sans objet", width=180),
     Column(
         "label", "Intitulé", Kind.TEXT, "Intitulé particulier, par exemple « Séminaire de travail des élus »"

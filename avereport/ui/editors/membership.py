@@ -32,7 +32,7 @@ from avereport.ui.editors.membership_models import (
 )
 from avereport.ui.forms import FieldForm
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind, enum_choices
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind, enum_choices
 from avereport.ui.tables.record_model import RecordTableModel
 from avereport.ui.tables.record_table import RecordTable
 from avereport.ui.widgets.read_only import reason_for
@@ -82,7 +82,7 @@ CATEGORY_COLUMNS = [
     ),
 ]
 NOTE_COLUMNS = [
-    Column("date", "Date", Kind.DATE, "Date à laquelle la note se rapporte", width=130),
+    Column("date", "Date", Kind.DATE, f"Date à laquelle la note se rapporte : {DATE_FORMS}", width=130),
     Column("text", "Note", tooltip="Texte de la note, imprimé sous les effectifs"),
 ]
 
@@ -288,7 +288,7 @@ class MembershipEditor(SectionEditor):
     # --- following the chosen group and the figures -------------------------
 
     def _group_chosen(self, current, _previous=None) -> None:
-        groups = self.session.edition.membership.groups
+        groups = self.session.shown.membership.groups
         if current.isValid() and current.row() < len(groups):
             key = groups[current.row()].key
             if key != self.categories_model.group_key:
@@ -306,7 +306,7 @@ class MembershipEditor(SectionEditor):
 
     def _update_declared(self) -> None:
         """Declared totals in sight only where the edition has some, or asked for."""
-        edition = self.session.edition
+        edition = self.session.shown
         asked = self.declared_toggle.isChecked()
         declared = has_declared_totals(edition)
         self.form.form.setRowVisible(
@@ -320,7 +320,7 @@ class MembershipEditor(SectionEditor):
 
     def drop_declared_totals(self) -> None:
         self.session.apply(
-            "Ne plus utiliser les totaux déclarés", without_declared_totals(self.session.edition)
+            "Ne plus utiliser les totaux déclarés", without_declared_totals(self.session.shown)
         )
 
     def _update_categories_title(self) -> None:
@@ -328,11 +328,11 @@ class MembershipEditor(SectionEditor):
         if index is None:
             self.categories_box.setTitle("Catégories (choisissez un groupe)")
             return
-        name = self.session.edition.membership.groups[index].name
+        name = self.session.shown.membership.groups[index].name
         self.categories_box.setTitle(f"Catégories du groupe « {name} »")
 
     def _update_totals(self) -> None:
-        membership = self.session.edition.membership
+        membership = self.session.shown.membership
         total = self.summary().total
         year = self.summary.previous_year
         text = f'<span style="{TOTAL_STYLE}">Total des adhérents : '
@@ -343,7 +343,7 @@ class MembershipEditor(SectionEditor):
         if year is not None and total.previous is not None:
             text += f" — {year} : {fmt.number(total.previous)}"
         lines = [text + " <i>(calculé à partir des catégories)</i>"]
-        if has_declared_totals(self.session.edition):
+        if has_declared_totals(self.session.shown):
             lines.append(self._declared_line(membership))
         self.totals.setText("<br>".join(lines))
 
@@ -382,7 +382,7 @@ class MembershipEditor(SectionEditor):
         if field != "categories":
             self.groups.select_field(group, field)
             return True
-        groups = self.session.edition.membership.groups
+        groups = self.session.shown.membership.groups
         if group >= len(groups):
             return False
         self.categories_model.show_group(groups[group].key)

@@ -43,7 +43,7 @@ class Computed(Generic[T]):
         self._value: T
 
     def __call__(self) -> T:
-        edition = self.session.edition
+        edition = self.session.shown
         if edition is not self._edition:
             self._previous = self.session.previous()
             self._value = self.compute(edition, self._previous)
@@ -97,7 +97,7 @@ class ComputedColumnsModel(RecordTableModel):
         self._cells: dict[tuple[int, int], Shown] = {}
         super().__init__(session, list_path, columns, new_record, noun, parent)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns) + len(self.derived)
 
     def record(self, row: int) -> Any:
@@ -202,7 +202,7 @@ class CategoriesModel(ComputedColumnsModel):
 
     def _records(self) -> Sequence[Any]:
         index = self.group_index()
-        return () if index is None else self.session.edition.membership.groups[index].categories
+        return () if index is None else self.session.shown.membership.groups[index].categories
 
     def show_group(self, key: str | None) -> None:
         self.beginResetModel()

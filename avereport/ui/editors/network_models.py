@@ -24,7 +24,7 @@ from avereport.model.paths import EDITION
 from avereport.model.regions import Region
 from avereport.ui.editors.membership_models import ALARM_COLOUR, Derived
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind
 from avereport.ui.tables.delegates import ColumnDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,8 +43,10 @@ COVERAGE_COLUMNS = {
         Kind.COUNT,
         "Nombre de PLIE que les organismes intermédiaires regroupent",
     ),
-    "as_of": Column("as_of", "Décompte\nau", Kind.DATE, "Date du décompte"),
-    "map_date": Column("map_date", "Date de\nla carte", Kind.DATE, "Date de la carte par région"),
+    "as_of": Column("as_of", "Décompte\nau", Kind.DATE, f"Date du décompte : {DATE_FORMS}"),
+    "map_date": Column(
+        "map_date", "Date de\nla carte", Kind.DATE, f"Date de la carte par région : {DATE_FORMS}"
+    ),
 }
 ROW_LABELS = {
     NetworkKind.PLIE: "PLIE",
@@ -84,10 +86,10 @@ class GridModel(QAbstractTableModel):
         self.derived = derived
         session.edition_changed.connect(self._edition_changed)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns) + len(self.derived)
 
     def row_label(self, row: Any) -> str:
@@ -132,7 +134,7 @@ class GridModel(QAbstractTableModel):
             return None
         value = self.value(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(value, self.session.edition)
+            return column.display(value, self.session.shown)
         if role == Qt.ItemDataRole.EditRole:
             return column.edit_text(value)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -210,14 +212,14 @@ class CoverageModel(GridModel):
         return row in APPLIES_TO.get(column.field, set(NetworkKind))
 
     def entry_index(self, kind: NetworkKind) -> int | None:
-        return next((i for i, c in enumerate(self.session.edition.network.coverage) if c.kind is kind), None)
+        return next((i for i, c in enumerate(self.session.shown.network.coverage) if c.kind is kind), None)
 
     def value(self, row: NetworkKind, column: Column) -> Any:
         index = self.entry_index(row)
-        return None if index is None else getattr(self.session.edition.network.coverage[index], column.field)
+        return None if index is None else getattr(self.session.shown.network.coverage[index], column.field)
 
     def write(self, row: NetworkKind, column: Column, value: Any) -> None:
-        edition = self.session.edition
+        edition = self.session.shown
         text = f"Modifier « {one_line(column.header)} » ({NETWORK_KIND_LABELS[row]})"
         index = self.entry_index(row)
         if index is not None:
@@ -264,7 +266,7 @@ class RegionCountsModel(GridModel):
     def counts(self, kind: NetworkKind) -> dict[Region, int]:
         """The counts by region as the report adds them up (worked out once
         per list of entries, not for each cell and role a view asks for)."""
-        entries = self.session.edition.network.region_counts
+        entries = self.session.shown.network.region_counts
         if self._counted[0] is not entries:
             self._counted = (entries, {})
         counts = self._counted[1].get(kind)
@@ -281,8 +283,7 @@ class RegionCountsModel(GridModel):
     def write(self, row: Region, column: Column, value: Any) -> None:
         kind = self.kind_of(column)
         count = edit.coerce(int, value, optional=True)
-        edition = self.session.edition
-        assert edition is not None  # a cell is written only while an edition is shown
+        edition = self.session.shown
         entries = edition.network.region_counts
         matching = [i for i, e in enumerate(entries) if e.kind is kind and e.region is row]
         if (count is None and not matching) or (len(matching) == 1 and entries[matching[0]].count == count):

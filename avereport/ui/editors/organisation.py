@@ -315,11 +315,11 @@ class OrganisationEditor(QScrollArea):
 
     def _address_left(self) -> None:
         text = self.address.toPlainText().strip()
-        if text != self.session.edition.organisation.address:
+        if text != self.session.shown.organisation.address:
             self._set("address", text, "Modifier l'adresse (organisation)")
 
     def pick_colour(self, field: str, label: str) -> None:
-        current = QColor(getattr(self.session.edition.organisation, field))
+        current = QColor(getattr(self.session.shown.organisation, field))
         colour = QColorDialog.getColor(current, self, f"Choisir la {label.lower()}")
         if colour.isValid():
             self._set(field, colour.name().upper(), f"Modifier « {label} » (organisation)")
@@ -343,7 +343,7 @@ class OrganisationEditor(QScrollArea):
     def _set(self, field: str, value: object, text: str, merge: bool = True) -> None:
         """Write one field as one undoable step; a logo change never merges
         with the previous one, so each can be undone on its own."""
-        edition = self.session.edition
+        edition = self.session.shown
         path = f"organisation.{field}"
         if edit.get_at(edition, path) == value:
             self._message_for(field).hide()

@@ -19,7 +19,7 @@ from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, fresh_id, record_table
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind
 from avereport.ui.tables.delegates import ColumnDelegate
 from avereport.ui.tables.record_model import Index, RecordTableModel
 
@@ -42,14 +42,12 @@ def staff_choices(edition: Edition) -> Sequence[tuple[int | None, str]]:
 STAFF_COLUMNS = [
     Column("name", "Nom", Kind.TEXT, "Prénom et nom", width=140),
     Column("role", "Fonction", Kind.TEXT, "Poste occupé", width=200),
-    Column(
-        "start", "Arrivée", Kind.DATE, "Arrivée : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si ancienne", width=105
-    ),
+    Column("start", "Arrivée", Kind.DATE, f"Arrivée : {DATE_FORMS} ; vide si ancienne", width=105),
     Column(
         "end",
         "Départ",
         Kind.DATE,
-        "Départ : JJ/MM/AAAA, MM/AAAA ou AAAA ; vide si toujours en poste",
+        f"Départ : {DATE_FORMS} ; vide si toujours en poste",
         width=105,
     ),
     Column(

@@ -28,7 +28,7 @@ from avereport.ui.editors.activity_common import (
 )
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind, enum_choices
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind, enum_choices
 from avereport.ui.tables.delegates import ColumnDelegate
 from avereport.ui.tables.record_model import RecordTableModel
 
@@ -36,7 +36,7 @@ COUNT_TIP = "Nombre de participants venus {}, 0 si aucun"
 
 
 def session_totals(session: DocumentSession) -> list[str]:
-    return [fmt.number(participants(s)) for s in session.edition.training.sessions]
+    return [fmt.number(participants(s)) for s in session.shown.training.sessions]
 
 
 SESSION_COLUMNS = [
@@ -46,7 +46,7 @@ SESSION_COLUMNS = [
         tooltip="Module de formation (choisi parmi les modules ci-dessous ou saisi librement)",
         width=170,
     ),
-    Column("date", "Date", Kind.DATE, "Date de la session : JJ/MM/AAAA, MM/AAAA ou AAAA", width=105),
+    Column("date", "Date", Kind.DATE, f"Date de la session : {DATE_FORMS}", width=105),
     Column("plie", "PLIE", Kind.COUNT, COUNT_TIP.format("de PLIE"), width=50),
     Column("mde", "MDE", Kind.COUNT, COUNT_TIP.format("de Maisons de l'Emploi"), width=50),
     Column(

@@ -8,11 +8,11 @@ from avereport.model.edition import Edition, SectionKind, Webinar
 from avereport.ui.editors.activity_common import QUALIFIER_CHOICES, QUALIFIER_TIP, focus_table, record_table
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.session import DocumentSession
-from avereport.ui.tables.columns import Column, Kind
+from avereport.ui.tables.columns import DATE_FORMS, Column, Kind
 from avereport.ui.tables.record_model import RecordTableModel
 
 COLUMNS = [
-    Column("date", "Date", Kind.DATE, "Date du webinaire : JJ/MM/AAAA, MM/AAAA ou AAAA", width=120),
+    Column("date", "Date", Kind.DATE, f"Date du webinaire : {DATE_FORMS}", width=120),
     Column("title", "Titre", tooltip="Sujet du webinaire"),
     Column(
         "partner",

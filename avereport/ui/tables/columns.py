@@ -72,6 +72,9 @@ class Column:
         return value
 
 
+# What a date cell's tooltip says it reads (model/user_dates.py reads more still).
+DATE_FORMS = "JJ/MM/AAAA, MM/AAAA, AAAA ou décembre 2021"
+
 # Longer than any number within the limits, even typed with spaces and decimals.
 NUMBER_MAX_LENGTH = 24
 

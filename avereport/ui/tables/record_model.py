@@ -56,10 +56,10 @@ class RecordTableModel(QAbstractTableModel):
         edition = self.session.edition
         return paths.get(edition, self.list_path) if edition is not None else ()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -72,11 +72,11 @@ class RecordTableModel(QAbstractTableModel):
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(value, self.session.edition)
+            return column.display(value, self.session.shown)
         if role == Qt.ItemDataRole.EditRole:
             return column.edit_text(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(column, column.display(value, self.session.edition))
+            return self.tooltip(column, column.display(value, self.session.shown))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (Kind.COUNT, Kind.NUMBER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

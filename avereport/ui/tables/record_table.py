@@ -5,7 +5,8 @@ invalid reaches the file.
 
 The table lives inside a scrolling editor page: it is exactly as tall as its
 rows (no scroll bar of its own, so the mouse wheel always scrolls the page),
-and the page is scrolled to keep the row being worked on in sight. Cells do
+and the page is scrolled to keep the row being worked on in sight. Its
+columns fit its width (tables/fit_columns.py). Cells do
 not wrap: every row is one line tall, or as many lines as its multi-line
 cells hold, so the rows line up evenly.
 """
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from avereport.ui.spreadsheet_actions import TableSpreadsheetTools
 from avereport.ui.tables.columns import Kind
 from avereport.ui.tables.delegates import ColumnDelegate
+from avereport.ui.tables.fit_columns import FittedColumns
 from avereport.ui.tables.record_model import RecordTableModel
 from avereport.ui.widgets.read_only import grey, reason_for, show_status
 
@@ -90,7 +92,6 @@ class RecordTable(QWidget):
         self.view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -102,6 +103,7 @@ class RecordTable(QWidget):
         model.dataChanged.connect(self._data_changed)
         self._lines_columns = [n for n, c in enumerate(model.columns) if c.kind is Kind.LINES]
         self._delegates = []
+        floors = {}
         for number, column in enumerate(model.columns):
             if column.kind is not Kind.FLAG:
                 delegate = ColumnDelegate(column, model.session, self.view)
@@ -110,8 +112,11 @@ class RecordTable(QWidget):
             width = column.width
             if column.kind is Kind.DATE:  # cells do not wrap: room for the longest date shown
                 width = max(width, self.view.fontMetrics().horizontalAdvance(LONGEST_DATE) + 2 * ROW_PADDING)
+                floors[number] = width
             if width:
                 self.view.setColumnWidth(number, width)
+        # The columns fit the table's width (the last one takes what is left).
+        self.columns_fit = FittedColumns(self.view, floors)
 
         self.add_button = self._button(
             "Ajouter", f"Ajouter une ligne ({model.noun}) après la ligne choisie", self.add

@@ -33,21 +33,48 @@ def plain_text(markdown: str) -> str:
     return document.toPlainText().strip()
 
 
+def changed_runs(before: str, after: str) -> list[tuple[str, str, str]]:
+    """``text_changes`` as the reader takes it in: (kept, dropped, added)
+    runs, where words changed one after another are one change (« membres
+    un cadre » → « nouveaux partenaires ») rather than dropped and added
+    word by word around the spaces they share."""
+    runs: list[tuple[str, str, str]] = []
+    dropped = added = ""
+    for piece in text_changes(before, after):
+        if piece.operation == "equal" and (piece.text.strip() or not (dropped or added)):
+            if dropped or added:
+                runs.append(("", dropped, added))
+                dropped = added = ""
+            runs.append((piece.text, "", ""))
+        elif piece.operation == "equal":  # a space between two changed words: on both sides
+            dropped, added = dropped + piece.text, added + piece.text
+        elif piece.operation == "delete":
+            dropped += piece.text
+        else:
+            added += piece.text
+    if dropped or added:
+        runs.append(("", dropped, added))
+    return runs
+
+
 def changes_html(before: str, after: str) -> str:
     """``after`` against ``before`` (plain texts): additions and removals marked."""
     parts = []
-    last = "equal"
-    for piece in text_changes(before, after):
-        text = html.escape(piece.text)
-        if piece.operation == "insert":
-            # A word replaced reads as two words: the dropped one, a space, the new one.
-            space = " " if last == "delete" else ""
-            parts.append(f'{space}<span style="{INSERT_STYLE}">{text}</span>')
-        elif piece.operation == "delete":
-            parts.append(f'<span style="{DELETE_STYLE}">{text}</span>')
-        else:
-            parts.append(text)
-        last = piece.operation
+    for kept, dropped, added in changed_runs(before, after):
+        parts.append(html.escape(kept))
+        if not (dropped.strip() or added.strip()):
+            parts.append(added)  # only the spacing changed: this year's
+            continue
+        # The spaces around a change are this year's layout, not part of it.
+        text = added if added.strip() else dropped
+        parts.append(text[: len(text) - len(text.lstrip())])
+        marked = [
+            f'<span style="{style}">{html.escape(words.strip())}</span>'
+            for style, words in ((DELETE_STYLE, dropped), (INSERT_STYLE, added))
+            if words.strip()
+        ]
+        parts.append(" ".join(marked))
+        parts.append(text[len(text.rstrip()) :])
     return f'<div style="white-space: pre-wrap;">{"".join(parts)}</div>'
 
 

@@ -44,11 +44,7 @@ class ReviewBar(QFrame):
         layout.addWidget(self.back_button)
 
     def show_section(self, section: Section, writable: bool) -> None:
-        name = review_display.icon_name(section)
-        if name is None:
-            self.icon.clear()
-        else:
-            self.icon.setPixmap(icon(name).pixmap(ICON_SIZE, ICON_SIZE))
+        self.icon.setPixmap(icon(review_display.ICONS[section.review]).pixmap(ICON_SIZE, ICON_SIZE))
         self.text.setText(review_display.describe(section))
         pending = section.review is not ReviewState.REVIEWED
         self.reviewed_button.setVisible(pending)
