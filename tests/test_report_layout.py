@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from avereport.demo import demo_editions
-from avereport.model.edition import Edition, Section
+from avereport.model.edition import Edition, Organisation, Section
 from avereport.model.succession import start_next_edition
 from avereport.report import export_pdf
 from avereport.report.document import FOOTER_BASELINE, HEADER_BASELINE
@@ -121,12 +121,15 @@ def narrative(paragraphs: int) -> Edition:
         "Le réseau réunit ses adhérents chaque trimestre autour des projets de territoire, "
         "des dispositifs d'insertion et des clauses sociales, et partage ses outils avec eux."
     )
-    result = Edition(year=YEAR)
-    result.organisation.name = "Réseau d'essai"
     body = "\n\n".join(f"Paragraphe {n} : {text}" for n in range(1, paragraphs + 1))
-    result.outline = [Section(key="recit", heading="Récit", body=body), Section(key="suite", heading="Suite")]
-    result.outline[1].body = "Fin."
-    return result
+    return Edition(
+        year=YEAR,
+        organisation=Organisation(name="Réseau d'essai"),
+        outline=(
+            Section(key="recit", heading="Récit", body=body),
+            Section(key="suite", heading="Suite", body="Fin."),
+        ),
+    )
 
 
 def test_a_section_overflowing_by_a_few_lines_is_pulled_back():
