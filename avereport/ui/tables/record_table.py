@@ -42,6 +42,7 @@ ROW_PADDING = 10  # pixels above and below a row's lines
 EMPTY_ROWS = 1  # room kept for rows when there is none, so the table still reads as one
 LONGEST_DATE = "30 septembre 2021"
 REMOVED = "Ligne supprimée — Ctrl+Z pour annuler"
+WHOLE_KINDS = (Kind.COUNT, Kind.NUMBER, Kind.DATE, Kind.FLAG)
 
 
 class RowsView(QTableView):
@@ -115,8 +116,11 @@ class RecordTable(QWidget):
                 floors[number] = width
             if width:
                 self.view.setColumnWidth(number, width)
-        # The columns fit the table's width (the last one takes what is left).
-        self.columns_fit = FittedColumns(self.view, floors)
+        # The columns fit the table's width (the last one takes what is left);
+        # figures, dates, check boxes and computed columns keep their cells whole.
+        whole = {n for n, c in enumerate(model.columns) if c.kind in WHOLE_KINDS}
+        whole |= set(range(len(model.columns), model.columnCount()))
+        self.columns_fit = FittedColumns(self.view, floors, whole)
 
         self.add_button = self._button(
             "Ajouter", f"Ajouter une ligne ({model.noun}) après la ligne choisie", self.add
