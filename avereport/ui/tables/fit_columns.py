@@ -7,8 +7,8 @@ last, or the one named) takes what is left. Without, every column gives up
 width in proportion to what it has above its floor: its header's width (no
 header is cut), or more when the table says so: a column of figures, dates or
 computed values keeps its widest cell whole (the text columns give way, their
-whole text in the cell's tooltip), a date column room for the longest date,
-the column taking the spare width its own minimum. Only when even the floors
+whole text in the cell's tooltip), the column taking the spare width its own
+minimum. Only when even the floors
 do not fit does the table scroll sideways.
 
 A width set from outside (the code, or the user dragging a header's edge)
