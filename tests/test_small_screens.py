@@ -2,7 +2,9 @@
 1366 x 768 laptop screen the tests run on (tests/conftest.py), and again in a
 process of its own on a 1024 x 600 one: its editor needs no sideways
 scrolling, no table hides its last column past its edge, and no text of the
-window is cut: labels, buttons, table headers, the plan's headings."""
+window is cut: labels, buttons, table headers, figures and dates in tables
+(text cells may end in « … », their whole text in their tooltip), the plan's
+headings."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from screens import run_on_screen
 
 from avereport.ui.main_window import MainWindow
 from avereport.ui.outline_panel import ORGANISATION_KEY
+from avereport.ui.tables.columns import Kind
 
 
 def every_section(window: MainWindow):
@@ -71,6 +74,22 @@ def headers_cut(view: QTableView) -> list[str]:
     return cut
 
 
+def figures_cut(view: QTableView) -> list[str]:
+    """The headers of number, date and computed columns (those after the
+    declared ones: totals, changes) with a cell wider than the column."""
+    model = view.model()
+    columns = getattr(model, "columns", None)
+    if columns is None:
+        return []
+    figures = [n for n, column in enumerate(columns) if column.kind in (Kind.COUNT, Kind.NUMBER, Kind.DATE)]
+    figures += range(len(columns), model.columnCount())
+    return [
+        str(model.headerData(n, Qt.Orientation.Horizontal))
+        for n in figures
+        if not view.isColumnHidden(n) and view.columnWidth(n) < view.sizeHintForColumn(n)
+    ]
+
+
 def headings_cut(tree: QTreeWidget) -> list[str]:
     """The plan's headings with a word wider than their column or more lines than their row shows."""
     metrics = tree.fontMetrics()
@@ -116,7 +135,7 @@ def test_no_label_button_header_or_heading_is_cut(window, qtbot):
         cut += [(name, b.text()) for b in buttons if b.sizeHint().width() > b.width()]
         for view in window.findChildren(QTableView):
             if view.isVisible():
-                cut += [(name, header) for header in headers_cut(view)]
+                cut += [(name, header) for header in headers_cut(view) + figures_cut(view)]
     cut += headings_cut(window.outline_panel.tree)  # the plan at its narrowest, after the widest editor
     assert cut == []
 

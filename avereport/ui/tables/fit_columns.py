@@ -5,9 +5,11 @@ page is narrower than the columns' preferred widths).
 With room to spare, each column has its preferred width and one column (the
 last, or the one named) takes what is left. Without, every column gives up
 width in proportion to what it has above its floor: its header's width (no
-header is cut), or more when the table says so (a date column keeps room for
-the longest date, the column taking the spare width its own minimum). Only
-when even the floors do not fit does the table scroll sideways.
+header is cut), or more when the table says so: a column of figures, dates or
+computed values keeps its widest cell whole (the text columns give way, their
+whole text in the cell's tooltip), the column taking the spare width its own
+minimum. Only when even the floors
+do not fit does the table scroll sideways.
 
 A width set from outside (the code, or the user dragging a header's edge)
 becomes that column's preferred width.
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import QTableView
 
 
 class FittedColumns(QObject):
-    def __init__(self, view: QTableView, floors: dict[int, int] | None = None) -> None:
+    def __init__(
+        self, view: QTableView, floors: dict[int, int] | None = None, whole: set[int] | None = None
+    ) -> None:
         super().__init__(view)
         self.view = view
         header = view.horizontalHeader()
@@ -28,9 +32,15 @@ class FittedColumns(QObject):
         self.preferred = {n: header.sectionSize(n) for n in range(header.count())}
         self.stretch = header.count() - 1
         self.floors = dict(floors or {})
+        self.whole = set(whole or ())
         self._fitting = False
+        self._fit_when_shown = False
         header.sectionResized.connect(self._resized)
         header.sectionCountChanged.connect(lambda _old, _new: self.fit())
+        # The widest cells change with the data; a table out of sight (another
+        # section's editor) is measured when it shows.
+        view.model().dataChanged.connect(self._data_changed)
+        view.model().modelReset.connect(self._data_changed)
         view.viewport().installEventFilter(self)
         self.fit()
 
@@ -41,9 +51,15 @@ class FittedColumns(QObject):
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize or (event.type() == QEvent.Type.Show and self._fit_when_shown):
             self.fit()
         return False
+
+    def _data_changed(self) -> None:
+        if self.whole and not self.view.isVisible():
+            self._fit_when_shown = True
+        elif self.whole:
+            self.fit()
 
     def _resized(self, column: int, _old: int, new: int) -> None:
         if self._fitting:
@@ -55,7 +71,8 @@ class FittedColumns(QObject):
 
     def floor(self, column: int) -> int:
         header = self.view.horizontalHeader()
-        return max(header.sectionSizeHint(column), header.minimumSectionSize(), self.floors.get(column, 0))
+        floor = max(header.sectionSizeHint(column), header.minimumSectionSize(), self.floors.get(column, 0))
+        return max(floor, self.view.sizeHintForColumn(column)) if column in self.whole else floor
 
     def widths(self, room: int) -> dict[int, int]:
         """Each shown column's width for a table ``room`` pixels wide."""
@@ -84,6 +101,7 @@ class FittedColumns(QObject):
         room = self.view.viewport().width()
         if room <= 0:
             return
+        self._fit_when_shown = False
         self._fitting = True
         try:
             for column, width in self.widths(room).items():

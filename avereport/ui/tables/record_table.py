@@ -42,6 +42,7 @@ ROW_PADDING = 10  # pixels above and below a row's lines
 EMPTY_ROWS = 1  # room kept for rows when there is none, so the table still reads as one
 LONGEST_DATE = "30 septembre 2021"
 REMOVED = "Ligne supprimée — Ctrl+Z pour annuler"
+WHOLE_KINDS = (Kind.COUNT, Kind.NUMBER, Kind.DATE, Kind.FLAG)
 
 
 class RowsView(QTableView):
@@ -103,7 +104,6 @@ class RecordTable(QWidget):
         model.dataChanged.connect(self._data_changed)
         self._lines_columns = [n for n, c in enumerate(model.columns) if c.kind is Kind.LINES]
         self._delegates = []
-        floors = {}
         for number, column in enumerate(model.columns):
             if column.kind is not Kind.FLAG:
                 delegate = ColumnDelegate(column, model.session, self.view)
@@ -112,11 +112,14 @@ class RecordTable(QWidget):
             width = column.width
             if column.kind is Kind.DATE:  # cells do not wrap: room for the longest date shown
                 width = max(width, self.view.fontMetrics().horizontalAdvance(LONGEST_DATE) + 2 * ROW_PADDING)
-                floors[number] = width
             if width:
                 self.view.setColumnWidth(number, width)
-        # The columns fit the table's width (the last one takes what is left).
-        self.columns_fit = FittedColumns(self.view, floors)
+        # The columns fit the table's width (the last one takes what is left);
+        # figures, dates, check boxes and computed columns keep their cells whole
+        # (a date column narrows to its longest date shown, not to the longest there is).
+        whole = {n for n, c in enumerate(model.columns) if c.kind in WHOLE_KINDS}
+        whole |= set(range(len(model.columns), model.columnCount()))
+        self.columns_fit = FittedColumns(self.view, whole=whole)
 
         self.add_button = self._button(
             "Ajouter", f"Ajouter une ligne ({model.noun}) après la ligne choisie", self.add
