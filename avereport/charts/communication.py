@@ -8,8 +8,17 @@ from collections.abc import Sequence
 from avereport.charts.data import Chart, Series, aligned
 from avereport.charts.describe import series_sentence
 from avereport.charts.french import NOT_AVAILABLE
+from avereport.charts.narrow import fit_height, inner_width_pt, narrow_figure, wrap_to
 from avereport.charts.palette import Palette
-from avereport.charts.style import BASE_FONT_PT, MIN_FONT_PT, add_title, chart_style, lay_out, new_figure
+from avereport.charts.style import (
+    BASE_FONT_PT,
+    CM,
+    MIN_FONT_PT,
+    add_title,
+    chart_style,
+    lay_out,
+    new_figure,
+)
 from avereport.charts.years import spaced, widest_pt, year_step
 from avereport.model.fmt import number
 
@@ -17,30 +26,43 @@ COLUMNS = 2
 PANEL_HEIGHT_CM = 4.6
 # Earlier editions are drawn lighter so the report's own year stands out.
 EARLIER_YEARS_SHADE = 0.55
+NARROW_PANEL_CM = 3.4  # a panel's plot in the narrow layout, its title above it
 
 
 def communication_metrics(
-    series: Sequence[Series], palette: Palette, *, title: str = "Communication"
+    series: Sequence[Series],
+    palette: Palette,
+    *,
+    title: str = "Communication",
+    narrow_cm: float | None = None,
 ) -> Chart:
     """Each metric gets its own scale, since visits and followers differ by
     orders of magnitude; all panels share the same years. With many editions,
     only every 2nd, 5th… year is labelled, the same in every panel, and each
-    panel writes its values for those years or fewer (see ``charts.years``)."""
+    panel writes its values for those years or fewer (see ``charts.years``).
+    ``narrow_cm``: the narrow layout (see ``charts.narrow``), one panel a row."""
     series = aligned(series)
     years = sorted({year for s in series for year, _ in s.points})
-    columns = min(COLUMNS, max(1, len(series)))
+    columns = min(COLUMNS if narrow_cm is None else 1, max(1, len(series)))
     rows = max(1, math.ceil(len(series) / columns))
     with chart_style():
-        figure = new_figure(height_cm=1.4 + PANEL_HEIGHT_CM * rows)
-        add_title(figure, title)
+        if narrow_cm is None:
+            figure = new_figure(height_cm=1.4 + PANEL_HEIGHT_CM * rows)
+            add_title(figure, title)
+        else:
+            figure = narrow_figure(narrow_cm, 1.4 + PANEL_HEIGHT_CM * rows, title)
         grid = figure.subplots(rows, columns, squeeze=False)
         panels = list(zip(grid.flat, series))
         # Every year labelled first: a few editions all fit, laid out once.
         for axes, s in panels:
             _panel(axes, s, years, palette)
+            if narrow_cm is not None:
+                axes.set_title(wrap_to(s.label, inner_width_pt(figure), MIN_FONT_PT + 1, "bold"))
             _label_years(axes, s, years, years, palette)
         for axes in list(grid.flat)[len(series) :]:
             axes.set_visible(False)
+        if narrow_cm is not None and panels:
+            fit_height(figure, panels[0][0], NARROW_PANEL_CM * CM * 72)
         lay_out(figure)
         if panels:
             tick_step = year_step(panels[0][0], widest_pt(map(str, years), BASE_FONT_PT))

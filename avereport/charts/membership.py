@@ -12,9 +12,11 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from avereport.charts.bars import annotated_bars
 from avereport.charts.data import CategoryBar, Chart, Series, aligned
 from avereport.charts.describe import sentence, series_sentence
+from avereport.charts.narrow import fit_height, legend_above, narrow_figure
 from avereport.charts.palette import Palette
 from avereport.charts.style import (
     BASE_FONT_PT,
+    CM,
     MIN_FONT_PT,
     add_legend,
     add_title,
@@ -31,20 +33,27 @@ MARKERS = ("o", "s", "^", "D", "v", "P")
 MARKER_SIZE_PT = 6
 LABEL_OFFSET_PT = 6
 LABEL_HEIGHT_PT = 1.25 * MIN_FONT_PT
+NARROW_PLOT_CM = 5.5  # the plot's height in the narrow layout, legend and title above it
 
 
 def membership_trend(
-    series: Sequence[Series], palette: Palette, *, title: str = "Évolution des adhérents"
+    series: Sequence[Series],
+    palette: Palette,
+    *,
+    title: str = "Évolution des adhérents",
+    narrow_cm: float | None = None,
 ) -> Chart:
     """One line per group of members over the editions; a year without data
     breaks the line instead of dropping to zero. With many editions, only
     every 2nd, 5th… year is labelled, and the values written for those years
     or fewer (see ``charts.years``). Laid out before the values are written next to
-    the points: they stay inside the plot, so they would not change the layout."""
+    the points: they stay inside the plot, so they would not change the layout.
+    ``narrow_cm``: the narrow layout (see ``charts.narrow``), the legend one
+    group a line."""
     series = aligned(series)
     years = sorted({year for s in series for year, _ in s.points})
     with chart_style():
-        figure, axes = _trend_figure(series, palette, title)
+        figure, axes = _trend_figure(series, palette, title, narrow_cm)
         lay_out(figure)  # the points get their printed positions
         tick_step = year_step(axes, widest_pt(map(str, years), BASE_FONT_PT))
         shown = spaced(years, tick_step)
@@ -57,9 +66,14 @@ def membership_trend(
     return Chart(figure, series_sentence(title, series))
 
 
-def _trend_figure(series: Sequence[Series], palette: Palette, title: str) -> tuple[Figure, Axes]:
-    figure = new_figure(height_cm=8.5)
-    add_title(figure, title)
+def _trend_figure(
+    series: Sequence[Series], palette: Palette, title: str, narrow_cm: float | None
+) -> tuple[Figure, Axes]:
+    if narrow_cm is None:
+        figure = new_figure(height_cm=8.5)
+        add_title(figure, title)
+    else:
+        figure = narrow_figure(narrow_cm, 8.5, title)
     axes = figure.add_subplot()
     years = sorted({year for s in series for year, _ in s.points})
     for index, s in enumerate(series):
@@ -83,8 +97,13 @@ def _trend_figure(series: Sequence[Series], palette: Palette, title: str) -> tup
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
     axes.grid(axis="y")
     axes.tick_params(axis="x", length=0)
-    if series:
-        add_legend(axes, min(len(series), 4))
+    if narrow_cm is None:
+        if series:
+            add_legend(axes, min(len(series), 4))
+    else:
+        if series:
+            legend_above(axes)
+        fit_height(figure, axes, NARROW_PLOT_CM * CM * 72)
     return figure, axes
 
 
@@ -128,11 +147,18 @@ def _label_points(axes: Axes, series: Sequence[Series], palette: Palette, years:
 
 @styled
 def membership_by_category(
-    bars: Sequence[CategoryBar], palette: Palette, *, title: str = "Adhérents par catégorie"
+    bars: Sequence[CategoryBar],
+    palette: Palette,
+    *,
+    title: str = "Adhérents par catégorie",
+    narrow_cm: float | None = None,
 ) -> Chart:
-    """Horizontal bars with each count and its change on the previous year."""
+    """Horizontal bars with each count and its change on the previous year
+    (``narrow_cm``: see ``charts.narrow``)."""
     notes = [_count_and_delta(bar) for bar in bars]
-    figure = annotated_bars(title, [b.label for b in bars], [b.value for b in bars], notes, palette)
+    figure = annotated_bars(
+        title, [b.label for b in bars], [b.value for b in bars], notes, palette, narrow_cm=narrow_cm
+    )
     return Chart(figure, _category_sentence(title, bars))
 
 

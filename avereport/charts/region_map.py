@@ -5,13 +5,15 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Mapping
 
+from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
 from avereport.charts.data import Chart
 from avereport.charts.describe import sentence
 from avereport.charts.french import enumeration
+from avereport.charts.narrow import axes_size_pt, fit_height, narrow_figure, text_height_pt, wrap_to
 from avereport.charts.palette import Palette
-from avereport.charts.style import MIN_FONT_PT, add_title, new_figure, styled
+from avereport.charts.style import MIN_FONT_PT, add_title, lay_out, new_figure, styled
 from avereport.model.edition import NetworkKind
 from avereport.model.fmt import number
 from avereport.model.labels import NETWORK_KIND_LABELS
@@ -48,6 +50,10 @@ OVERSEAS_GAP = 0.4
 TILE_GAP = 0.05
 LABEL_WIDTH_CHARS = 10
 COUNT_FONT_PT = 15
+# Narrow layout: a smaller count leaves room for the code above it; the key's
+# distance under the map, in map units.
+NARROW_COUNT_FONT_PT = 11
+KEY_GAP = 0.25
 
 
 def tile_box(region: Region) -> tuple[float, float, float, float]:
@@ -64,18 +70,44 @@ def tile_label(region: Region) -> str:
 
 @styled
 def region_map(
-    kind: NetworkKind, counts: Mapping[Region, int], palette: Palette, *, title: str | None = None
+    kind: NetworkKind,
+    counts: Mapping[Region, int],
+    palette: Palette,
+    *,
+    title: str | None = None,
+    narrow_cm: float | None = None,
 ) -> Chart:
-    """A region missing from ``counts`` has none of these structures (0)."""
+    """A region missing from ``counts`` has none of these structures (0).
+    ``narrow_cm``: the narrow layout (see ``charts.narrow``), each tile named
+    by its code, the codes spelt out under the map."""
     name = NETWORK_KIND_LABELS[kind]
     title = f"{name} par région" if title is None else title
+    if narrow_cm is not None:
+        return Chart(_narrow_map(counts, palette, title, narrow_cm), _map_sentence(title, counts))
     figure = new_figure(height_cm=15.5, width_cm=12.0)
     add_title(figure, title)
     axes = figure.add_subplot()
+    _map_axes(axes, -(ROWS + OVERSEAS_GAP))
+    _tiles(axes, counts, palette, tile_label, COUNT_FONT_PT)
+    total = sum(counts.values())
+    axes.text(0.08, -0.15, number(total), ha="left", va="top", fontsize=COUNT_FONT_PT + 3, fontweight="bold")
+    axes.text(
+        0.08, -0.62, "au total", ha="left", va="top", fontsize=MIN_FONT_PT + 1, color=palette.muted_text
+    )
+    _overseas_heading(axes, palette)
+    return Chart(figure, _map_sentence(title, counts))
+
+
+def _map_axes(axes, bottom: float) -> None:
     axes.set_axis_off()
     axes.set_aspect("equal")
     axes.set_xlim(0, COLUMNS)
-    axes.set_ylim(-(ROWS + OVERSEAS_GAP), 0)
+    axes.set_ylim(bottom, 0)
+
+
+def _tiles(axes, counts: Mapping[Region, int], palette: Palette, label, count_pt: float) -> None:
+    """One tile a region, shaded by its count, with ``label(region)`` at the
+    top and the count at the bottom."""
     top = max(counts.values(), default=0) or 1
     for region in Region:
         count = counts.get(region, 0)
@@ -96,7 +128,7 @@ def region_map(
         axes.text(
             x + width / 2,
             y + height - 0.08,
-            tile_label(region),
+            label(region),
             ha="center",
             va="top",
             fontsize=MIN_FONT_PT,
@@ -109,16 +141,14 @@ def region_map(
             number(count),
             ha="center",
             va="bottom",
-            fontsize=COUNT_FONT_PT,
+            fontsize=count_pt,
             fontweight="bold",
             color=ink,
             in_layout=False,
         )
-    total = sum(counts.values())
-    axes.text(0.08, -0.15, number(total), ha="left", va="top", fontsize=COUNT_FONT_PT + 3, fontweight="bold")
-    axes.text(
-        0.08, -0.62, "au total", ha="left", va="top", fontsize=MIN_FONT_PT + 1, color=palette.muted_text
-    )
+
+
+def _overseas_heading(axes, palette: Palette) -> None:
     overseas_top = tile_box(Region.GUA)[1] + tile_box(Region.GUA)[3]
     axes.text(
         TILE_GAP,
@@ -129,7 +159,46 @@ def region_map(
         fontsize=MIN_FONT_PT + 1,
         color=palette.muted_text,
     )
-    return Chart(figure, _map_sentence(title, counts))
+
+
+def region_code(region: Region) -> str:
+    """The short name the narrow map writes in a tile: « AURA », « NOR »…"""
+    return region.short_label if len(region.short_label) <= len("PACA") else region.value
+
+
+def _narrow_map(counts: Mapping[Region, int], palette: Palette, title: str, width_cm: float) -> Figure:
+    """The same tiles, the full width of the figure: a region's code and
+    count in its tile, the total in the empty corner at the top right, the
+    codes spelt out below (one entry never broken across lines)."""
+    figure = narrow_figure(width_cm, 10.0, title)
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    lay_out(figure)
+    unit_pt = axes_size_pt(axes)[0] / COLUMNS
+    entries = sorted((region_code(r), r.label) for r in Region)
+    key = wrap_to(
+        " · ".join(
+            f"{code}\N{NO-BREAK SPACE}{name}".replace(" ", "\N{NO-BREAK SPACE}") for code, name in entries
+        ),
+        COLUMNS * unit_pt,
+        MIN_FONT_PT,
+    )
+    map_bottom = -(ROWS + OVERSEAS_GAP)
+    bottom = map_bottom - KEY_GAP - text_height_pt(key, MIN_FONT_PT) / unit_pt
+    fit_height(figure, axes, -bottom * unit_pt)
+    _map_axes(axes, bottom)
+    _tiles(axes, counts, palette, region_code, NARROW_COUNT_FONT_PT)
+    right = COLUMNS - TILE_GAP
+    total = sum(counts.values())
+    axes.text(
+        right, -0.1, number(total), ha="right", va="top", fontsize=NARROW_COUNT_FONT_PT + 2, fontweight="bold"
+    )
+    axes.text(
+        right, -0.7, "au total", ha="right", va="top", fontsize=MIN_FONT_PT + 1, color=palette.muted_text
+    )
+    _overseas_heading(axes, palette)
+    axes.text(TILE_GAP, map_bottom - KEY_GAP, key, va="top", fontsize=MIN_FONT_PT, in_layout=False)
+    return figure
 
 
 def _map_sentence(title: str, counts: Mapping[Region, int]) -> str:

@@ -15,9 +15,14 @@ from avereport.model.fmt import number
 
 @styled
 def training_participants(
-    shares: Sequence[Share], palette: Palette, *, title: str = "Personnes formées par type de structure"
+    shares: Sequence[Share],
+    palette: Palette,
+    *,
+    title: str = "Personnes formées par type de structure",
+    narrow_cm: float | None = None,
 ) -> Chart:
-    """Bars with each count and its computed share of the total."""
+    """Bars with each count and its computed share of the total (``narrow_cm``:
+    see ``charts.narrow``)."""
     total = sum(share.count for share in shares)
     notes = [_count_and_share(share.count, total) for share in shares]
     figure = annotated_bars(
@@ -27,6 +32,7 @@ def training_participants(
         notes,
         palette,
         footnote=f"Total : {number(total)} {plural(total, 'personne')}",
+        narrow_cm=narrow_cm,
     )
     parts = [f"{share.label} {_count_and_share(share.count, total)}" for share in shares]
     return Chart(figure, sentence(f"{title}, {number(total)} {plural(total, 'personne')} au total", parts))

@@ -27,9 +27,11 @@ class ChartRequest:
     data: tuple
     draw: Callable[[Any, Any, tuple], Any]
 
-    def drawn(self, charts, palette):
-        """The ``avereport.charts.Chart``: a matplotlib figure and its alternative text."""
-        return self.draw(charts, palette, self.data)
+    def drawn(self, charts, palette, **layout):
+        """The ``avereport.charts.Chart``: a matplotlib figure and its alternative
+        text. ``layout``: passed on to the chart function (the preview's
+        ``narrow_cm``); none for the PDF."""
+        return self.draw(charts, palette, self.data, **layout)
 
 
 def membership_trend(series: tuple[tuple[str, tuple[tuple[int, int | None], ...]], ...]) -> ChartRequest:
@@ -57,24 +59,33 @@ def communication_metrics(series: tuple[tuple[str, tuple[tuple[int, int | None],
     return ChartRequest("communication_metrics", series, _communication_metrics)
 
 
-def _membership_trend(charts, palette, series):
-    return charts.membership_trend([charts.Series(label, points) for label, points in series], palette)
+def _membership_trend(charts, palette, series, **layout):
+    return charts.membership_trend(
+        [charts.Series(label, points) for label, points in series], palette, **layout
+    )
 
 
-def _network_coverage(charts, palette, bars):
-    return charts.network_coverage([charts.CoverageBar(*bar) for bar in bars], palette)
+def _network_coverage(charts, palette, bars, **layout):
+    return charts.network_coverage([charts.CoverageBar(*bar) for bar in bars], palette, **layout)
 
 
-def _region_map(charts, palette, data):
+def _region_map(charts, palette, data, **layout):
     kind, counts = data
-    return charts.region_map(NetworkKind(kind), {Region(code): count for code, count in counts}, palette)
+    return charts.region_map(
+        NetworkKind(kind), {Region(code): count for code, count in counts}, palette, **layout
+    )
 
 
-def _training_participants(charts, palette, shares):
-    return charts.training_participants([charts.Share(label, count) for label, count in shares], palette)
+def _training_participants(charts, palette, shares, **layout):
+    return charts.training_participants(
+        [charts.Share(label, count) for label, count in shares], palette, **layout
+    )
 
 
-def _communication_metrics(charts, palette, series):
+def _communication_metrics(charts, palette, series, **layout):
     return charts.communication_metrics(
-        [charts.Series(label, points) for label, points in series], palette, title=COMMUNICATION_TITLE
+        [charts.Series(label, points) for label, points in series],
+        palette,
+        title=COMMUNICATION_TITLE,
+        **layout,
     )

@@ -1,0 +1,101 @@
+"""The narrow layout shared by the charts: for a figure a few centimetres wide
+(the preview pane beside an editor), where the printed layout would have to
+shrink its text to fit.
+
+A chart function draws it when given ``narrow_cm`` (the figure's width);
+without it, the printed layout, unchanged. Text keeps its printed sizes and
+the figure grows taller instead: titles and labels wrapped to the width,
+labels above their bars rather than beside them, legends in one column.
+Rows of labels and bars are placed in points from the top of the plot
+(``fit_rows``), so that a label never runs into the bar below it.
+"""
+
+from __future__ import annotations
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from avereport.charts.style import BASE_FONT_PT, CM, TITLE_FONT_PT, add_title, lay_out, new_figure
+from avereport.charts.years import widest_pt
+
+LINE_HEIGHT = 1.25  # of the font size
+# Room the constrained layout keeps on either side of the figure, in points.
+SIDE_PAD_PT = 2 * 0.06 * 72 + 4
+# A legend entry's marker and the space around it: handle length 2, text gap
+# 0.8 and padding 2 × 0.4 font sizes, and a little more for rounding.
+LEGEND_HANDLE_PT = 4 * BASE_FONT_PT
+
+
+def text_width_pt(text: str, size: float, weight: str = "normal") -> float:
+    return widest_pt(text.split("\n"), size, weight)
+
+
+def text_height_pt(text: str, size: float) -> float:
+    return (text.count("\n") + 1) * LINE_HEIGHT * size
+
+
+def wrap_to(text: str, width_pt: float, size: float, weight: str = "normal") -> str:
+    """``text`` with its lines broken at spaces (not at no-break spaces) so
+    that each fits in ``width_pt`` (a word longer than that keeps its line)."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in filter(None, paragraph.split(" ")):
+            candidate = f"{line} {word}" if line else word
+            if line and text_width_pt(candidate, size, weight) > width_pt:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def narrow_figure(width_cm: float, height_cm: float, title: str) -> Figure:
+    """A figure ``width_cm`` wide with ``title`` wrapped to that width."""
+    figure = new_figure(height_cm=height_cm, width_cm=width_cm)
+    add_title(figure, wrap_to(title, inner_width_pt(figure), TITLE_FONT_PT, "bold"))
+    return figure
+
+
+def inner_width_pt(figure: Figure) -> float:
+    """The width left for text inside the figure's margins."""
+    return figure.get_figwidth() * 72 - SIDE_PAD_PT
+
+
+def axes_size_pt(axes: Axes) -> tuple[float, float]:
+    """The plot's width and height as laid out, in points."""
+    box = axes.get_position()
+    width, height = axes.figure.get_size_inches()
+    return box.width * width * 72, box.height * height * 72
+
+
+def fit_height(figure: Figure, axes: Axes, needed_pt: float) -> None:
+    """Make the figure as tall as it takes for ``axes``, once laid out, to be
+    ``needed_pt`` high (the title and legend around it keep their room)."""
+    for _ in range(2):  # the second pass corrects for a title the layout measured anew
+        lay_out(figure)
+        have = axes_size_pt(axes)[1]
+        figure.set_figheight(max(figure.get_figheight() + (needed_pt - have) / 72, 2 * CM))
+    lay_out(figure)
+
+
+def rows_axes(axes: Axes, height_pt: float, right: float = 1.0) -> None:
+    """An axes without frame nor ticks whose y runs down in points from its
+    top (0) to ``height_pt``, and x from 0 to ``right``."""
+    axes.set_axis_off()
+    axes.set_xlim(0, right)
+    axes.set_ylim(height_pt, 0)
+
+
+def legend_above(axes: Axes, handles=None, labels=None) -> None:
+    """A legend of one entry a line between the title and the plot (of the
+    plot's labelled artists unless ``handles`` and ``labels`` are given),
+    each label wrapped to the width left of the figure."""
+    if handles is None:
+        handles, labels = axes.get_legend_handles_labels()
+    figure = axes.figure
+    lay_out(figure)  # the legend starts where the plot does, after its tick labels
+    room = (1 - axes.get_position().x0) * figure.get_figwidth() * 72 - SIDE_PAD_PT / 2 - LEGEND_HANDLE_PT
+    labels = [wrap_to(label, room, BASE_FONT_PT) for label in labels]
+    axes.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=1, borderaxespad=0)
