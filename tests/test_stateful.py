@@ -19,6 +19,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -40,6 +41,9 @@ from avereport.store.history import Origin
 
 AUTHOR = "Claude Test"
 COLLEAGUE = "Collègue"
+
+# The killed writer is a fork()ed child, SIGKILLed: neither exists on Windows.
+pytestmark = pytest.mark.posix
 
 
 class DocumentMachine(RuleBasedStateMachine):

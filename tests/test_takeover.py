@@ -152,6 +152,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.posix
 def test_a_fifo_as_lock_file_is_a_damaged_lock_not_a_hang(doc, tmp_path):
     dumped = tmp_path / "2021.json"
     assert main(["dump", str(doc), "-o", str(dumped)]) == 0

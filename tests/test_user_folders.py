@@ -4,7 +4,9 @@ version of this test, from a read-only copy, is packaging/smoke_test.py).
 
 Each test runs the real command in a new process for a new user whose home
 is under tmp_path, without AVEREPORT_DATA_DIR: the folders are the
-platform's (platformdirs, QSettings), here Linux's XDG base directories.
+platform's (platformdirs, QSettings). The new user's folders are set through
+the XDG variables, which only Linux reads: those tests are marked ``linux``;
+the last one asks each system for its own per-user folder.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
+
+import pytest
 
 import avereport
 
@@ -69,6 +73,7 @@ def run(args: list[str], environment: dict[str, str], cwd: Path) -> subprocess.C
     )
 
 
+@pytest.mark.linux
 def test_export_caches_its_charts_in_the_user_data_folder_only(tmp_path):
     environment = new_user(tmp_path)
     working = tmp_path / "travail"
@@ -85,6 +90,7 @@ def test_export_caches_its_charts_in_the_user_data_folder_only(tmp_path):
     assert list(working.iterdir()) == []
 
 
+@pytest.mark.linux
 def test_app_keeps_its_demo_copy_and_settings_in_the_user_folders(tmp_path):
     environment = new_user(tmp_path)
     working = tmp_path / "travail"
@@ -101,3 +107,30 @@ def test_app_keeps_its_demo_copy_and_settings_in_the_user_folders(tmp_path):
     assert settings and str(demo_copies[0]) in settings[0].read_text(encoding="utf-8")
     assert install_listing() == before
     assert list(working.iterdir()) == []
+
+
+def test_the_data_folder_is_this_systems_own_per_user_folder(tmp_path):
+    # Linux and macOS find it from HOME (Linux's XDG variables are removed);
+    # Windows asks the shell for the user's Local AppData, under the real home.
+    home = tmp_path / "home"
+    home.mkdir()
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key != "AVEREPORT_DATA_DIR" and not key.startswith("XDG_")
+    }
+    environment["HOME"] = str(home)
+    code = "from pathlib import Path; from avereport.paths import data_dir; print(data_dir()); print(Path.home())"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=True,
+    )
+    data, user_home = (Path(line) for line in done.stdout.splitlines())
+    expected = {"win32": ("AppData", "Local"), "darwin": ("Library", "Application Support")}
+    assert data.relative_to(user_home).parts == (*expected.get(sys.platform, (".local", "share")), APP)
+    assert data.is_dir()
+    assert not any(data.is_relative_to(folder) for folder in install_folders())
