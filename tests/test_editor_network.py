@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem
 from session_helpers import digest, reread, section_key
 
 from avereport.model import fmt
@@ -63,6 +64,17 @@ def test_coverage_models_pass_qt_model_tester(coverage, maps, qtmodeltester):
     qtmodeltester.check(coverage.model)
     qtmodeltester.check(maps.counts_model)
     qtmodeltester.check(maps.national_model)
+
+
+def test_coverage_count_cell_opens_a_number_editor(coverage):
+    # The grids hold no field paths, unlike record tables: the editor says what to type, without a range.
+    index = cell(coverage.model, NetworkKind.PLIE, "Adhérents")
+    view = coverage.grid.view
+    editor = view.itemDelegateForColumn(index.column()).createEditor(
+        view.viewport(), QStyleOptionViewItem(), index
+    )
+    assert isinstance(editor, QLineEdit)
+    assert editor.placeholderText() == "nombre entier, vide si inconnu"
 
 
 def test_coverage_rate_is_computed_live(coverage, session):

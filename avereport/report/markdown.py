@@ -142,7 +142,7 @@ class MarkdownRenderer:
             leftIndent=16,
             spaceAfter=6,
         )
-        if block.kind == "ordered_list":
+        if block.kind == "ordered_list" and block.token is not None:
             start = int(block.token.attrs.get("start", 1))
             return ListFlowable(
                 block.out, bulletType="1", start=start, bulletFormat="%s.", bulletFontSize=9, **common

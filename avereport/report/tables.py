@@ -4,6 +4,7 @@ every page, light zebra rows, a closing rule."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from reportlab.lib.colors import white
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
@@ -12,7 +13,7 @@ from avereport.report.fonts import REGULAR
 from avereport.report.paragraph import Paragraph
 from avereport.report.styles import RULE, Palette, Styles
 
-Cell = str | Flowable | list
+Cell: TypeAlias = str | Flowable | list
 # A table this short moves to the next page whole rather than split.
 UNSPLIT_ROWS = 8
 IN_ROW_SPLIT_MIN = 48  # points

@@ -15,6 +15,7 @@ from avereport.model.checks.reminder import export_reminder
 from avereport.model.edition import Edition
 from avereport.outputs import check_output
 from avereport.ui.export_worker import ExportOutcome, ExportWorker
+from avereport.ui.settings import text_setting
 
 LAST_EXPORT_FOLDER_KEY = "export/last_folder"
 PROGRESS_DELAY_MS = 300  # a quicker export shows no progress window
@@ -51,7 +52,7 @@ class ExportController(QObject):
         return self.worker is not None
 
     def last_folder(self) -> Path | None:
-        folder = QSettings().value(LAST_EXPORT_FOLDER_KEY, "", str)
+        folder = text_setting(LAST_EXPORT_FOLDER_KEY)
         return Path(folder) if folder else None
 
     def default_path(self, document_path: Path, year: int) -> Path:

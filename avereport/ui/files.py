@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from avereport.errors import UserError, describe_os_error
 from avereport.ui.actions import make_action
+from avereport.ui.settings import text_setting, texts_setting
 
 if TYPE_CHECKING:
     from avereport.ui.main_window import MainWindow
@@ -57,8 +59,7 @@ class FileMenu:
 
     @staticmethod
     def recent() -> list[str]:
-        value = QSettings().value(RECENT_KEY, [])
-        return [value] if isinstance(value, str) else list(value or [])
+        return texts_setting(RECENT_KEY)
 
     def remember(self, path: Path) -> None:
         paths = [str(path)] + [p for p in self.recent() if p != str(path)]
@@ -70,7 +71,7 @@ class FileMenu:
         paths = [p for p in self.recent() if Path(p).exists()]
         for path in paths:
             action = make_action(
-                self.window, Path(path).name, f"Ouvrir {path}", lambda p=path: self.window.open_path(Path(p))
+                self.window, Path(path).name, f"Ouvrir {path}", partial(self.window.open_path, Path(path))
             )
             self.recent_menu.addAction(action)
         self.recent_menu.setEnabled(bool(paths))
@@ -78,7 +79,7 @@ class FileMenu:
     # --- commands ---------------------------------------------------------
 
     def _folder(self) -> str:
-        last = QSettings().value("files/last", "", str)
+        last = text_setting("files/last")
         return str(Path(last).parent) if last else ""
 
     def open_document(self) -> None:

@@ -99,7 +99,8 @@ class ImportDialog(QDialog):
         self.edition = edition
         self.sheet: Sheet = book.sheet(best_sheet(book, table))
         self.matching: Matching | None = None
-        self.result: ImportResult | None = None
+        # The import the dialog shows (not "result": QDialog.result() is its exit code).
+        self.planned: ImportResult | None = None
         self.setWindowTitle(f"Importer un tableur dans « {table.title} »")
 
         intro = QLabel(
@@ -236,26 +237,26 @@ class ImportDialog(QDialog):
     # --- preview and outcome ----------------------------------------------------------
 
     def _update_outcome(self) -> None:
-        self.result = None
+        self.planned = None
         if self.matching is None:
             return
         try:
             rows = data_rows(self.table, self.sheet, self.matching)
             self._fill_preview(rows)
-            self.result = import_sheet(
+            self.planned = import_sheet(
                 self.edition, self.table, self.sheet, self.matching, append=self.append_box.isChecked()
             )
         except UserError as error:
             self.preview_view.setRowCount(0)
             self._refuse(str(error))
             return
-        read, existing = _lines(self.result.rows), _lines(len(self.table.rows(self.edition)))
+        read, existing = _lines(self.planned.rows), _lines(len(self.table.rows(self.edition)))
         if self.append_box.isChecked():
-            where = f"ajoutée{'s' if self.result.rows > 1 else ''} après les {existing} du tableau"
+            where = f"ajoutée{'s' if self.planned.rows > 1 else ''} après les {existing} du tableau"
         else:
             where = f"à la place des {existing} du tableau"
         self.outcome.setStyleSheet("font-weight: bold;")
-        self.outcome.setText(f"{read} du tableur, {where} : {self.result.summary()}.")
+        self.outcome.setText(f"{read} du tableur, {where} : {self.planned.summary()}.")
         self.import_button.setEnabled(True)
 
     def _fill_preview(self, rows: list[tuple[int, dict[str, Any]]]) -> None:
@@ -283,7 +284,7 @@ class ImportDialog(QDialog):
         )
 
     def _refuse(self, message: str) -> None:
-        self.result = None
+        self.planned = None
         self.outcome.setStyleSheet(REFUSED_STYLE)
         self.outcome.setText(f"Import impossible — {message}")
         self.import_button.setEnabled(False)

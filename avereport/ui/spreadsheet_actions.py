@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from avereport.errors import UserError, describe_os_error
 from avereport.ui.icons import icon
+from avereport.ui.settings import text_setting
 from avereport.ui.tables.clipboard import READ_ONLY, STATUS_MS, TableClipboard
 from avereport.ui.tables.sheet_tables import named_table
 
@@ -39,7 +40,7 @@ IMPORT_TEXT = "Importer un tableur…"
 
 
 def _last_folder(fallback: Path | None) -> str:
-    folder = QSettings().value(LAST_FOLDER_KEY, "", str)
+    folder = text_setting(LAST_FOLDER_KEY)
     if folder and Path(folder).is_dir():
         return folder
     return str(fallback) if fallback is not None else ""

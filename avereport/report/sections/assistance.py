@@ -22,15 +22,17 @@ def note(line: IndicatorLine, previous_year: int) -> str:
 
 
 def render(section: Section, ctx: RenderContext) -> list[Flowable]:
-    lines = [line for line in assistance_lines(ctx.edition, ctx.previous) if line.value is not None]
-    if not lines:
+    valued = [
+        (line, line.value) for line in assistance_lines(ctx.edition, ctx.previous) if line.value is not None
+    ]
+    if not valued:
         return []
     tiles = [
         Tile(
-            value=figure_value(line.value, line.unit, line.qualifier),
+            value=figure_value(value, line.unit, line.qualifier),
             label=tile_label(line.label),
             note=markup.text(note(line, ctx.year - 1)),
         )
-        for line in lines
+        for line, value in valued
     ]
     return [TileGrid(tiles, ctx.styles, ctx.palette, columns=2)]

@@ -43,13 +43,20 @@ def _first_member(edition: Edition) -> int | None:
     return next((member.id for member in edition.governance.board if member.id is not None), None)
 
 
+def _new_role(edition: Edition) -> BureauRole:
+    member_id = _first_member(edition)
+    # BureauModel.insert_record refuses a new role while the board is empty.
+    assert member_id is not None
+    return BureauRole(member_id=member_id, role="")
+
+
 class BureauModel(RecordTableModel):
     def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
             session,
             BUREAU_PATH,
             BUREAU_COLUMNS,
-            lambda edition: BureauRole(member_id=_first_member(edition), role=""),
+            _new_role,
             "fonction au bureau",
             parent,
         )

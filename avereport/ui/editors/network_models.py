@@ -181,7 +181,8 @@ class GridModel(QAbstractTableModel):
             self.write(row, column, column.parse(value))
         except (edit.EditError, DateError) as error:
             self.refused.emit(
-                QModelIndex(index), f"{one_line(column.header)} ({one_line(self.row_label(row))}) : {error}."
+                index.sibling(index.row(), index.column()),
+                f"{one_line(column.header)} ({one_line(self.row_label(row))}) : {error}.",
             )
             return False
         return True

@@ -26,13 +26,14 @@ PAUSE_MS = 300
 def brand_colours(organisation: Organisation) -> tuple[str, str]:
     """The organisation's colours, each replaced by the default if not a valid code."""
     defaults = Organisation()
-    return tuple(
+    primary, secondary = (
         colour if HEX_COLOUR.fullmatch(colour.upper()) else default
         for colour, default in (
             (organisation.primary_colour, defaults.primary_colour),
             (organisation.secondary_colour, defaults.secondary_colour),
         )
     )
+    return primary, secondary
 
 
 class RegionMapPreview(QWidget):

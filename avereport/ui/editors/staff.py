@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
 from avereport.model import edit
@@ -92,7 +92,8 @@ class StaffModel(RecordTableModel):
             own = self._records()[index.row()].id
             if own is not None and value == own:
                 self.refused.emit(
-                    QModelIndex(index), f"{STAFF_COLUMNS[REPLACES_COLUMN].header} : {SELF_REPLACEMENT}."
+                    index.sibling(index.row(), index.column()),
+                    f"{STAFF_COLUMNS[REPLACES_COLUMN].header} : {SELF_REPLACEMENT}.",
                 )
                 return False
         return super().setData(index, value, role)
@@ -110,7 +111,9 @@ class StaffModel(RecordTableModel):
 class ReplacesDelegate(ColumnDelegate):
     """Offers everyone but the row's own person."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         box = super().createEditor(parent, option, index)
         own = self.session.edition.governance.staff[index.row()].id
         if isinstance(box, QComboBox) and own is not None and (position := box.findData(own)) > 0:

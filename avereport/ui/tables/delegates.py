@@ -3,7 +3,7 @@ grows with them, dates and numbers as typed text checked by the model."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from avereport.model import edit
 from avereport.model.user_dates import EXAMPLES
 from avereport.ui.tables.columns import NUMBER_MAX_LENGTH, Column, Kind, number_hint
+from avereport.ui.tables.record_model import RecordTableModel
 
 DATE_HINT = f"par exemple {EXAMPLES}"
 PLACEHOLDERS = {
@@ -66,7 +67,9 @@ class ColumnDelegate(QStyledItemDelegate):
         self.column = column
         self.session = session
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         kind = self.column.kind
         if kind is Kind.CHOICE and self.column.choices is not None:
             box = QComboBox(parent)
@@ -81,12 +84,20 @@ class ColumnDelegate(QStyledItemDelegate):
             editor.setToolTip(f"Date : {DATE_HINT} ; vide si inconnue")
         if kind in (Kind.COUNT, Kind.NUMBER):
             # The same range the model checks, shown; a value out of it is refused in French.
-            path = index.model().field_path(index.row(), index.column())
-            editor.setPlaceholderText(number_hint(kind, edit.field_bounds(path)))
+            # Only a record table knows its cells' paths; the network grids show no range.
+            model = index.model()
+            bounds = (
+                edit.field_bounds(model.field_path(index.row(), index.column()))
+                if isinstance(model, RecordTableModel)
+                else None
+            )
+            editor.setPlaceholderText(number_hint(kind, bounds))
             editor.setMaxLength(NUMBER_MAX_LENGTH)
         return editor
 
-    def _lines_editor(self, parent: QWidget, view: QWidget | None, index: QModelIndex) -> LinesEditor:
+    def _lines_editor(
+        self, parent: QWidget, view: QWidget | None, index: QModelIndex | QPersistentModelIndex
+    ) -> LinesEditor:
         editor = LinesEditor(parent)
         editor.commit_requested.connect(lambda: self._commit_and_close(editor))
         if isinstance(view, QTableView):
@@ -104,7 +115,7 @@ class ColumnDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
@@ -114,7 +125,9 @@ class ColumnDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QPlainTextEdit):
@@ -122,7 +135,9 @@ class ColumnDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         rect = option.rect
         if isinstance(editor, LinesEditor):
             rect = rect.adjusted(0, 0, 0, max(0, editor.wanted_height() - rect.height()))

@@ -137,7 +137,7 @@ class RecordTableModel(QAbstractTableModel):
                 f"Modifier « {column.header} » ({self.noun})",
             )
         except (edit.EditError, DateError) as error:
-            self.refused.emit(QModelIndex(index), f"{column.header} : {error}.")
+            self.refused.emit(index.sibling(index.row(), index.column()), f"{column.header} : {error}.")
             return False
         return True
 

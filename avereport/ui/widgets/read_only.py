@@ -41,9 +41,13 @@ def apply_read_only(root: QWidget, reason: str | None) -> None:
     from avereport.ui.tables.record_table import RecordTable
     from avereport.ui.widgets.markdown_editor import MarkdownEditor
 
-    for kind in (RecordTable, FieldForm, MarkdownEditor):
-        for widget in root.findChildren(kind):
-            widget.set_read_only(reason)
+    widgets: list[RecordTable | FieldForm | MarkdownEditor] = [
+        *root.findChildren(RecordTable),
+        *root.findChildren(FieldForm),
+        *root.findChildren(MarkdownEditor),
+    ]
+    for widget in widgets:
+        widget.set_read_only(reason)
 
 
 def show_status(widget: QWidget, text: str) -> bool:
