@@ -86,14 +86,16 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
         if backups:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.choose(0)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.chosen() is not None)
 
     def choose(self, index: int) -> None:
-        self.tree.setCurrentItem(self.tree.topLevelItem(index))
+        item = self.tree.topLevelItem(index)
+        if item is not None:
+            self.tree.setCurrentItem(item)
 
     def chosen(self) -> Backup | None:
         item = self.tree.currentItem()

@@ -86,8 +86,11 @@ class ExportWorker(QObject):
             self._thread.wait()
 
     def _ended(self) -> None:
-        self._thread.wait()
-        self._thread.job = None  # no cycle left: freed by reference counting, here
+        # Connected in start(), after the thread is set: it is never None here.
+        thread = self._thread
+        assert thread is not None
+        thread.wait()
+        thread.job = None  # no cycle left: freed by reference counting, here
         _RUNNING.discard(self)
 
     def run(self) -> None:

@@ -97,7 +97,7 @@ class Navigator:
         """Focus the area's current field if it had one, else its first."""
         widget = area.widget()
         stops = focus_stops(widget) if widget is not None else []
-        if not stops:
+        if widget is None or not stops:
             return
         remembered = widget.focusWidget()
         # Into the first field, not onto the scroll area that holds the fields.
@@ -110,10 +110,9 @@ class Navigator:
         """Every Tab stop of the window: those outside the areas (tool bar,
         banners) first, then area after area."""
         every = window_stops(self.window)
-        holders = [area.widget() for area in self.areas]
-        holders = [holder for holder in holders if holder is not None]
+        holders = [holder for holder in (area.widget() for area in self.areas) if holder is not None]
         by_area: list[list[QWidget]] = [[] for _ in holders]
-        outside = []
+        outside: list[QWidget] = []
         for widget in every:
             index = next((i for i, holder in enumerate(holders) if holder.isAncestorOf(widget)), None)
             (outside if index is None else by_area[index]).append(widget)

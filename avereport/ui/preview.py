@@ -179,7 +179,10 @@ class PreviewPane(QWidget):
         by_key = dict(zip(keys, requests))
 
         def canvas(key: tuple[str, int]) -> ChartCanvas:
-            made = ChartCanvas(cache.chart(key, by_key[key], organisation))
+            made = ChartCanvas(
+                cache.chart(key, by_key[key], organisation),
+                lambda width_cm: cache.chart(key, by_key[key], organisation, width_cm),
+            )
             made.enlarge_requested.connect(lambda: self.enlarge(by_key[key], organisation))
             return made
 
@@ -200,7 +203,7 @@ class PreviewPane(QWidget):
         if edition is None:
             return
         self._pdf_stale = False
-        self.pdf.render(self.session.editions(), edition.year)
+        self.pdf.export_and_show(self.session.editions(), edition.year)
 
 
 def warm_up_in_background() -> None:

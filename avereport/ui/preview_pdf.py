@@ -19,7 +19,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from avereport.model.edition import Edition
 from avereport.model.wording import plural
@@ -120,8 +120,9 @@ class PdfPreview(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.zoom_bar.addAction(action)
-        if icon_name is not None:
-            self.zoom_bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        button = self.zoom_bar.widgetForAction(action)
+        if icon_name is not None and isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addAction(action)
         return action
 
@@ -175,7 +176,7 @@ class PdfPreview(QWidget):
     def busy(self) -> bool:
         return self._worker is not None
 
-    def render(self, editions: list[Edition], year: int) -> None:
+    def export_and_show(self, editions: list[Edition], year: int) -> None:
         """Export edition ``year`` and show it when ready."""
         if self._worker is not None:
             self._waiting = (editions, year)
@@ -221,7 +222,8 @@ class PdfPreview(QWidget):
             navigator.jump(min(page, document.pageCount() - 1), location)
             previous.close()
             previous.deleteLater()
-            previous_path.unlink(missing_ok=True)
+            if previous_path is not None:
+                previous_path.unlink(missing_ok=True)
         self._show_zoom()
         count = document.pageCount()
         self.status.setText(f"Aperçu à jour : {plural(count, 'page')}.")
@@ -238,7 +240,7 @@ class PdfPreview(QWidget):
         if self._waiting is not None:
             editions, year = self._waiting
             self._waiting = None
-            self.render(editions, year)
+            self.export_and_show(editions, year)
 
     def _jump_to_section(self) -> None:
         page = self.pages.get(self.section_key) if self.section_key else None

@@ -58,14 +58,15 @@ class ComputedRecordModel(RecordTableModel):
         parent=None,
     ) -> None:
         super().__init__(session, list_path, columns, new_record, noun, parent)
-        self._computed = [n for n, c in enumerate(self.columns) if isinstance(c, ComputedColumn)]
+        self._computed = {n: c for n, c in enumerate(self.columns) if isinstance(c, ComputedColumn)}
         self._texts: dict[int, list[str]] | None = None
 
     def _computed_texts(self, column: int) -> list[str]:
         if self._texts is None:
             edition_shown = self.session.edition is not None
             self._texts = {
-                n: list(self.columns[n].texts(self.session)) if edition_shown else [] for n in self._computed
+                n: list(column.texts(self.session)) if edition_shown else []
+                for n, column in self._computed.items()
             }
         return self._texts[column]
 
@@ -101,13 +102,15 @@ class ComputedRecordModel(RecordTableModel):
         super()._edition_changed(edition)
 
     def _derived_columns(self) -> list[int]:
-        return self._computed
+        return list(self._computed)
 
 
 def change_text(line: CountLine, previous_year: int) -> str:
     """ "+22 % par rapport à 2020 (58)"; empty when no change can be computed."""
     text = compared(line.change, previous_year)
-    return f"{text} ({fmt.quantity(line.previous, line.unit)})" if text else ""
+    if not text or line.previous is None:  # a change is only computed against a known figure
+        return ""
+    return f"{text} ({fmt.quantity(line.previous, line.unit)})"
 
 
 # --- tables -----------------------------------------------------------------

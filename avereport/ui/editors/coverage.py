@@ -50,12 +50,13 @@ class CoverageEditor(SectionEditor):
         if kind is NetworkKind.OI:
             return NOT_RATED
         line = self._line(kind)
-        if line is None or line.rate is None:
+        # A rate is only computed from known figures: members and total are known with it.
+        if line is None or line.rate is None or line.members.value is None or line.total.value is None:
             return Shown("", "Le taux sera calculé quand le nombre en France et les adhérents seront saisis")
         tip = f"{fmt.number(line.members.value)} adhérents sur {fmt.number(line.total.value)}"
         year = self.lines.previous_year
-        if line.previous_rate is not None:
-            tip += f" ; {fmt.percent(line.previous_rate)} en {year} ({fmt.signed(line.rate_delta)} points)"
+        if line.previous_rate is not None and (delta := line.rate_delta) is not None:
+            tip += f" ; {fmt.percent(line.previous_rate)} en {year} ({fmt.signed(delta)} points)"
         alarm = line.rate > 100
         if alarm:
             tip += " : plus d'adhérents que de structures"
@@ -66,7 +67,7 @@ class CoverageEditor(SectionEditor):
             return Shown("—", "Sans objet pour les organismes intermédiaires")
         line = self._line(kind)
         counted = line.members_from_categories if line is not None else None
-        if counted is None:
+        if line is None or counted is None:
             return Shown("", "Aucune catégorie d'adhérents complète ne représente cette structure")
         members = line.members.value
         if members is not None and members != counted:

@@ -127,9 +127,11 @@ class RecordTable(QWidget):
         self.remove_button = self._button(
             "Supprimer", f"Supprimer la ligne choisie ({model.noun}) ; Ctrl+Z pour annuler", self.remove
         )
-        self.up_button = self._button("Monter", "Monter la ligne choisie d'un cran", lambda: self.move(-1))
+        self.up_button = self._button(
+            "Monter", "Monter la ligne choisie d'un cran", lambda: self.move_current(-1)
+        )
         self.down_button = self._button(
-            "Descendre", "Descendre la ligne choisie d'un cran", lambda: self.move(1)
+            "Descendre", "Descendre la ligne choisie d'un cran", lambda: self.move_current(1)
         )
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -244,7 +246,7 @@ class RecordTable(QWidget):
             self.view.setFocus()
             self.reveal(neighbour)
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         row = self.current_row()
         if self.model.move_record(row, row + step):
             self.view.setCurrentIndex(self.model.index(row + step, self.view.currentIndex().column()))
@@ -261,10 +263,11 @@ class RecordTable(QWidget):
         index = self.model.index(row, max(0, self.view.currentIndex().column()))
         self.view.scrollTo(index)
         page = self.page()
-        if page is None or page.widget() is None:
+        content = page.widget() if page is not None else None
+        if page is None or content is None:
             return
         rect = self.view.visualRect(index)
-        centre = self.view.viewport().mapTo(page.widget(), rect.center())
+        centre = self.view.viewport().mapTo(content, rect.center())
         # Margins: the whole row, and a grown multi-line editor, stay in sight.
         page.ensureVisible(centre.x(), centre.y(), 40, rect.height() // 2 + 3 * self.line_height())
 
