@@ -18,7 +18,9 @@ from matplotlib.figure import Figure
 from avereport.charts.style import BASE_FONT_PT, CM, TITLE_FONT_PT, add_title, lay_out, new_figure
 from avereport.charts.years import widest_pt
 
-LINE_HEIGHT = 1.25  # of the font size
+# A line of text, in font sizes: matplotlib steps 1.2 times the font's
+# line (about 1.17 sizes in DejaVu Sans) from one line to the next.
+LINE_HEIGHT = 1.4
 # Room the constrained layout keeps on either side of the figure, in points.
 SIDE_PAD_PT = 2 * 0.06 * 72 + 4
 # A legend entry's marker and the space around it: handle length 2, text gap

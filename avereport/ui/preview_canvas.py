@@ -5,9 +5,10 @@ text at 6 pixels. So the canvas draws the chart at a screen resolution where
 the smallest chart text is as large as the app's own text, and lays the
 figure out again at the width the pane gives it (text keeps its size, the
 plot takes what is left); wider than its printed width, it stays at it.
-Below MIN_LAYOUT_CM the plots would be squeezed by their labels: the chart
-keeps that layout and is scaled down to the pane (text smaller, still
-twice what plain scaling from paper gives).
+Narrower than NARROW_BELOW_CM, the printed layout's labels would collide:
+the canvas shows the chart's narrow layout instead (``charts.narrow``: taller,
+labels above their bars, legends one entry a line), drawn once for the
+narrowest canvas and laid out again at the width given, text still as large.
 Made for paper, a title may need wrapping and a one-row legend fewer
 columns at that width: both are adapted on screen only (these figures are
 the screen's own, the PDF draws its own).
@@ -15,6 +16,7 @@ the screen's own, the PDF draws its own).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from matplotlib.backend_bases import FigureCanvasBase
@@ -30,8 +32,10 @@ from avereport.ui.preview_charts import CHART_LOCK
 if TYPE_CHECKING:
     from avereport.charts import Chart
 
-MIN_LAYOUT_CM = 11.0
-MIN_WIDTH = 240  # pixels
+# The printed layout's narrowest width on screen: the coverage chart's counts
+# reach its percentages below 12.5 cm.
+NARROW_BELOW_CM = 13.0
+MIN_WIDTH = 240  # pixels: the narrow layout is drawn this wide
 RELAYOUT_MS = 60  # the layout runs once a resize pauses
 
 
@@ -64,13 +68,20 @@ def fit_texts(figure: Figure) -> None:
 class ChartCanvas(FigureCanvasQTAgg):
     """A chart laid out for the width of the pane at a readable size; its
     French alternative text as tooltip and accessible description. A
-    double-click asks for it larger (``enlarge_requested``)."""
+    double-click asks for it larger (``enlarge_requested``).
+
+    ``chart`` is in its printed layout; ``narrow(width_cm)`` draws it in its
+    narrow layout, asked for the first time the pane is that narrow."""
 
     enlarge_requested = Signal()
 
-    def __init__(self, chart: Chart) -> None:
+    def __init__(self, chart: Chart, narrow: Callable[[float], Chart]) -> None:
+        self.printed = chart.figure
         self.printed_width, self.printed_height = chart.figure.get_size_inches()
         self.dpi = screen_dpi()
+        self._narrow = narrow
+        self._narrow_figure: Figure | None = None
+        self._narrow_height = 0.0  # inches, as drawn (the canvas resizes the figure it shows)
         super().__init__(chart.figure)
         self.alt_text = chart.alt_text
         self.setToolTip(chart.alt_text)
@@ -87,26 +98,53 @@ class ChartCanvas(FigureCanvasQTAgg):
     def pixels(self, inches: float) -> int:
         return round(inches * self.dpi)
 
+    def is_narrow(self, width: int) -> bool:
+        """Whether a canvas ``width`` pixels wide shows the narrow layout."""
+        return width < min(self.pixels(NARROW_BELOW_CM * CM), self.maximumWidth())
+
+    def _figure_and_height(self, width: int) -> tuple[Figure, float]:
+        """The figure shown ``width`` pixels wide, and its height in inches."""
+        if not self.is_narrow(width):
+            return self.printed, self.printed_height
+        if self._narrow_figure is None:
+            self._narrow_figure = self._narrow(MIN_WIDTH / self.dpi / CM).figure
+            self._narrow_height = self._narrow_figure.get_figheight()
+        return self._narrow_figure, self._narrow_height
+
     def dpi_for(self, width: int) -> float:
-        """The readable resolution, or less when ``width`` is narrower than the
-        smallest layout."""
-        return min(self.dpi, width / (MIN_LAYOUT_CM * CM))
+        """The readable resolution, or less when ``width`` is narrower than
+        the narrow layout (the pane gives no less)."""
+        return self.dpi * min(1.0, width / MIN_WIDTH)
 
     def heightForWidth(self, width: int) -> int:
-        return round(self.printed_height * self.dpi_for(width))
+        return round(self._figure_and_height(width)[1] * self.dpi_for(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # matplotlib sets the figure's size in inches from the pixels and the
-        # dpi: with this dpi the text keeps its readable size down to the
-        # smallest layout. The height follows the width (a scroll area does
-        # not ask its widget's height for a width).
+        # dpi: with this dpi the text keeps its readable size. The height
+        # follows the width (a scroll area does not ask its widget's height
+        # for a width).
         width = event.size().width()
         if width > 0:
+            self._show(self._figure_and_height(width)[0])
             self.setFixedHeight(self.heightForWidth(width))
             self.figure.set_dpi(self.dpi_for(width) * self.device_pixel_ratio)
         super().resizeEvent(event)
+        # A new fixed height resizes the canvas at once, inside this event:
+        # matplotlib took this event's older height, the figure takes the one it has now.
+        ratio = self.device_pixel_ratio / self.figure.dpi
+        self.figure.set_size_inches(self.width() * ratio, self.height() * ratio, forward=False)
         if abs(self.figure.get_figwidth() - self._laid_out_width) > 0.05:
             self._relayout.start()
+
+    def _show(self, figure: Figure) -> None:
+        """Draw ``figure`` from now on (the printed or the narrow layout)."""
+        if figure is self.figure:
+            return
+        FigureCanvasBase(self.figure)  # the other one stays cached, on no canvas
+        figure.set_canvas(self)
+        self.figure = figure
+        self._laid_out_width = 0.0  # to be laid out at this width
 
     def lay_out_now(self) -> None:
         """Lay the figure out again for its size on screen, then draw it."""
@@ -116,7 +154,8 @@ class ChartCanvas(FigureCanvasQTAgg):
             return
         with CHART_LOCK, chart_style():
             figure.set_layout_engine("constrained")
-            fit_texts(figure)
+            if figure is self.printed:  # the narrow layout is made to fit already
+                fit_texts(figure)
             lay_out(figure)
             figure.set_layout_engine("none")
         self._laid_out_width = figure.get_figwidth()

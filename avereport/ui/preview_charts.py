@@ -86,30 +86,43 @@ class ChartCache:
 
     def __init__(self, size: int = CACHED_CHARTS) -> None:
         self.size = size
-        self._charts: OrderedDict[tuple[str, int], Chart] = OrderedDict()
+        self._charts: OrderedDict[tuple[tuple[str, int], float | None], Chart] = OrderedDict()
 
-    def chart(self, key: tuple[str, int], request: ChartRequest, organisation: Organisation) -> Chart:
-        chart = self._charts.get(key)
+    def chart(
+        self,
+        key: tuple[str, int],
+        request: ChartRequest,
+        organisation: Organisation,
+        narrow_cm: float | None = None,
+    ) -> Chart:
+        """The chart in its printed layout, or in its narrow one ``narrow_cm`` wide."""
+        entry = (key, narrow_cm)
+        chart = self._charts.get(entry)
         if chart is None:
-            chart = draw_for_screen(request, organisation)
-            self._charts[key] = chart
+            chart = draw_for_screen(request, organisation, narrow_cm)
+            self._charts[entry] = chart
             while len(self._charts) > self.size:
                 self._charts.popitem(last=False)
         else:
-            self._charts.move_to_end(key)
+            self._charts.move_to_end(entry)
         return chart
 
     def forget(self, key: tuple[str, int]) -> None:
-        self._charts.pop(key, None)
+        for entry in [entry for entry in self._charts if entry[0] == key]:
+            del self._charts[entry]
 
 
-def draw_for_screen(request: ChartRequest, organisation: Organisation) -> Chart:
-    """The chart's matplotlib figure and alternative text, in the brand colours."""
+def draw_for_screen(
+    request: ChartRequest, organisation: Organisation, narrow_cm: float | None = None
+) -> Chart:
+    """The chart's matplotlib figure and alternative text, in the brand
+    colours; in its narrow layout ``narrow_cm`` wide if given (``charts.narrow``)."""
     from avereport import charts
 
     palette = charts.palette_from_brand(organisation.primary_colour, organisation.secondary_colour)
+    layout = {} if narrow_cm is None else {"narrow_cm": narrow_cm}
     with CHART_LOCK:
-        chart = request.drawn(charts, palette)
+        chart = request.drawn(charts, palette, **layout)
     # Laid out once at its printed size: on screen it is only scaled, so the
     # layout need not run again at every paint.
     chart.figure.set_layout_engine("none")
