@@ -129,3 +129,29 @@ def test_a_paragraph_of_many_pages_of_hard_breaks_starts_no_page_with_an_empty_l
     assert [number for page in printed for number in page] == list(range(420))
     full_page = int(FRAME_HEIGHT // styles.body.leading)
     assert [len(page) for page in printed] == [full_page] * (420 // full_page) + [420 % full_page]
+
+
+def test_the_rest_of_a_long_paragraph_is_not_broken_again_at_the_frames_width(styles, monkeypatch):
+    """The frame computes the page's width in another order than the layout
+    (float noise in the last digit): the rest of a long paragraph measured at
+    either width must not break all its lines again, page after page."""
+    from reportlab.platypus import Frame
+    from reportlab.platypus import paragraph as reportlab_paragraph
+
+    from avereport.report.document import FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_X
+
+    frame_width = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_WIDTH, FRAME_HEIGHT, 0, 0, 0, 0)._getAvailableWidth()
+    paragraph = Paragraph("<br/>".join(f"Ligne {i}" for i in range(400)), styles.body)
+    paragraph.wrap(frame_width, FRAME_HEIGHT)
+    _, rest = paragraph.split(frame_width, FRAME_HEIGHT)
+    breaks = []
+    original = reportlab_paragraph.Paragraph.breakLines
+    monkeypatch.setattr(
+        reportlab_paragraph.Paragraph,
+        "breakLines",
+        lambda self, *args, **kwargs: breaks.append(1) or original(self, *args, **kwargs),
+    )
+    for width in (FRAME_WIDTH, frame_width):
+        assert rest.wrap(width, FRAME_HEIGHT) == (rest.width, rest.height)
+        assert len(rest.split(width, FRAME_HEIGHT)) == 2
+    assert breaks == []

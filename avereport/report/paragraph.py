@@ -45,6 +45,7 @@ SOFT_HYPHEN = "\xad"
 # Paragraphs of more lines than this (about a page) split from their lines
 # as broken once; shorter ones are split by reportlab.
 LONG_LINES = 48
+_SAME_WIDTH = 1e-6  # points: widths closer than this lay out lines alike
 
 # Everything Paragraph.wrap sets: split() and draw() read these. ``frags``
 # is included because breaking lines replaces it with the words it found,
@@ -137,12 +138,12 @@ class _Rest(Flowable):
         return self.style.spaceAfter
 
     def wrap(self, availWidth, availHeight):
-        if availWidth != self.width:
+        if not self._same_width(availWidth):
             return self._whole().wrap(availWidth, availHeight)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
-        if availWidth != self.width:
+        if not self._same_width(availWidth):
             return self._whole().split(availWidth, availHeight)
         style = self.style
         lines = len(self._source.blPara.lines) - self._start
@@ -158,6 +159,12 @@ class _Rest(Flowable):
             fitting -= 1  # the last line does not go alone
         stop = self._start + fitting
         return [self._part(stop), _Rest(self._source, stop)]
+
+    def _same_width(self, width: float) -> bool:
+        # The frame's width and the page layout's are the same sum computed
+        # in another order (467.71653543307093 against 467.716535433071):
+        # breaking the whole rest again for that would make layout quadratic.
+        return abs(width - self.width) < _SAME_WIDTH
 
     def getPlainText(self):
         return self._whole().getPlainText()
