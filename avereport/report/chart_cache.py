@@ -74,7 +74,10 @@ def _code_version() -> str:
     digest = hashlib.sha256(" ".join(versions).encode())
     # Located without importing the package, which would import matplotlib.
     spec = importlib.util.find_spec("avereport.charts")
-    folder = Path(next(iter(spec.submodule_search_locations)))
+    locations = spec.submodule_search_locations if spec is not None else None
+    if not locations:
+        raise ImportError("avereport.charts is not installed as a package")
+    folder = Path(next(iter(locations)))
     here = Path(__file__)
     for path in [*sorted(folder.glob("*.py")), *(here.with_name(f"{name}.py") for name in DRAWING_CODE)]:
         digest.update(path.name.encode() + path.read_bytes())

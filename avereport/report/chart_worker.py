@@ -68,7 +68,7 @@ class ChartWorker:
         self._answers: queue.Queue = queue.Queue()
         self.sent = 0
         try:
-            self._process: subprocess.Popen | None = subprocess.Popen(
+            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
                 worker_command(),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -108,12 +108,12 @@ class ChartWorker:
         drawn = cached(key)
         if drawn is not None:
             return drawn
-        if key not in self._waiting and self._process is not None:
+        # Its stdin is a pipe (never None): it was started with stdin=PIPE.
+        requests = self._process.stdin if self._process is not None else None
+        if key not in self._waiting and requests is not None:
             try:
-                pickle.dump(
-                    (key, request, colours_of(organisation)), self._process.stdin, pickle.HIGHEST_PROTOCOL
-                )
-                self._process.stdin.flush()
+                pickle.dump((key, request, colours_of(organisation)), requests, pickle.HIGHEST_PROTOCOL)
+                requests.flush()
                 self._waiting.add(key)
                 self.sent += 1
             except (OSError, ValueError):  # it has ended
@@ -135,7 +135,8 @@ class ChartWorker:
         if process is None:
             return
         try:
-            process.stdin.close()  # the worker's end of requests: it returns
+            if process.stdin is not None:  # a pipe, as started
+                process.stdin.close()  # the worker's end of requests: it returns
         except OSError:
             pass  # it has ended already
         if self._waiting:

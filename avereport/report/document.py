@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
@@ -58,6 +58,9 @@ class _Destination:
     """Mixin for flowables that are headings: bookmark their top when drawn."""
 
     entry: Entry
+    # Set by the Flowable it is mixed into: the canvas it is drawn on, its height.
+    canv: Any
+    height: float
 
     def _mark(self) -> None:
         self.canv.bookmarkHorizontal(self.entry.key, 0, self.height)
@@ -184,16 +187,14 @@ class Contents(Flowable):
         s = self.styles
         if not self._entries:
             return Paragraph(self.empty_note, s.body)
-        rows, commands = (
-            [],
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ],
-        )
+        rows: list[list[Flowable]] = []
+        commands: list[tuple] = [  # reportlab's table style commands, of varying lengths
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
         for index, (entry, number) in enumerate(zip(self._entries, self._numbers, strict=True)):
             level = min(entry.level, 2)
             text_style = (s.toc_1, s.toc_2, s.toc_3)[level]
@@ -243,7 +244,7 @@ class ReportDocument(BaseDocTemplate):
         palette: Palette,
         running: RunningText,
         draw_cover: Callable,
-        metadata: dict[str, str],
+        metadata: dict[str, str | list[str]],
         changed: dt.datetime | None = None,
     ) -> None:
         super().__init__(
@@ -312,7 +313,8 @@ class ReportDocument(BaseDocTemplate):
             return
         if entry.level == 0:
             self.section_title = entry.title
-        self._contents.notify(entry, self.page)
+        if self._contents is not None:  # set by build_report
+            self._contents.notify(entry, self.page)
         self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
 
     def _decorate(self, canvas, doc) -> None:

@@ -123,7 +123,10 @@ def _subject(year: int, organisation: str) -> str:
 
 
 def render_context(
-    editions: list[Edition], year: int, kind: type[RenderContext] = RenderContext, **options: object
+    editions: list[Edition],
+    year: int,
+    kind: type[RenderContext] = RenderContext,
+    chart_worker: ChartWorker | None = None,
 ) -> RenderContext:
     """What the sections of edition ``year`` are rendered with; the other
     editions give the previous year's figures and the charts across years."""
@@ -133,7 +136,7 @@ def render_context(
     history = sorted((e for e in editions if e.year <= year), key=lambda e: e.year)
     previous = next((e for e in history if e.year == year - 1), None)
     palette = Palette.of(edition.organisation)
-    return kind(edition, previous, history, styles_of(palette), palette, FRAME_WIDTH, **options)
+    return kind(edition, previous, history, styles_of(palette), palette, FRAME_WIDTH, chart_worker)
 
 
 def _plan(edition: Edition, ctx: RenderContext) -> tuple[list[_Planned], list[Section]]:
@@ -149,7 +152,9 @@ def _plan(edition: Edition, ctx: RenderContext) -> tuple[list[_Planned], list[Se
         while end < len(outline) and outline[end].level > outline[index].level:
             kept[index] = kept[index] or kept[end]
             end += 1
-    planned, omitted, open_levels = [], [], []
+    planned: list[_Planned] = []
+    omitted: list[Section] = []
+    open_levels: list[int] = []  # the levels of the sections still open above this one
     number = 0
     for index, section in enumerate(outline):
         if not kept[index]:

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 from avereport.model import fmt
 from avereport.model.compute import CountLine, summarise_communication
 from avereport.model.compute.communication import CommunicationSummary
+from avereport.model.compute.lines import Number
 from avereport.model.edition import Edition, Section
 from avereport.model.wording import change, lower_first
 from avereport.report import chart_requests, markup
@@ -21,8 +22,8 @@ VISITS = "Visites du site internet"
 OFFERS = "Offres d'emploi diffusées"
 
 
-def lines(summary: CommunicationSummary) -> list[tuple[CountLine, str]]:
-    """Every figure of the year with its tile label."""
+def lines(summary: CommunicationSummary) -> list[tuple[CountLine, str, Number]]:
+    """Every figure of the year known, with its tile label and its value."""
     out = [(summary.website_visits, "visites du site internet")]
     top = summary.top_page_visits
     out.append((top, f"visites de la page la plus consultée : {lower_first(top.label)}"))
@@ -30,7 +31,7 @@ def lines(summary: CommunicationSummary) -> list[tuple[CountLine, str]]:
     out += [(line, f"abonnés {line.label}") for line in summary.followers]
     out += [(line, lower_first(line.label)) for line in summary.reach_tiers]
     out += [(line, line.label) for line in summary.metrics]
-    return [(line, label) for line, label in out if line.value is not None]
+    return [(line, label, line.value) for line, label in out if line.value is not None]
 
 
 def render(section: Section, ctx: RenderContext) -> list[Flowable]:
@@ -41,28 +42,30 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
     before = ctx.year - 1
     handles = {f.network: f.handle for f in ctx.edition.communication.followers if f.handle.strip()}
     tiles = []
-    for line, label in shown:
+    for line, label, value in shown:
         if line.key in handles and label.startswith("abonnés"):
             label += f" ({handles[line.key]})"
         tiles.append(
             Tile(
-                value=figure_value(line.value, line.unit, line.qualifier),
+                value=figure_value(value, line.unit, line.qualifier),
                 label=tile_label(label),
                 note=markup.text(change(line, before)),
             )
         )
     flowables: list[Flowable] = [TileGrid(tiles, ctx.styles, ctx.palette, columns=3)]
-    compared = [(line, label) for line, label in shown if line.previous is not None]
+    compared = [
+        (line, label, value, line.previous) for line, label, value in shown if line.previous is not None
+    ]
     # A single comparison is already on its tile; a table starts at two.
     if len(compared) > 1:
         rows = [
             [
                 markup.text(label[:1].upper() + label[1:]),
-                markup.escape(fmt.quantity(line.value, line.unit, line.qualifier)),
-                markup.escape(fmt.quantity(line.previous, line.unit, line.previous_qualifier)),
+                markup.escape(fmt.quantity(value, line.unit, line.qualifier)),
+                markup.escape(fmt.quantity(previous, line.unit, line.previous_qualifier)),
                 markup.escape(fmt.change(line.change) or "—"),
             ]
-            for line, label in compared
+            for line, label, value, previous in compared
         ]
         widths = [ctx.width - 8.4 * cm, 2.8 * cm, 2.8 * cm, 2.8 * cm]
         header = ["Indicateur", str(ctx.year), str(before), "Évolution"]
