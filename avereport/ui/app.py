@@ -84,22 +84,23 @@ def run_app(requested: Path | None) -> int:
 
 def _start(requested: Path | None) -> tuple[QApplication, MainWindow]:
     """The application and its window, shown on ``requested`` (see ``start_file``)."""
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from avereport.ui.look import apply_look
     from avereport.ui.main_window import LAST_FILE_KEY, MainWindow
     from avereport.ui.readiness import quit_when_ready
+    from avereport.ui.settings import text_setting
     from avereport.ui.translations import install_french
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("avereport")
     app.setOrganizationName("Alliance Villes Emploi")
     install_french(app)  # before any dialog
     apply_look(app)
     window = MainWindow()
     window.show()
-    last = QSettings().value(LAST_FILE_KEY, "", str)
+    last = text_setting(LAST_FILE_KEY)
     try:
         window.open_path(start_file(requested, Path(last) if last else None))
     except UserError as error:

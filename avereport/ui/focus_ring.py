@@ -62,7 +62,9 @@ class FocusRing(QObject):
         self.window = window
         self.ring: Ring | None = None
         self.target: QWidget | None = None
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # always, once there is a window
+            app.focusChanged.connect(self._focus_changed)
 
     def ringed(self) -> QWidget | None:
         """The widget the ring is shown on, if any."""
@@ -87,9 +89,12 @@ class FocusRing(QObject):
         self._fit()
 
     def _fit(self) -> None:
-        self.ring.setGeometry(self.target.rect())
-        self.ring.setVisible(self.target.isVisible())
-        self.ring.raise_()
+        ring, target = self.ring, self.target
+        if ring is None or target is None:
+            return
+        ring.setGeometry(target.rect())
+        ring.setVisible(target.isVisible())
+        ring.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.target and event.type() in FOLLOWED:

@@ -45,8 +45,9 @@ class FieldForm(QWidget):
 
     def add(self, path: str, label: str, kind: Kind = Kind.TEXT, tooltip: str = "", choices=None) -> QWidget:
         column = Column(field=path, header=label, kind=kind, tooltip=tooltip, choices=choices)
+        widget: QWidget
         if kind is Kind.FLAG:
-            widget: QWidget = QCheckBox()
+            widget = QCheckBox()
             widget.toggled.connect(lambda checked, p=path: self._commit(p, checked))
         elif kind is Kind.CHOICE:
             widget = QComboBox()
@@ -123,10 +124,10 @@ class FieldForm(QWidget):
             widget.setChecked(bool(value))
         elif isinstance(widget, QComboBox):
             widget.clear()
-            for data, label in column.choices(edition):
+            for data, label in column.choices(edition) if column.choices is not None else ():
                 widget.addItem(label, data)
             widget.setCurrentIndex(max(0, widget.findData(value)))
-        else:
+        elif isinstance(widget, QLineEdit):  # every other field
             widget.setText(str(column.edit_text(value)))
             widget.setModified(False)
             widget.setStyleSheet("")

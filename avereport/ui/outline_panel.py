@@ -68,7 +68,11 @@ class WrappedHeadings(QStyledItemDelegate):
         super().__init__(tree)
         self.tree = tree
         tree.setWordWrap(True)  # the painting wraps; the height is this delegate's
-        tree.header().sectionResized.connect(lambda column, _old, _new: column == 0 and tree.doItemsLayout())
+        tree.header().sectionResized.connect(self._section_resized)
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self.tree.doItemsLayout()
 
     def text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
         """The width the heading's text has in its column, after the indentation and margins."""
@@ -81,7 +85,7 @@ class WrappedHeadings(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         bounds = QRect(0, 0, max(1, self.text_width(index)), 1 << 20)
         text = metrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, index.data() or "")
         return QSize(hint.width(), max(hint.height(), hint.height() - metrics.height() + text.height()))
@@ -216,9 +220,12 @@ class OutlinePanel(QWidget):
                 return
 
     def _items(self) -> list[QTreeWidgetItem]:
-        found, pending = [], [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        found: list[QTreeWidgetItem] = []
+        pending = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while pending:
             item = pending.pop(0)
+            if item is None:  # only for an index out of range
+                continue
             found.append(item)
             pending[0:0] = [item.child(i) for i in range(item.childCount())]
         return found
