@@ -61,11 +61,11 @@ class SharingMenu:
     def update_actions(self) -> None:
         """Copies need an open document; restoring and importing write to it."""
         session = self.window.session
-        opened = session is not None
-        self.copy_action.setEnabled(opened)
-        self.send_action.setEnabled(opened)
-        self.restore_action.setEnabled(opened and not session.read_only)
-        self.import_action.setEnabled(opened and not session.read_only)
+        writable = session is not None and not session.read_only
+        self.copy_action.setEnabled(session is not None)
+        self.send_action.setEnabled(session is not None)
+        self.restore_action.setEnabled(writable)
+        self.import_action.setEnabled(writable)
 
     # --- copies -----------------------------------------------------------
 
@@ -164,8 +164,11 @@ class SharingMenu:
     def _copy(self, target: Path) -> bool:
         from avereport.store.copies import safe_copy
 
+        session = self.window.session
+        if session is None:
+            return False
         try:
-            safe_copy(self.window.session.document, target)
+            safe_copy(session.document, target)
         except UserError as error:
             QMessageBox.critical(self.window, "Copie impossible", str(error))
             return False
@@ -180,9 +183,10 @@ class SharingMenu:
         from avereport.store.backups import list_backups, restore
         from avereport.ui.backups_dialog import BackupsDialog, backup_date
 
-        path = self._path()
-        if path is None:
+        session = self.window.session
+        if session is None:
             return
+        path = session.document.path
         backups = list_backups(path)
         if not backups:
             QMessageBox.information(
@@ -192,9 +196,11 @@ class SharingMenu:
             )
             return
         dialog = BackupsDialog(backups, path.name, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         chosen = dialog.chosen()
+        if chosen is None:
+            return
         answer = QMessageBox.question(
             self.window,
             "Restaurer une sauvegarde",
@@ -203,7 +209,7 @@ class SharingMenu:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        before = self.window.session.editions()
+        before = session.editions()
         self.window.close_document()
         try:
             restore(chosen, path)
@@ -251,9 +257,10 @@ class SharingMenu:
         from avereport.store.backups import Reason, backup
         from avereport.ui.merge_dialog import MergeDialog
 
-        path = self._path()
-        if path is None:
+        session = self.window.session
+        if session is None:
             return
+        path = session.document.path
         name, _ = QFileDialog.getOpenFileName(
             self.window, "Importer depuis un autre document", str(path.parent), FILTER
         )
@@ -268,7 +275,7 @@ class SharingMenu:
         theirs = self._read_all(other)
         if theirs is None:
             return
-        mine = self.window.session.editions()
+        mine = session.editions()
         differences = compare_documents(mine, theirs)
         if not differences:
             QMessageBox.information(
@@ -287,7 +294,7 @@ class SharingMenu:
             return
         try:
             backup(path, Reason.MERGE)
-            self.window.session.document.replace_editions(merged, changes, author=self.window.user_name())
+            session.document.replace_editions(merged, changes, author=self.window.user_name())
         except UserError as error:
             QMessageBox.critical(self.window, "Import impossible", str(error))
             return
