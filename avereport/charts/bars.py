@@ -89,7 +89,7 @@ def _narrow_bars(
     figure = narrow_figure(width_cm, 4.0, title)
     axes = figure.add_subplot()
     lay_out(figure)
-    width_pt = axes_size_pt(axes)[0]
+    width_pt = axes_size_pt(figure, axes)[0]
     texts = [note if value is not None else NOT_AVAILABLE for value, note in zip(values, notes)]
     # The widest room a note needs after its bar sets how far the longest bar reaches.
     right = max(

@@ -129,9 +129,9 @@ def _narrow_coverage(bars: Sequence[CoverageBar], palette: Palette, title: str, 
     figure = narrow_figure(width_cm, 5.0, title)
     axes = figure.add_subplot()
     handles = [Patch(color=palette.primary), Patch(color=palette.neutral)]
-    legend_above(axes, handles, ["Adhérents", "Non adhérents"])
+    legend_above(figure, axes, handles, ["Adhérents", "Non adhérents"])
     lay_out(figure)
-    width_pt = axes_size_pt(axes)[0]
+    width_pt = axes_size_pt(figure, axes)[0]
     y = 0.0
     rows = []
     for bar in bars:
@@ -151,8 +151,10 @@ def _narrow_coverage(bars: Sequence[CoverageBar], palette: Palette, title: str, 
         part = bar.members / bar.total
         axes.barh(centre, part, height=BAR_PT, color=palette.primary)
         axes.barh(centre, 1 - part, left=part, height=BAR_PT, color=palette.neutral)
-        segments = ((0, part, bar.members, "adhérent", palette.primary),)
-        segments += ((part, 1 - part, bar.total - bar.members, "non adhérent", palette.neutral),)
+        segments = (
+            (0.0, part, bar.members, "adhérent", palette.primary),
+            (part, 1 - part, bar.total - bar.members, "non adhérent", palette.neutral),
+        )
         for left, length, count, noun, colour in segments:
             text = _fitting_words(count, noun, length * width_pt)
             if text:

@@ -102,7 +102,7 @@ def _trend_figure(
             add_legend(axes, min(len(series), 4))
     else:
         if series:
-            legend_above(axes)
+            legend_above(figure, axes)
         fit_height(figure, axes, NARROW_PLOT_CM * CM * 72)
     return figure, axes
 

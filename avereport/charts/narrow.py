@@ -65,10 +65,10 @@ def inner_width_pt(figure: Figure) -> float:
     return figure.get_figwidth() * 72 - SIDE_PAD_PT
 
 
-def axes_size_pt(axes: Axes) -> tuple[float, float]:
+def axes_size_pt(figure: Figure, axes: Axes) -> tuple[float, float]:
     """The plot's width and height as laid out, in points."""
     box = axes.get_position()
-    width, height = axes.figure.get_size_inches()
+    width, height = figure.get_size_inches()
     return box.width * width * 72, box.height * height * 72
 
 
@@ -77,7 +77,7 @@ def fit_height(figure: Figure, axes: Axes, needed_pt: float) -> None:
     ``needed_pt`` high (the title and legend around it keep their room)."""
     for _ in range(2):  # the second pass corrects for a title the layout measured anew
         lay_out(figure)
-        have = axes_size_pt(axes)[1]
+        have = axes_size_pt(figure, axes)[1]
         figure.set_figheight(max(figure.get_figheight() + (needed_pt - have) / 72, 2 * CM))
     lay_out(figure)
 
@@ -90,13 +90,12 @@ def rows_axes(axes: Axes, height_pt: float, right: float = 1.0) -> None:
     axes.set_ylim(height_pt, 0)
 
 
-def legend_above(axes: Axes, handles=None, labels=None) -> None:
+def legend_above(figure: Figure, axes: Axes, handles=None, labels=None) -> None:
     """A legend of one entry a line between the title and the plot (of the
     plot's labelled artists unless ``handles`` and ``labels`` are given),
     each label wrapped to the width left of the figure."""
     if handles is None:
         handles, labels = axes.get_legend_handles_labels()
-    figure = axes.figure
     lay_out(figure)  # the legend starts where the plot does, after its tick labels
     room = (1 - axes.get_position().x0) * figure.get_figwidth() * 72 - SIDE_PAD_PT / 2 - LEGEND_HANDLE_PT
     labels = [wrap_to(label, room, BASE_FONT_PT) for label in labels]

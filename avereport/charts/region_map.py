@@ -11,7 +11,14 @@ from matplotlib.patches import FancyBboxPatch
 from avereport.charts.data import Chart
 from avereport.charts.describe import sentence
 from avereport.charts.french import enumeration
-from avereport.charts.narrow import axes_size_pt, fit_height, narrow_figure, text_height_pt, wrap_to
+from avereport.charts.narrow import (
+    axes_size_pt,
+    fit_height,
+    narrow_figure,
+    text_height_pt,
+    text_width_pt,
+    wrap_to,
+)
 from avereport.charts.palette import Palette
 from avereport.charts.style import MIN_FONT_PT, add_title, lay_out, new_figure, styled
 from avereport.model.edition import NetworkKind
@@ -166,6 +173,13 @@ def region_code(region: Region) -> str:
     return region.short_label if len(region.short_label) <= len("PACA") else region.value
 
 
+def _count_size(counts: Mapping[Region, int], room_pt: float) -> float:
+    """The narrow map's count size: smaller when the widest count would not
+    fit in a tile ``room_pt`` wide (never under the smallest chart text)."""
+    widest = text_width_pt(number(max(counts.values(), default=0)), NARROW_COUNT_FONT_PT, "bold")
+    return max(MIN_FONT_PT, min(NARROW_COUNT_FONT_PT, NARROW_COUNT_FONT_PT * room_pt / max(widest, 1)))
+
+
 def _narrow_map(counts: Mapping[Region, int], palette: Palette, title: str, width_cm: float) -> Figure:
     """The same tiles, the full width of the figure: a region's code and
     count in its tile, the total in the empty corner at the top right, the
@@ -174,7 +188,7 @@ def _narrow_map(counts: Mapping[Region, int], palette: Palette, title: str, widt
     axes = figure.add_subplot()
     axes.set_axis_off()
     lay_out(figure)
-    unit_pt = axes_size_pt(axes)[0] / COLUMNS
+    unit_pt = axes_size_pt(figure, axes)[0] / COLUMNS
     entries = sorted((region_code(r), r.label) for r in Region)
     key = wrap_to(
         " · ".join(
@@ -187,7 +201,7 @@ def _narrow_map(counts: Mapping[Region, int], palette: Palette, title: str, widt
     bottom = map_bottom - KEY_GAP - text_height_pt(key, MIN_FONT_PT) / unit_pt
     fit_height(figure, axes, -bottom * unit_pt)
     _map_axes(axes, bottom)
-    _tiles(axes, counts, palette, region_code, NARROW_COUNT_FONT_PT)
+    _tiles(axes, counts, palette, region_code, _count_size(counts, unit_pt * (1 - 2 * TILE_GAP) - 4))
     right = COLUMNS - TILE_GAP
     total = sum(counts.values())
     axes.text(
