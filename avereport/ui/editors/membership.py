@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVB
 from avereport.model import fmt
 from avereport.model.checks.findings import sum_text
 from avereport.model.compute import CountLine, MembershipSummary, group_total, summarise_membership
+from avereport.model.compute.lines import all_known
 from avereport.model.compute.membership import active_categories, active_groups, stated_total
 from avereport.model.edition import DatedNote, Edition, MemberCategory, MemberGroup, SectionKind, Structure
 from avereport.model.outline import fresh_key
@@ -200,7 +201,7 @@ class MembershipEditor(SectionEditor):
         if line is None or line.previous is None:
             return Shown("", f"Pas de chiffre pour {year}")
         before = f"{year} : {fmt.number(line.previous)}"
-        if line.delta is None:
+        if line.delta is None or line.value is None:  # a change is computed from both figures
             return Shown(
                 before, f"Chiffre de {year} ; l'évolution sera calculée quand celui de cette année sera saisi"
             )
@@ -223,7 +224,8 @@ class MembershipEditor(SectionEditor):
             total = group_total(group)
             if total is None:
                 return Shown("incomplet", "Le total sera calculé quand chaque catégorie aura son nombre")
-            parts = [c.count for c in group.categories if not c.retired]
+            # The total is known: so is each active category's count (None only without one).
+            parts = all_known([c.count for c in group.categories if not c.retired])
             detail = (
                 f"Somme des catégories : {sum_text(parts)}"
                 if parts
@@ -349,9 +351,9 @@ class MembershipEditor(SectionEditor):
 
     def _declared_line(self, membership) -> str:
         """The groups' stated totals added up, against the declared grand total."""
-        parts = [stated_total(g) for g in active_groups(membership) if g.in_total]
+        parts = all_known([stated_total(g) for g in active_groups(membership) if g.in_total])
         declared = membership.declared_total
-        if parts and None not in parts:
+        if parts is not None:
             text = f"<b>Somme des groupes comptés :</b> {fmt.number(sum(parts))} ({sum_text(parts)})"
             if declared is not None and declared != sum(parts):
                 text += f' <span style="{ALARM_STYLE}">⚠ différente du total déclaré ({fmt.number(declared)})</span>'

@@ -3,12 +3,20 @@ participants by type of structure, the modules taught, and a note."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QCompleter, QFormLayout, QPlainTextEdit, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from avereport.model import fmt
 from avereport.model.compute import CountLine, participants, summarise_training
+from avereport.model.compute.lines import Number
 from avereport.model.edition import (
     Edition,
     SectionKind,
@@ -90,13 +98,16 @@ def new_module(edition: Edition) -> TrainingModule:
 class ModuleDelegate(ColumnDelegate):
     """The module cell: free text, completed from the modules of the edition."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         editor = super().createEditor(parent, option, index)
-        names = [m.name for m in self.session.edition.training.modules]
-        completer = QCompleter(names, editor)
-        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        editor.setCompleter(completer)
-        editor.setPlaceholderText("choisissez un module ou saisissez son nom")
+        if isinstance(editor, QLineEdit):  # the module column is text
+            names = [m.name for m in self.session.edition.training.modules]
+            completer = QCompleter(names, editor)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            editor.setCompleter(completer)
+            editor.setPlaceholderText("choisissez un module ou saisissez son nom")
         return editor
 
 
@@ -110,9 +121,14 @@ class NoteEdit(QPlainTextEdit):
         self.editing_finished.emit()
 
 
+def total_text(value: Number | None) -> str:
+    """A total of the sessions entered ("" when unknown: there is no session)."""
+    return "" if value is None else fmt.number(value)
+
+
 def count_with_delta(line: CountLine) -> str:
     """ "223", or "223 (+12)" when last year's figure is known."""
-    text = fmt.number(line.value)
+    text = total_text(line.value)
     delta = fmt.delta(line.delta)
     return f"{text} {delta}" if delta else text
 
@@ -193,13 +209,13 @@ class TrainingEditor(SectionEditor):
             self.participants_total.setText(count_with_delta(summary.participants))
             self.by_mode.setText(
                 " · ".join(
-                    f"{TRAINING_MODE_LABELS[TrainingMode(line.key)]} : {fmt.number(line.value)}"
+                    f"{TRAINING_MODE_LABELS[TrainingMode(line.key)]} : {total_text(line.value)}"
                     for line in summary.by_mode
                 )
             )
             self.by_structure.setText(
                 " · ".join(
-                    f"{line.label} {fmt.number(line.value)}"
+                    f"{line.label} {total_text(line.value)}"
                     + (f" ({fmt.percent(line.share)})" if line.share is not None else "")
                     for line in summary.by_structure
                 )
