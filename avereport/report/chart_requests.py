@@ -39,7 +39,7 @@ def membership_trend(series: tuple[tuple[str, tuple[tuple[int, int | None], ...]
     return ChartRequest("membership_trend", series, _membership_trend)
 
 
-def network_coverage(bars: tuple[tuple[str, int, int], ...]) -> ChartRequest:
+def network_coverage(bars: tuple[tuple[str, float, float], ...]) -> ChartRequest:
     """``bars``: (kind of structure, members, total) for each kind."""
     return ChartRequest("network_coverage", bars, _network_coverage)
 
@@ -49,7 +49,7 @@ def region_map(kind: NetworkKind, counts: tuple[tuple[str, int], ...]) -> ChartR
     return ChartRequest("region_map", (kind.value, counts), _region_map)
 
 
-def training_participants(shares: tuple[tuple[str, int], ...]) -> ChartRequest:
+def training_participants(shares: tuple[tuple[str, float], ...]) -> ChartRequest:
     """``shares``: (kind of structure, people trained) for each kind."""
     return ChartRequest("training_participants", shares, _training_participants)
 

@@ -34,10 +34,10 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
         f"dans le cadre de {with_previous(sessions, before)} sessions de formation."
     )
     flowables: list[Flowable] = [Paragraph(markup.text(lead), ctx.styles.body), _tiles(summary, ctx)]
-    shares = [line for line in summary.by_structure if line.value]
+    shares = [(line, trained) for line in summary.by_structure if (trained := line.value)]
     if shares:
         split = enumeration(
-            [f"{line.label} : {fmt.percent(line.share)}" for line in shares if line.share is not None]
+            [f"{line.label} : {fmt.percent(line.share)}" for line, _ in shares if line.share is not None]
         )
         flowables.append(
             Paragraph(
@@ -45,7 +45,7 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
                 ctx.styles.body,
             )
         )
-        data = tuple((line.label, line.value) for line in shares)
+        data = tuple((line.label, trained) for line, trained in shares)
         flowables.append(ctx.chart(chart_requests.training_participants(data)))
     flowables += _modules(ctx)
     if training.note.strip():
@@ -55,17 +55,18 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
 
 def _tiles(summary: TrainingSummary, ctx: RenderContext) -> TileGrid:
     before = ctx.year - 1
+    # Both totals are known: the section is only rendered with sessions entered.
     tiles = [
         Tile(
-            value=markup.escape(fmt.number(summary.sessions.value)),
-            label="sessions de formation",
-            note=markup.text(change(summary.sessions, before)),
-        ),
-        Tile(
-            value=markup.escape(fmt.number(summary.participants.value)),
-            label="personnes formées",
-            note=markup.text(change(summary.participants, before)),
-        ),
+            value=markup.escape(fmt.number(line.value)),
+            label=label,
+            note=markup.text(change(line, before)),
+        )
+        for line, label in (
+            (summary.sessions, "sessions de formation"),
+            (summary.participants, "personnes formées"),
+        )
+        if line.value is not None
     ]
     for line in summary.by_mode:
         if line.value:
