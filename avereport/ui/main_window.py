@@ -46,6 +46,7 @@ from avereport.ui.lock_watch import LockWatch
 from avereport.ui.navigation import Area, Navigator
 from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
 from avereport.ui.session import DocumentSession
+from avereport.ui.settings import flag_setting, text_setting
 from avereport.ui.sharing_actions import SharingMenu
 from avereport.ui.spreadsheet_actions import TablesExport
 from avereport.ui.widgets.banner import Banner
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from avereport.model.edition import Edition
     from avereport.ui.export_controller import ExportController
     from avereport.ui.history_panel import HistoryPanel
+    from avereport.ui.preview import PreviewPane
 
 LAST_FILE_KEY = "files/last"
 USER_NAME_KEY = "user/name"
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
         self.outline_panel: OutlinePanel | None = None
         self.checks: ChecksPanel | None = None
         self.history: HistoryPanel | None = None  # built when its tab is first shown
-        self.preview = None
+        self.preview: PreviewPane | None = None
         self.editors: dict[str, QWidget] = {}
         self.undo_group = QUndoGroup(self)
         self.setWindowTitle("avereport")
@@ -359,7 +361,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def user_name() -> str:
-        return QSettings().value(USER_NAME_KEY, "", str) or getpass.getuser()
+        return text_setting(USER_NAME_KEY) or getpass.getuser()
 
     def ask_user_name(self) -> None:
         name, ok = QInputDialog.getText(self, "Mon nom", NAME_QUESTION, text=self.user_name())
@@ -395,7 +397,7 @@ class MainWindow(QMainWindow):
         sizes = [round(width * share) for share in SPLIT]
         widened = max(0, PLAN_START_WIDTH - sizes[0])
         self.splitter.setSizes([sizes[0] + widened, sizes[1] - widened, sizes[2]])
-        shown = QSettings().value(PREVIEW_KEY, width >= PREVIEW_MIN_WINDOW_WIDTH, bool)
+        shown = flag_setting(PREVIEW_KEY, width >= PREVIEW_MIN_WINDOW_WIDTH)
         self.preview_action.setChecked(shown)
         self.preview_host.setVisible(shown)
 
@@ -435,9 +437,10 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if editor is None:
             return
-        if isinstance(editor, QScrollArea) and editor.widget() is not None:
+        content = editor.widget() if isinstance(editor, QScrollArea) else None
+        if isinstance(editor, QScrollArea) and content is not None:
             margins = 2 * editor.frameWidth() + editor.verticalScrollBar().sizeHint().width()
-            needed = editor.widget().minimumSizeHint().width() + margins
+            needed = content.minimumSizeHint().width() + margins
         else:
             needed = editor.minimumSizeHint().width()
         sizes = self.splitter.sizes()
@@ -554,8 +557,7 @@ class MainWindow(QMainWindow):
             self.history.deleteLater()
             self.history = None
         for host in (self.outline_host, self.preview_host):
-            while host.count():
-                widget = host.widget(0)
+            while (widget := host.widget(0)) is not None:  # None once the host is empty
                 host.removeWidget(widget)
                 widget.deleteLater()
         for editor in self.editors.values():
@@ -854,15 +856,17 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self) -> None:
         """One click: « Rapport d'activité ANNÉE.pdf » beside the document or in the last export folder."""
-        if self.session is not None and self.session.edition is not None:
-            target = self.exporter.default_path(self.session.document.path, self.session.year)
-            self._export_to(self.session, target)
+        session = self.session
+        if session is not None and session.edition is not None:
+            target = self.exporter.default_path(session.document.path, session.edition.year)
+            self._export_to(session, target)
 
     def export_pdf_as(self) -> None:
         session = self.session
         if session is not None and session.edition is not None:
-            changed = session.document.last_change(session.year)
-            self.exporter.start_as(session.editions(), session.year, session.document.path, changed)
+            year = session.edition.year
+            changed = session.document.last_change(year)
+            self.exporter.start_as(session.editions(), year, session.document.path, changed)
 
     def _export_to(self, session: DocumentSession, target: Path) -> None:
         """The PDF dated by the document's last change to the edition (or an earlier one)."""
