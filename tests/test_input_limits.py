@@ -280,3 +280,31 @@ def test_the_text_editor_refuses_a_text_nested_too_deep_in_french(session, qtbot
         editor.body.markdown_changed.emit(DEEP_TEXT)
     assert refused.args[0].startswith("Texte refusé : texte trop imbriqué (201 niveaux")
     assert digest(session) == before
+
+
+def test_new_edition_beyond_the_last_year_is_refused_and_the_document_unchanged(demo_db, capsys):
+    """What reading refuses is never written: an edition of 2201 would make
+    the whole document read as damaged."""
+    before = demo_db.read_bytes()
+    assert main(["new-edition", str(demo_db), "--year", "2201"]) == 2
+    assert "doit valoir au plus 2200" in capsys.readouterr().err
+    assert demo_db.read_bytes() == before
+    assert main(["check", str(demo_db)]) == 1  # still readable, with the demo's own findings
+
+
+def test_the_store_refuses_to_write_a_count_beyond_its_maximum(tmp_path):
+    import dataclasses
+
+    from avereport.demo import demo_editions
+    from avereport.store import open_document
+    from avereport.store.errors import DocumentError
+
+    edition = demo_editions()[-1]
+    club = dataclasses.replace(edition.training.clubs[0], meetings=10**8)
+    training = dataclasses.replace(edition.training, clubs=(club, *edition.training.clubs[1:]))
+    with open_document(tmp_path / "r.db", create=True) as document:
+        with pytest.raises(
+            DocumentError, match=r"training\.clubs\[0\]\.meetings : le nombre doit valoir au plus"
+        ):
+            document.write_edition(dataclasses.replace(edition, training=training))
+        assert document.years() == []

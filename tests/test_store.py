@@ -410,14 +410,15 @@ def test_write_editions_is_all_or_nothing(doc_path):
 def test_failure_midway_leaves_nothing_written(doc_path):
     good = full_edition()
     bad = full_edition()
-    # Only the training sessions, written after most other tables, overflow.
-    bad = edit.replace_at(bad, "training.sessions[0].plie", 2**70)
+    # Only the training sessions, written after most other tables, hold a
+    # text longer than the store takes: refused once the tables before are in.
+    bad = edit.replace_at(bad, "training.sessions[0].module", "x" * (TEXT_MAX_BYTES + 1))
     with open_document(doc_path, create=True) as document:
         document.write_edition(good)
         rows = table_rows(doc_path)
         with pytest.raises(DocumentError) as caught:
             document.write_edition(bad, replace=True)
-        assert "le fichier n'a pas été modifié" in str(caught.value)
+        assert "L'édition 2021 n'a pas été enregistrée" in str(caught.value)
         assert "« rapport.db »" in str(caught.value)
         with pytest.raises(DocumentError):
             document.write_editions([Edition(year=2022), dataclasses.replace(bad, year=2023)])

@@ -11,6 +11,9 @@ interchange file a maximum JSON depth. docs/format.md lists them.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import typing
 from dataclasses import dataclass
 
 from avereport.model import edition as model
@@ -80,3 +83,54 @@ def shown(number: int | float) -> str:
     """A bound as French digits, in groups of three from five digits on
     (``9 999 999``, but ``2200``)."""
     return f"{number:,}".replace(",", "\u202f") if abs(number) >= 10_000 else str(number)
+
+
+def first_refused(record: object, path: str = "") -> str | None:
+    """The first number beyond its bounds or text nested too deep in
+    ``record`` (an edition or any part of it) as "path : reason", else None.
+    What the store refuses to read must never be written (a new edition of
+    2201, a record built by code rather than typed)."""
+    from avereport.model.nesting import NestingError, check_nesting
+
+    if isinstance(record, tuple | list):
+        for index, item in enumerate(record):
+            found = first_refused(item, f"{path}[{index}]")
+            if found:
+                return found
+        return None
+    if isinstance(record, type) or not dataclasses.is_dataclass(record):
+        return None
+    cls: type = type(record)
+    hints = _hints(cls)
+    for field in dataclasses.fields(record):
+        value = getattr(record, field.name)
+        where = f"{path}.{field.name}" if path else field.name
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            kind = _number_kind(hints[field.name])
+            bounds = bounds_of(cls, field.name, kind) if kind else None
+            # An edition's own ids only tie its records together: the store
+            # numbers them anew.
+            reason = out_of_bounds(bounds, value) if bounds and bounds is not ID else None
+            if reason:
+                return f"{where} : {reason}"
+        elif isinstance(value, str) and (cls, field.name) in MARKDOWN_FIELDS:
+            try:
+                check_nesting(value)
+            except NestingError as error:
+                return f"{where} : {error}"
+        elif isinstance(value, tuple | list) or dataclasses.is_dataclass(value):
+            found = first_refused(value, where)
+            if found:
+                return found
+    return None
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls)
+
+
+def _number_kind(hint: object) -> type | None:
+    """float or int for a field declared ``float``/``int`` (or ``| None``)."""
+    kinds = typing.get_args(hint) or (hint,)
+    return float if float in kinds else int if int in kinds else None

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from avereport.model.edition import Edition
+from avereport.model.limits import first_refused
 from avereport.store.errors import DocumentError, quoted
 from avereport.store.images import LogoError, validate_logo
 from avereport.store.layout import EDITION, SPECS, TABLES, TableSpec, get_path
@@ -64,6 +65,9 @@ def _check_logo(edition: Edition, refused: Refusal) -> None:
 def insert_edition(db: Database, edition: Edition, path: Path) -> None:
     refused = _refusal(edition, path)
     _check_logo(edition, refused)
+    beyond = first_refused(edition)
+    if beyond:
+        raise refused(beyond)  # it would be refused when read back
 
     edition_id = db.table(EDITION).insert(to_row(edition)).last_pk
     assert edition_id is not None  # set by every insert: the new row's key
