@@ -8,6 +8,7 @@ import csv
 import io
 from html import escape
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -47,6 +48,15 @@ def excel_html(rows: list[list[str]]) -> str:
 
     body = "".join("<tr>" + "".join(cell(text) for text in row) + "</tr>" for row in rows)
     return f"<html><body><!--StartFragment--><table>{body}</table><!--EndFragment--></body></html>"
+
+
+@pytest.fixture(autouse=True)
+def emptied_clipboard():
+    """The clipboard is left empty: mime data still on it when the
+    application is destroyed at the end of the run crashes Qt's offscreen
+    platform (a segmentation fault after pytest's summary)."""
+    yield
+    QGuiApplication.clipboard().clear()
 
 
 def put_on_clipboard(rows: list[list[str]], *, text: bool = True) -> None:
