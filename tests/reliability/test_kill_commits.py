@@ -65,6 +65,7 @@ from pathlib import Path
 # Loaded before "READY" so that kills land on commits, not on this import.
 import sqlite_utils
 
+from avereport.model import edit
 from avereport.model.edition import BoardMember, Edition, TrainingSession
 from avereport.store import open_document
 
