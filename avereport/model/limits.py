@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import types
 import typing
 from dataclasses import dataclass
 
@@ -85,52 +86,85 @@ def shown(number: int | float) -> str:
     return f"{number:,}".replace(",", "\u202f") if abs(number) >= 10_000 else str(number)
 
 
-def first_refused(record: object, path: str = "") -> str | None:
+def first_refused(record: object) -> str | None:
     """The first number beyond its bounds or text nested too deep in
     ``record`` (an edition or any part of it) as "path : reason", else None.
     What the store refuses to read must never be written (a new edition of
     2201, a record built by code rather than typed)."""
-    from avereport.model.nesting import NestingError, check_nesting
+    found = _refused(record)
+    if found is None:
+        return None
+    steps, reason = found
+    path = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in steps)
+    return f"{path.removeprefix('.')} : {reason}"
 
+
+_NUMBER, _TEXT, _NESTED = "number", "text", "nested"
+
+
+def _refused(record: object) -> tuple[list[str | int], str] | None:
     if isinstance(record, tuple | list):
         for index, item in enumerate(record):
-            found = first_refused(item, f"{path}[{index}]")
+            found = _refused(item)
             if found:
+                found[0].insert(0, index)
                 return found
         return None
     if isinstance(record, type) or not dataclasses.is_dataclass(record):
         return None
     cls: type = type(record)
-    hints = _hints(cls)
-    for field in dataclasses.fields(record):
-        value = getattr(record, field.name)
-        where = f"{path}.{field.name}" if path else field.name
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            kind = _number_kind(hints[field.name])
-            bounds = bounds_of(cls, field.name, kind) if kind else None
-            # An edition's own ids only tie its records together: the store
-            # numbers them anew.
-            reason = out_of_bounds(bounds, value) if bounds and bounds is not ID else None
+    for name, check, bounds in _checks(cls):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if check is _NUMBER:
+            assert bounds is not None
+            reason = out_of_bounds(bounds, value)
             if reason:
-                return f"{where} : {reason}"
-        elif isinstance(value, str) and (cls, field.name) in MARKDOWN_FIELDS:
+                return [name], reason
+        elif check is _TEXT:
+            from avereport.model.nesting import NestingError, check_nesting
+
             try:
                 check_nesting(value)
             except NestingError as error:
-                return f"{where} : {error}"
-        elif isinstance(value, tuple | list) or dataclasses.is_dataclass(value):
-            found = first_refused(value, where)
+                return [name], str(error)
+        else:
+            found = _refused(value)
             if found:
+                found[0].insert(0, name)
                 return found
     return None
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, object]:
-    return typing.get_type_hints(cls)
+def _checks(cls: type) -> tuple[tuple[str, str, Bounds | None], ...]:
+    """What to check in each field of dataclass ``cls``, worked out once."""
+    hints = typing.get_type_hints(cls)
+    checks: list[tuple[str, str, Bounds | None]] = []
+    for field in dataclasses.fields(cls):
+        members = _members(hints[field.name])
+        kind = float if float in members else int if int in members else None
+        bounds = bounds_of(cls, field.name, kind) if kind else None
+        # An edition's own ids only tie its records together: the store
+        # numbers them anew.
+        if bounds is not None and bounds is not ID:
+            checks.append((field.name, _NUMBER, bounds))
+        elif (cls, field.name) in MARKDOWN_FIELDS:
+            checks.append((field.name, _TEXT, None))
+        elif any(_holds_records(member) for member in members):
+            checks.append((field.name, _NESTED, None))
+    return tuple(checks)
 
 
-def _number_kind(hint: object) -> type | None:
-    """float or int for a field declared ``float``/``int`` (or ``| None``)."""
-    kinds = typing.get_args(hint) or (hint,)
-    return float if float in kinds else int if int in kinds else None
+def _members(hint: object) -> tuple[object, ...]:
+    """The types a field declared ``hint`` may hold (``X | None``: X and None)."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return typing.get_args(hint)
+    return (hint,)
+
+
+def _holds_records(hint: object) -> bool:
+    if typing.get_origin(hint) in (tuple, list):
+        return any(dataclasses.is_dataclass(arg) for arg in typing.get_args(hint))
+    return dataclasses.is_dataclass(hint)
