@@ -169,7 +169,10 @@ class ChartCanvas(FigureCanvasQTAgg):
         return QSize(self.maximumWidth(), self.heightForWidth(self.maximumWidth()))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(MIN_WIDTH, self.heightForWidth(MIN_WIDTH))
+        # The height is fixed for the width the canvas has (see resizeEvent):
+        # asking it for the narrowest width would draw the narrow layout of
+        # every chart, after every edit, in panes that never show it.
+        return QSize(MIN_WIDTH, self.minimumHeight())
 
     def release(self) -> None:
         """Give the figure back (it stays cached and may go on another canvas)."""
