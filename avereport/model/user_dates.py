@@ -64,7 +64,7 @@ def parse_user_date(text: str) -> FuzzyDate:
     try:
         return FuzzyDate.parse(folded)
     except DateError:
-        pass
+        pass  # not ISO: read below as the French forms
     numeric = _NUMERIC.match(folded)
     if numeric:
         first, second, year = numeric.groups()

@@ -143,7 +143,7 @@ class ChartWorker:
             try:
                 process.wait(timeout=FINISH_TIMEOUT_S)
             except subprocess.TimeoutExpired:
-                pass
+                pass  # the chart in progress is not worth more: killed below
         process.kill()  # nothing it could still do is needed
         process.wait()  # its standard output is closed by the reader thread, at its end
         self._waiting.clear()

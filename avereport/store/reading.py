@@ -127,7 +127,7 @@ def _value(conn: Connection, table: str, field: _Field, value: Any) -> Any:
         try:
             return field.column.from_sql(value)
         except ValueError:  # an unknown choice, an impossible date
-            pass
+            pass  # refused below, as any invalid value
     raise _invalid(conn, table, field.column.name)
 
 
