@@ -1,8 +1,8 @@
 """The document layer: the only code that speaks SQL.
 
-A document is one SQLite file holding any number of editions. Reading uses
-the standard library only; sqlite-utils is imported when something is
-written or a file is upgraded. See docs/store.md.
+A document is one SQLite file holding any number of editions. Reading and
+writing use the standard library only; sqlite-utils (slow to import: it
+pulls in numpy) is imported when a file is upgraded. See docs/store.md.
 """
 
 from avereport.store.document import Document, open_document

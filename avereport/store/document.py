@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from avereport import paths
 from avereport.model.diff import Change
@@ -23,9 +22,6 @@ from avereport.store.history import HistoryEntry, Origin
 from avereport.store.migrations import SCHEMA_VERSION, upgrade
 from avereport.store.opening import Connection, check_layout, configure, connect, in_memory, inspect
 from avereport.store.writing import insert_edition, update_edition
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 
 class Document:
@@ -126,9 +122,9 @@ class Document:
         """Store several editions in one transaction: all of them or none,
         with each year's changes for the history."""
         editions = list(editions)
-        with self._writing(f"L'enregistrement {_editions(editions)}") as db:
+        with self._writing(f"L'enregistrement {_editions(editions)}"):
             for edition in editions:
-                self._put(db, edition, replace=replace)
+                self._put(edition, replace=replace)
             if changes_by_year is not None:
                 history_table.record_changes(self._conn, changes_by_year, author, origin)
 
@@ -146,7 +142,7 @@ class Document:
         history. When records were only changed, not added, removed or moved,
         only the rows that differ are written; else, or when someone else
         wrote to the file meanwhile, the whole edition."""
-        with self._writing(f"L'enregistrement {_editions([after])}") as db:
+        with self._writing(f"L'enregistrement {_editions([after])}"):
             existing = reading.edition_id(self._conn, before.year)
             updated = (
                 existing is not None
@@ -154,7 +150,7 @@ class Document:
                 and update_edition(self._conn, existing, before, after, self._path)
             )
             if not updated:
-                self._put(db, after, replace=True)
+                self._put(after, replace=True)
             history_table.record_changes(self._conn, {after.year: changes}, author, origin)
 
     def replace_editions(
@@ -168,12 +164,12 @@ class Document:
         restore) in one transaction: editions of other years are deleted."""
         editions = list(editions)
         keep = {edition.year for edition in editions}
-        with self._writing(f"L'enregistrement {_editions(editions)}") as db:
+        with self._writing(f"L'enregistrement {_editions(editions)}"):
             for year in reading.years(self._conn):
                 if year not in keep:
                     self._conn.execute("DELETE FROM edition WHERE year = ?", (year,))
             for edition in editions:
-                self._put(db, edition, replace=True)
+                self._put(edition, replace=True)
             history_table.record_changes(self._conn, changes_by_year, author, origin)
 
     def delete_edition(
@@ -220,7 +216,7 @@ class Document:
         with self._reading():
             return history_table.authors(self._conn)
 
-    def _put(self, db: Database, edition: Edition, *, replace: bool) -> None:
+    def _put(self, edition: Edition, *, replace: bool) -> None:
         existing = reading.edition_id(self._conn, edition.year)
         if existing is not None:
             if not replace:
@@ -229,7 +225,7 @@ class Document:
                     path=self._path,
                 )
             self._conn.execute("DELETE FROM edition WHERE id = ?", (existing,))
-        insert_edition(db, edition, self._path)
+        insert_edition(self._conn, edition, self._path)
 
     def copy_into(self, target: sqlite3.Connection) -> None:
         """Copy the whole document into the empty database ``target`` with
@@ -255,17 +251,14 @@ class Document:
             ) from exc
 
     @contextlib.contextmanager
-    def _writing(self, action: str) -> Iterator[Database]:
+    def _writing(self, action: str) -> Iterator[None]:
         """One ``BEGIN IMMEDIATE`` … ``COMMIT`` transaction, rolled back on
-        any error; yields a sqlite-utils ``Database`` on the connection."""
+        any error."""
         if self._read_only:
             raise DocumentError(
                 f"{action} est impossible : le fichier {quoted(self._path)} est ouvert en lecture seule.",
                 path=self._path,
             )
-        from sqlite_utils import Database
-
-        db = Database(self._conn, recursive_triggers=False, execute_plugins=False)
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             if self._guard is not None:
@@ -273,7 +266,7 @@ class Document:
             # References may point forward within the edition (staff who
             # replace someone listed later): check them at COMMIT.
             self._conn.execute("PRAGMA defer_foreign_keys = ON")
-            yield db
+            yield
             self._conn.execute("COMMIT")
         except BaseException as exc:
             if self._conn.in_transaction:
@@ -365,14 +358,11 @@ def create_document(path: str | Path, editions: Iterable[Edition] = ()) -> None:
 
 def _fill(conn: sqlite3.Connection, editions: list[Edition], path: Path) -> None:
     """The editions of a document being created, in one transaction."""
-    from sqlite_utils import Database
-
-    db = Database(conn, recursive_triggers=False, execute_plugins=False)
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("PRAGMA defer_foreign_keys = ON")  # as ``Document._writing``
         for edition in editions:
-            insert_edition(db, edition, path)
+            insert_edition(conn, edition, path)
         conn.execute("COMMIT")
     except (sqlite3.Error, OverflowError) as exc:
         cause = (

@@ -15,8 +15,9 @@ import itertools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from avereport.model.edition import Edition
 from avereport.model.limits import first_refused
@@ -25,9 +26,6 @@ from avereport.store.images import LogoError, validate_logo
 from avereport.store.layout import EDITION, SPECS, TABLES, TableSpec, get_path
 from avereport.store.mapping import to_row
 from avereport.store.opening import TEXT_MAX_BYTES
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 _TOO_LONG = f"un texte dépasse {TEXT_MAX_BYTES // 1024 // 1024} Mo, la taille permise"
 
@@ -62,15 +60,14 @@ def _check_logo(edition: Edition, refused: Refusal) -> None:
             raise refused(f"le logo est refusé ({exc.reason})") from None
 
 
-def insert_edition(db: Database, edition: Edition, path: Path) -> None:
+def insert_edition(conn: sqlite3.Connection, edition: Edition, path: Path) -> None:
     refused = _refusal(edition, path)
     _check_logo(edition, refused)
     beyond = first_refused(edition)
     if beyond:
         raise refused(beyond)  # it would be refused when read back
 
-    edition_id = db.table(EDITION).insert(to_row(edition)).last_pk
-    assert edition_id is not None  # set by every insert: the new row's key
+    edition_id = _insert_one(conn, EDITION, to_row(edition))
     placed: dict[str, list[_Placed]] = {}
     # Per table: the edition's own ids -> the new primary keys.
     new_keys: dict[str, dict[int, int]] = {}
@@ -81,7 +78,7 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
             owners = [(edition_id, edition)]
         else:
             owners = [(p.row_id, p.item) for p in placed[spec.parent]]
-        (last,) = db.execute(f'SELECT coalesce(max(id), 0) FROM "{spec.name}"').fetchone()
+        (last,) = conn.execute(f'SELECT coalesce(max(id), 0) FROM "{spec.name}"').fetchone()
         rows = placed[spec.name] = []
         keys = new_keys[spec.name] = {}
         for owner_id, owner in owners:
@@ -99,7 +96,7 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
             row = to_row(get_path(edition, spec.attr))
             if _too_long(row):
                 raise refused(_TOO_LONG)
-            db.table(spec.name).insert({"edition_id": edition_id, **row})
+            _insert_one(conn, spec.name, {"edition_id": edition_id, **row})
             continue
         records = []
         for p in placed[spec.name]:
@@ -115,7 +112,28 @@ def insert_edition(db: Database, edition: Edition, path: Path) -> None:
             records.append(row)
         if any(_too_long(row) for row in records):
             raise refused(_TOO_LONG)
-        db.table(spec.name).insert_all(records)
+        _insert_all(conn, spec.name, records)
+
+
+def _insert_one(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
+    """INSERT ``row`` into ``table``; the new row's key."""
+    names = ", ".join(f'"{name}"' for name in row)
+    marks = ", ".join("?" * len(row))
+    cursor = conn.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(row.values()))
+    assert cursor.lastrowid is not None  # set by every INSERT
+    return cursor.lastrowid
+
+
+def _insert_all(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """INSERT ``rows`` into ``table`` with one prepared statement. The rows of
+    a list table all come from one record type, so they have the same columns
+    (at least id, parent and position); a row that had not raises KeyError."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" * len(columns))
+    conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', map(itemgetter(*columns), rows))
 
 
 def update_edition(
