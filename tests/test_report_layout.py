@@ -140,3 +140,40 @@ def test_a_section_overflowing_by_a_few_lines_is_pulled_back():
         chapter = [page for page in pages[2:] if not any(t.text == "Fin." for t in page)]
         tail = chapter[-1]
         assert opens_chapter(tail) or lines(tail) > 2, (paragraphs, [t.text for t in tail])
+
+
+def test_a_tail_after_a_table_kept_whole_is_pulled_back():
+    """In the demo, « Mise à disposition d'outils » (a heading and two
+    bullets) followed a table kept on one page and stood alone on the last
+    page of « Outiller et former »: it now ends the page of that table."""
+    pages = demo_pages()
+    tools = next(
+        i
+        for i, page in enumerate(pages)
+        if any(t.text == "Mise à disposition d'outils" and t.size in HEADING_SIZES for t in page)
+    )
+    text = " ".join(t.text for t in pages[tools])
+    assert "Club Viesion" in text and "Supports de communication" in text
+    assert opens_chapter(pages[tools + 1])
+
+
+def test_blocks_kept_together_are_measured_block_by_block():
+    """A tail that holds a ``Together`` is measured by its parts: a plain
+    KeepTogether reports itself higher than any page, so no tail with one
+    was ever tightened."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from avereport.report.tail_fit import fit_tail
+    from avereport.report.together import Together
+
+    def tail(keep):
+        # 5 blocks of 100 pt with 20 pt between them: 580 pt for a 560 pt page.
+        blocks = [Spacer(10, 100) for _ in range(5)]
+        for block in blocks:
+            block.spaceBefore = block.spaceAfter = 20
+        return [blocks[0], keep(blocks[1:3]), *blocks[3:]]
+
+    canvas = Canvas(io.BytesIO())
+    assert fit_tail(tail(Together), canvas, 400, 560)
+    assert not fit_tail(tail(KeepTogether), canvas, 400, 560)

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from typing import TypeAlias
 
 from reportlab.lib.colors import white
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from avereport.report.fonts import REGULAR
 from avereport.report.paragraph import Paragraph
 from avereport.report.styles import RULE, Palette, Styles
+from avereport.report.together import Together
 
 Cell: TypeAlias = str | Flowable | list
 # A table this short moves to the next page whole rather than split.
@@ -57,7 +58,7 @@ def data_table(
     if len(rows) > WINDOWED_ROWS and not in_cell:
         return RowWindows(head, body, widths, palette)
     table = _table([head, *body], widths, palette, closed=True)
-    return KeepTogether([table]) if len(rows) <= UNSPLIT_ROWS and not in_cell else table
+    return Together([table]) if len(rows) <= UNSPLIT_ROWS and not in_cell else table
 
 
 def _table(

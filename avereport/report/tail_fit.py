@@ -11,10 +11,13 @@ the space between its blocks shrinks (to half at most), then its charts (to
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from avereport.report.figures import ChartFlowable
+from avereport.report.together import Together
 
 SPACING_MIN = 0.5  # share of the space between blocks a tightened page keeps
 CHART_SCALE_MIN = 0.8  # smallest scale a tightened page draws a chart at
@@ -29,7 +32,7 @@ def fit_tail(flowables: list[Flowable], canvas, width: float, height: float) -> 
     breaks: list[CondPageBreak] = []
     total = gaps = charts = 0.0
     after: float | None = None
-    for flowable in flowables:
+    for flowable in _blocks(flowables):
         if isinstance(flowable, PageBreak):
             break
         if isinstance(flowable, CondPageBreak):
@@ -65,6 +68,17 @@ def fit_tail(flowables: list[Flowable], canvas, width: float, height: float) -> 
     for page_break in breaks:
         page_break.height = 0  # everything left fits: no heading moves on
     return True
+
+
+def _blocks(flowables: list[Flowable]) -> Iterator[Flowable]:
+    """The flowables in order, a ``Together`` as its parts: kept together, they
+    still stack their heights and their spaces as separate blocks would. (A
+    plain KeepTogether measures as higher than any page, so it ends the tail.)"""
+    for flowable in flowables:
+        if isinstance(flowable, Together):
+            yield from _blocks(flowable.parts)
+        else:
+            yield flowable
 
 
 def _slack(gaps: float, charts: float) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, ListFlowable, ListItem, Table
+from reportlab.platypus import CondPageBreak, Flowable, ListFlowable, ListItem, Table
 
 from avereport.model.edition import Section
 from avereport.report import markup
@@ -14,6 +14,7 @@ from avereport.report.context import RenderContext
 from avereport.report.fonts import REGULAR
 from avereport.report.paragraph import Paragraph
 from avereport.report.tables import table_style
+from avereport.report.together import Together
 
 # Room needed below a list title for it and its first items.
 INTRODUCED_MIN_HEIGHT = 2.5 * cm
@@ -33,7 +34,7 @@ def render(section: Section, ctx: RenderContext) -> list[Flowable]:
         title = [Paragraph(markup.text(titled.title), ctx.styles.h4)]
     if len(items) >= TWO_COLUMNS_MIN_ITEMS and max(len(item) for item in items) <= TWO_COLUMNS_MAX_CHARS:
         # Two columns make one unbreakable row: the title goes with it.
-        return [KeepTogether([*title, _columns(items, ctx)])]
+        return [Together([*title, _columns(items, ctx)])]
     return (
         [CondPageBreak(INTRODUCED_MIN_HEIGHT), *title, _bullets(items, ctx)]
         if title

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Table
+from reportlab.platypus import Flowable, Table
 
 from avereport.model import fmt
 from avereport.model.edition import NetworkKind, Section
@@ -13,6 +13,7 @@ from avereport.report import chart_requests, markup
 from avereport.report.context import RenderContext
 from avereport.report.paragraph import Paragraph
 from avereport.report.tables import data_table, table_style
+from avereport.report.together import Together
 
 TABLE_WIDTH = 5.4 * cm
 COUNT_WIDTH = 1.9 * cm
@@ -78,4 +79,4 @@ def _map(kind: NetworkKind, counts: dict[Region, int], date, ctx: RenderContext)
             if date.precision != "day"
             else f" — situation au {fmt.date(date)}"
         )
-    return KeepTogether([layout, Paragraph(markup.text(caption + "."), ctx.styles.caption)])
+    return Together([layout, Paragraph(markup.text(caption + "."), ctx.styles.caption)])
