@@ -31,12 +31,16 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from avereport.errors import UserError
 
 STAGING_SUFFIX = ".tmp"
+# A private folder untouched this long was left by a process stopped while
+# writing; a younger one may be another process's write in progress.
+STAGING_LEFTOVER_SECONDS = 24 * 3600
 # The lock file of a document (``avereport.store.lock.lock_path``).
 LOCK_PREFIX = ".~lock."
 LOCK_SUFFIX = "#"
@@ -105,8 +109,11 @@ def check_output(target: Path, *, protected: Iterable[Path] = (), document: bool
 @contextlib.contextmanager
 def staged(target: Path) -> Iterator[Path]:
     """Where to write the file meant for ``target``: a path in a new private
-    folder beside it, removed with everything in it on leaving."""
+    folder beside it, removed with everything in it on leaving. Folders
+    that an earlier write of the same target left behind (the process was
+    stopped while writing) and untouched for a day are removed first."""
     target = Path(target)
+    _remove_stale_staging(target)
     try:
         folder = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=STAGING_SUFFIX, dir=target.parent)
     except OSError as exc:
@@ -187,6 +194,20 @@ def remove_leftovers(folder: Path, older_than: float) -> None:
                     shutil.rmtree(item)
                 else:
                     item.unlink()
+
+
+def _remove_stale_staging(target: Path) -> None:
+    prefix = f".{target.name}."
+    older_than = time.time() - STAGING_LEFTOVER_SECONDS
+    with contextlib.suppress(OSError):
+        for item in target.parent.iterdir():
+            if not (item.name.startswith(prefix) and item.name.endswith(STAGING_SUFFIX)):
+                continue
+            with contextlib.suppress(OSError):
+                status = os.lstat(item)
+                # Only a real folder: never through a link, never anything else.
+                if stat.S_ISDIR(status.st_mode) and status.st_mtime < older_than:
+                    shutil.rmtree(item)
 
 
 def _write_new(file: Path, content: bytes) -> None:

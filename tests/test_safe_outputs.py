@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ import pytest
 from avereport.cli import main
 from avereport.demo import demo_editions, write_demo
 from avereport.errors import UserError
-from avereport.outputs import OutputRefused, check_output, write_file
+from avereport.outputs import STAGING_LEFTOVER_SECONDS, OutputRefused, check_output, write_file
 from avereport.report import export_pdf
 from avereport.report.chart_cache import forget_drawings
 from avereport.store import DocumentError, open_document
@@ -163,6 +164,30 @@ def test_success_and_failure_leave_nothing_but_the_output(demo_db, tmp_path):
         write_file(tmp_path / "absent" / "sortie.json", "{}")
     assert Path(caught.value.filename).name == "sortie.json"
     assert listing(tmp_path) == ["rapport.db", "sortie.json"]
+
+
+def test_a_write_removes_what_a_stopped_write_of_the_same_file_left(tmp_path):
+    """A process killed while writing leaves its private folder beside the
+    target; the next write of that target removes it once a day old, and
+    leaves alone a younger one (a write in progress), other files' folders,
+    and a link (whose target is kept)."""
+    target = tmp_path / "rapport.json"
+    day_ago = time.time() - STAGING_LEFTOVER_SECONDS - 60
+    old = tmp_path / ".rapport.json.k1ll3d.tmp"
+    young = tmp_path / ".rapport.json.wr1t1ng.tmp"
+    other = tmp_path / ".autre.json.k1ll3d.tmp"
+    kept = tmp_path / "dossier"
+    link = tmp_path / ".rapport.json.l1nk.tmp"
+    for folder in (old, young, other, kept):
+        folder.mkdir()
+        (folder / "rapport.json").write_text("{", encoding="utf-8")
+    link.symlink_to(kept, target_is_directory=True)
+    for item in (old, other, link):
+        os.utime(item, (day_ago, day_ago), follow_symlinks=False)
+    write_file(target, "{}\n")
+    assert not old.exists()
+    assert young.is_dir() and other.is_dir() and link.is_symlink()
+    assert (kept / "rapport.json").read_text(encoding="utf-8") == "{"
 
 
 @pytest.mark.posix
