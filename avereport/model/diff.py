@@ -141,10 +141,7 @@ class Walk:
             return before
         cls = type(before)
         updates = {}
-        for f in dataclasses.fields(cls):
-            name = f.name
-            if name == "id" and cls in _PERSON_NAMES:
-                continue  # a row key, not a value (see pair_records)
+        for name in _compared_fields(cls):
             old, new = getattr(before, name), getattr(after, name)
             if old == new:
                 continue
@@ -271,6 +268,8 @@ class Walk:
         target = REFERENCES.get((cls, name))
         if target is not None:
             return self._resolver(side)(target, value)
+        if type(value) in _PLAIN:
+            return value  # what most fields hold, as to_plain would return it
         if isinstance(value, bytes):
             return {"octets": len(value), "sha256": hashlib.sha256(value).hexdigest()}
         if isinstance(value, m.ReviewState):
@@ -282,11 +281,7 @@ class Walk:
         if not dataclasses.is_dataclass(item):
             return item
         cls = type(item)
-        return {
-            f.name: self._value(getattr(item, f.name), side, cls, f.name)
-            for f in dataclasses.fields(item)
-            if not (f.name == "id" and cls in _PERSON_NAMES)
-        }
+        return {name: self._value(getattr(item, name), side, cls, name) for name in _compared_fields(cls)}
 
 
 def field_label(cls: type, name: str) -> str:
@@ -365,6 +360,13 @@ def _field_names(cls: type) -> frozenset[str]:
     return frozenset(f.name for f in dataclasses.fields(cls))
 
 
+@functools.cache
+def _compared_fields(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` that hold values: all but a person's ``id``, a
+    row key (see pair_records)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if not (f.name == "id" and cls in _PERSON_NAMES))
+
+
 def _declared(cls: type, name: str) -> Any:
     declared = _hints(cls)[name]
     args = typing.get_args(declared)
@@ -386,6 +388,8 @@ _OUTLINE_ITEM = re.compile(r"outline\[(\d+)\]")
 _ATTRIBUTES = re.compile(r"(\w+)(?:\.(\w+))?")
 
 _PERSON_NAMES = (m.BoardMember, m.StaffMember)
+# Types of values that are plain already.
+_PLAIN = (str, int, type(None))
 _TOP_OWNERS = (
     Edition,
     m.Organisation,
