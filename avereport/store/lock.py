@@ -39,7 +39,6 @@ import os
 import secrets
 import socket
 import stat
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -617,40 +616,8 @@ def _retrying(action: Callable[[], object]) -> None:
 
 
 def _process_running(pid: int) -> bool:
-    if sys.platform == "win32":
-        return _windows_process_running(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True
+    # psutil: the same check on Windows (OpenProcess, exit code), macOS and
+    # Linux (signal 0; another user's process counts as running).
+    import psutil
 
-
-# Defined on Windows only: ctypes has its Windows names there (type checkers
-# skip this block elsewhere).
-if sys.platform == "win32":
-
-    def _windows_process_running(pid: int) -> bool:
-        import ctypes
-        from ctypes import wintypes
-
-        query_limited_information = 0x1000
-        access_denied = 5
-        still_active = 259
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-        kernel32.OpenProcess.restype = wintypes.HANDLE
-        kernel32.OpenProcess.argtypes = [wintypes.DWORD, wintypes.BOOL, wintypes.DWORD]
-        kernel32.GetExitCodeProcess.argtypes = [wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD)]
-        kernel32.CloseHandle.argtypes = [wintypes.HANDLE]
-        handle = kernel32.OpenProcess(query_limited_information, False, pid)
-        if not handle:
-            return ctypes.get_last_error() == access_denied
-        try:
-            code = wintypes.DWORD()
-            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return code.value == still_active
-        finally:
-            kernel32.CloseHandle(handle)
+    return psutil.pid_exists(pid)
