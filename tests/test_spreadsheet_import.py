@@ -4,6 +4,7 @@ and odfpy, CSV files as Excel writes them in France, through the CLI."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import sqlite3
 
 import openpyxl
@@ -18,7 +19,7 @@ from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Region, TrainingMode
 from avereport.spreadsheets.importing import ImportRefused, import_sheet
 from avereport.spreadsheets.matching import propose_matching
-from avereport.spreadsheets.reading import open_spreadsheet
+from avereport.spreadsheets.reading import Sheet, open_spreadsheet
 from avereport.spreadsheets.tables import find_table
 from avereport.store import open_document
 
@@ -248,3 +249,34 @@ def test_the_matching_can_be_changed_before_importing(demo, tmp_path):
     ]
     with pytest.raises(ImportRefused):
         import_sheet(edition, table, sheet, changed.with_field(2, "date"))
+
+
+def test_repeated_cells_read_alike_on_every_row_and_are_refused_on_every_row(demo):
+    # Cells are read once per distinct value (a sheet repeats its modules,
+    # dates and counts): each row still gets its value, each refusal its place.
+    edition = edition_of(demo)
+    table = find_table(edition, "formations")
+    rows = [["Module", "Date", "PLIE", "Modalité"]]
+    rows += [["Clauses", dt.date(2021, 3, n % 2 + 1), 4.0 if n % 2 else 4, "Sur site"] for n in range(6)]
+    sheet = Sheet("Sessions", rows)
+    result = import_sheet(edition, table, sheet, propose_matching(table, sheet))
+    sessions = result.edition.training.sessions
+    assert [(s.module, s.date, s.plie, s.mode) for s in sessions] == [
+        ("Clauses", FuzzyDate(2021, 3, n % 2 + 1), 4, TrainingMode.ON_SITE) for n in range(6)
+    ]
+    refused = Sheet("Sessions", [*rows, *[["Clauses", "01/03/2021", "quatre", "Sur site"]] * 7])
+    with pytest.raises(ImportRefused) as caught:
+        import_sheet(edition, table, refused, propose_matching(table, refused))
+    message = str(caught.value)
+    for line in range(8, 13):
+        assert f"ligne {line}, colonne C (PLIE) : « quatre » n'est pas un nombre" in message
+    assert "et 2 autres cases refusées" in message
+
+
+def test_a_figure_keeps_the_sign_of_a_negative_zero_beside_zeros(demo):
+    edition = edition_of(demo)
+    table = find_table(edition, "chiffres-plie")
+    sheet = Sheet("Chiffres", [["Libellé", "Valeur"], ["a", 0.0], ["b", -0.0], ["c", 0.0]])
+    result = import_sheet(edition, table, sheet, propose_matching(table, sheet))
+    values = [figure.value for figure in result.edition.key_figures[0].items]
+    assert [math.copysign(1, value) for value in values] == [1, -1, 1]

@@ -8,6 +8,7 @@ lists the refused cells.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +22,7 @@ from avereport.spreadsheets.tables import BASE, Column, Kind, Row, RowRefused, T
 from avereport.spreadsheets.values import (
     CellRefused,
     as_text,
-    check_field,
+    field_check,
     fold,
     has_default,
     is_empty,
@@ -51,14 +52,39 @@ def converter(table: Table, column: Column) -> Converter:
     )
     if column.kind is Kind.REFERENCE:
         return lambda cell: (True, read_cell(column, cell))
+    check = field_check(record_type, column.field)
 
     def convert(cell: Any) -> tuple[bool, Any]:
         value = read_cell(column, cell)
         if value is None and keeps_when_empty:
             return False, None
-        return True, check_field(record_type, column.field, value)
+        return True, check(value)
 
     return convert
+
+
+def remembering(convert: Converter, column: Column) -> Converter:
+    """``convert`` reading each distinct cell once: a sheet's columns repeat
+    the same modules, dates and small counts thousands of times. Equal cells
+    of one type read alike, except floats in a NUMBER column (-0.0 equals 0.0
+    but keeps its sign there); a refused cell is read again each time."""
+    kinds = _REPEATABLE - {float} if column.kind is Kind.NUMBER else _REPEATABLE
+    read: dict[tuple[type, Any], tuple[bool, Any]] = {}
+
+    def convert_once(cell: Any) -> tuple[bool, Any]:
+        kind = cell.__class__
+        if kind not in kinds:
+            return convert(cell)
+        key = (kind, cell)
+        found = read.get(key)
+        if found is None:
+            found = read[key] = convert(cell)
+        return found
+
+    return convert_once
+
+
+_REPEATABLE = frozenset({str, int, float, dt.date, dt.datetime})
 
 
 # --- import ------------------------------------------------------------------------------
@@ -93,7 +119,7 @@ def data_rows(table: Table, sheet: Sheet, matching: Matching) -> list[tuple[int,
     first cell that cannot be read."""
     used = {field: index for field, index in matching.used().items()}
     columns = [
-        (column, used[column.field], converter(table, column))
+        (column, used[column.field], remembering(converter(table, column), column))
         for column in table.columns
         if column.field in used and not column.is_computed
     ]

@@ -14,7 +14,7 @@ import functools
 import re
 import typing
 import unicodedata
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from avereport.model import edit, limits
@@ -169,22 +169,29 @@ _READERS = {
 }
 
 
-def check_field(record_type: type, name: str, value: Any) -> Any:
-    """``value`` for field ``name`` of ``record_type`` as ``edit.with_value``
-    would store it (type, bounds), or CellRefused with the model's reason."""
+def field_check(record_type: type, name: str) -> Callable[[Any], Any]:
+    """What turns a value for field ``name`` of ``record_type`` into what
+    ``edit.with_value`` would store (type, bounds), or raises CellRefused
+    with the model's reason; the field's facts looked up once, not per cell."""
     declared, optional = _declared(record_type, name)
-    if value.__class__ is declared and declared in (str, int, bool):
-        checked = value  # already what coerce would return; the bounds still apply
-    else:
-        try:
-            checked = edit.coerce(declared, value, optional)
-        except (edit.EditError, DateError) as error:
-            raise CellRefused(str(error)) from None
-    bounds = checked is not None and limits.bounds_of(record_type, name, declared)
-    reason = bounds and limits.out_of_bounds(bounds, checked)
-    if reason:
-        raise CellRefused(reason)
-    return checked
+    bounds = limits.bounds_of(record_type, name, declared)
+    as_is = declared in (str, int, bool)
+
+    def check(value: Any) -> Any:
+        if as_is and value.__class__ is declared:
+            checked = value  # already what coerce would return; the bounds still apply
+        else:
+            try:
+                checked = edit.coerce(declared, value, optional)
+            except (edit.EditError, DateError) as error:
+                raise CellRefused(str(error)) from None
+        if bounds is not None and checked is not None:
+            reason = limits.out_of_bounds(bounds, checked)
+            if reason:
+                raise CellRefused(reason)
+        return checked
+
+    return check
 
 
 @functools.cache
