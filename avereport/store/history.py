@@ -74,13 +74,14 @@ def record_changes(
     rows: list[tuple[object, ...]] = []
     at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
     (change_set,) = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM history").fetchone()
+    origin_text = str(origin)
     for year, changes in changes_by_year.items():
         rows.extend(
             (
                 change_set,
                 at,
                 author,
-                str(origin),
+                origin_text,
                 year,
                 None if c.section is None else str(c.section),
                 c.record_label,
@@ -159,7 +160,11 @@ def _sort_key(name: str) -> tuple[str, str]:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
+
+
+# One encoder for every value: json.dumps builds one per call when given options.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _entry(row: tuple) -> HistoryEntry:

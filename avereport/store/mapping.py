@@ -70,7 +70,14 @@ def to_row(obj: Any) -> dict[str, Any]:
     """The scalar fields of ``obj`` as column values."""
     row = {}
     # A class is hashable; mypy thinks not (python/mypy#20409).
-    for column in columns_of(type(obj)):  # type: ignore[arg-type]
-        value = getattr(obj, column.name)
-        row[column.name] = None if value is None else column.to_sql(value)
+    for name, to_sql in _writers(type(obj)):  # type: ignore[arg-type]
+        value = getattr(obj, name)
+        row[name] = value if value is None or to_sql is None else to_sql(value)
     return row
+
+
+@functools.cache
+def _writers(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """(column, conversion) of ``cls``; None for values stored as they are
+    (most of them: writing thousands of rows calls no function for those)."""
+    return tuple((c.name, None if c.to_sql is _same else c.to_sql) for c in columns_of(cls))
