@@ -11,6 +11,7 @@ from session_helpers import digest, reread
 
 from avereport.demo import demo_editions
 from avereport.model.edition import Qualifier
+from avereport.model.paths import EDITION
 from avereport.ui.editors.key_figures import KeyFiguresEditor
 from avereport.ui.editors.lists import ListEditor
 
@@ -45,7 +46,7 @@ def clause(session, qtbot):
 
 def test_key_figure_edit_writes_the_block_the_section_names(session, clause):
     block = block_index(DEMO, "key_figures", "clause")
-    assert clause.block_path() == f"key_figures[{block}]"
+    assert clause.block_path() == EDITION.key_figures[block]
     model = clause.table.model
     assert model.rowCount() == len(DEMO.key_figures[block].items)
     assert model.setData(model.index(4, 0), "60 100")
@@ -94,7 +95,7 @@ def test_missing_block_is_created_and_linked_in_one_step(session, clause, qtbot)
     assert len(written.key_figures) == blocks + 1
     assert written.key_figures[-1].key == ref
     assert ref not in [b.key for b in DEMO.key_figures]
-    assert clause.block_path() == f"key_figures[{blocks}]"
+    assert clause.block_path() == EDITION.key_figures[blocks]
     assert clause.table.model.rowCount() == 0 and not clause.missing.isVisible()
 
     qtbot.mouseClick(clause.table.add_button, Qt.MouseButton.LeftButton)
@@ -106,14 +107,14 @@ def test_missing_block_is_created_and_linked_in_one_step(session, clause, qtbot)
     assert len(written.key_figures) == blocks and written.outline[position].ref == "disparu"
     assert clause.panel is None and clause.missing.isVisible()
     session.undo_stack.redo()
-    assert clause.block_path() == f"key_figures[{blocks}]"
+    assert clause.block_path() == EDITION.key_figures[blocks]
 
 
 def test_switching_to_a_year_without_the_section_leaves_no_stale_block(session, clause):
     session.show_year(2020)
     assert clause.panel is None and not clause.missing.isVisible()
     session.show_year(2021)
-    assert clause.block_path() == f"key_figures[{block_index(DEMO, 'key_figures', 'clause')}]"
+    assert clause.block_path() == EDITION.key_figures[block_index(DEMO, "key_figures", "clause")]
 
 
 def test_key_figures_focus_field(clause):

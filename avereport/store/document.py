@@ -12,7 +12,6 @@ from types import TracebackType
 from avereport import paths
 from avereport.model.diff import Change
 from avereport.model.edition import Edition
-from avereport.model.succession import start_next_edition
 from avereport.outputs import check_output, publish_new, staged
 from avereport.store import history as history_table
 from avereport.store import reading
@@ -236,6 +235,9 @@ class Document:
     def create_next_edition(self, from_year: int) -> Edition:
         """Start edition ``from_year + 1`` from edition ``from_year`` (see
         ``start_next_edition``), store it and return it as stored."""
+        # Loaded here: it pulls in the report's sums, which no other write needs.
+        from avereport.model.succession import start_next_edition
+
         successor = start_next_edition(self.read_edition(from_year))
         self.write_edition(successor)
         return self.read_edition(successor.year)

@@ -45,9 +45,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-import babel.dates
-
-from avereport.model import fmt
 from avereport.model.dates import FuzzyDate
 from avereport.store.document import Document, open_document
 from avereport.store.errors import DocumentError, quoted
@@ -113,6 +110,8 @@ class LockInfo:
         for a damaged lock."""
         if self.since is None:
             return ""
+        from avereport.model import fmt  # with babel, only for a message about someone else's lock
+
         local = self.since.astimezone()
         day = fmt.date(FuzzyDate.of(local.date()))
         return f"le {day} à {_hour(local)}"
@@ -126,6 +125,10 @@ class LockInfo:
 
 
 def _hour(moment: dt.datetime) -> str:
+    import babel.dates
+
+    from avereport.model import fmt
+
     return babel.dates.format_time(moment.time(), "H 'h' mm", locale=fmt.LOCALE)
 
 

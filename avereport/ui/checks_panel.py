@@ -37,7 +37,9 @@ class ChecksPanel(QWidget):
         self.findings: list[Finding] = []
         self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self._timer.timeout.connect(self.run)
-        session.edition_changed.connect(self._schedule)
+        # The checks read across sections (continuity, the outline, stale
+        # texts), so every update runs them all; the delay groups edits.
+        session.edition_updated.connect(self._schedule)
         self.run()
 
     def run(self) -> None:
@@ -73,7 +75,7 @@ class ChecksPanel(QWidget):
     def shutdown(self) -> None:
         """Stop checking: the document is about to close."""
         self._timer.stop()
-        self.session.edition_changed.disconnect(self._schedule)
+        self.session.edition_updated.disconnect(self._schedule)
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.finding_activated.emit(item.data(FINDING_ROLE))

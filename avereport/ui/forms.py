@@ -15,9 +15,10 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from avereport.model import edit
+from avereport.model import edit, paths
 from avereport.model.dates import DateError
-from avereport.model.edition import Edition
+from avereport.model.paths import FieldPath
+from avereport.model.update import EditionUpdate
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import NUMBER_MAX_LENGTH, Column, Kind, number_hint
 from avereport.ui.tables.delegates import DATE_HINT, PLACEHOLDERS
@@ -31,6 +32,8 @@ class FieldForm(QWidget):
         super().__init__(parent)
         self.session = session
         self.fields: dict[str, tuple[Column, QWidget]] = {}
+        """The column and widget of each field, by its path's text (as findings name it)."""
+        self._paths: dict[str, FieldPath] = {}
         self.read_only_reason: str | None = reason_for(session)
         self.form = QFormLayout()
         self.message = QLabel()
@@ -41,9 +44,13 @@ class FieldForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
-        session.edition_changed.connect(self.refresh)
+        session.edition_updated.connect(self._edition_updated)
 
-    def add(self, path: str, label: str, kind: Kind = Kind.TEXT, tooltip: str = "", choices=None) -> QWidget:
+    def add(
+        self, field: edit.Path, label: str, kind: Kind = Kind.TEXT, tooltip: str = "", choices=None
+    ) -> QWidget:
+        path = str(field)
+        self._paths[path] = edit.field_path(field)
         column = Column(field=path, header=label, kind=kind, tooltip=tooltip, choices=choices)
         widget: QWidget
         if kind is Kind.FLAG:
@@ -57,7 +64,7 @@ class FieldForm(QWidget):
             widget.setPlaceholderText(PLACEHOLDERS.get(kind, ""))
             if kind in (Kind.COUNT, Kind.NUMBER) and self.session.edition is not None:
                 # The same range the model checks, shown; a value out of it is refused in French.
-                bounds = edit.field_bounds(path)
+                bounds = edit.field_bounds(self._paths[path])
                 widget.setPlaceholderText(number_hint(kind, bounds))
                 widget.setMaxLength(NUMBER_MAX_LENGTH)
             if kind is Kind.DATE:
@@ -109,16 +116,17 @@ class FieldForm(QWidget):
             self.message.show()
         return super().eventFilter(watched, event)
 
-    def refresh(self, _edition: Edition | None = None) -> None:
-        for path in self.fields:
-            self._show(path)
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        for path, field in self._paths.items():
+            if update.touches_path(field):
+                self._show(path)
 
     def _show(self, path: str) -> None:
         edition = self.session.edition
         if edition is None:
             return
         column, widget = self.fields[path]
-        value = edit.get_at(edition, path)
+        value = paths.get(edition, self._paths[path])
         widget.blockSignals(True)
         if isinstance(widget, QCheckBox):
             widget.setChecked(bool(value))
@@ -139,7 +147,7 @@ class FieldForm(QWidget):
             return
         try:
             value = column.parse(raw)
-            self.session.set_value(path, value, f"Modifier « {column.header} »")
+            self.session.set_value(self._paths[path], value, f"Modifier « {column.header} »")
         except (edit.EditError, DateError) as error:
             self.message.setText(f"Valeur refusée — {column.header} : {error}. Rien n'a été enregistré.")
             self.message.show()

@@ -26,6 +26,7 @@ from avereport.model import fmt
 from avereport.model.diff import EDITION_LABEL
 from avereport.model.edition import SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
+from avereport.model.update import EditionUpdate
 from avereport.store.history import GENERAL, HistoryEntry
 from avereport.ui.session import DocumentSession
 
@@ -187,12 +188,19 @@ class HistoryPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(REFRESH_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
-        session.edition_changed.connect(lambda _edition: self.timer.start())
+        session.edition_updated.connect(self._edition_updated)
         session.years_changed.connect(lambda _years: self.timer.start())
         self.section_box.activated.connect(lambda _index: self.refresh())
         self.person_box.activated.connect(lambda _index: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
         self.refresh()
+
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        # Each write adds history lines: read again, unless they are all of
+        # parts the filter hides.
+        section = self.section_box.currentData()
+        if section is None or update.touches(None if section == GENERAL else SectionKind(section)):
+            self.timer.start()
 
     def refresh(self) -> None:
         self.timer.stop()

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from avereport.errors import UserError, describe_os_error
 from avereport.model.checks import Finding, outline_position
+from avereport.model.paths import EDITION
+from avereport.model.update import EditionUpdate
 from avereport.store import open_document
 from avereport.store.location import describe_location
 from avereport.store.lock import (
@@ -593,7 +595,7 @@ class MainWindow(QMainWindow):
         self.checks.finding_activated.connect(self.go_to_finding)
         self.outline_panel.set_findings(self.checks.findings)
         self.outline_panel.section_selected.connect(self.show_section)
-        session.edition_changed.connect(self._edition_changed)
+        session.edition_updated.connect(self._edition_updated)
         session.years_changed.connect(lambda _years: self._fill_years())
         session.write_failed.connect(self._write_failed)
         session.lock_lost.connect(self._lock_lost)
@@ -640,11 +642,15 @@ class MainWindow(QMainWindow):
         except UserError as error:
             QMessageBox.critical(self, "Lecture impossible", str(error))
 
-    def _edition_changed(self, edition) -> None:
-        index = self.year_box.findData(edition.year)
-        if index >= 0 and index != self.year_box.currentIndex():
-            self.year_box.setCurrentIndex(index)
-        self.edition_shown.emit(edition.year)
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        if update.everything:  # the shown year changes only so
+            year = update.edition.year
+            index = self.year_box.findData(year)
+            if index >= 0 and index != self.year_box.currentIndex():
+                self.year_box.setCurrentIndex(index)
+            self.edition_shown.emit(year)
+        if not update.touches_path(EDITION.outline):
+            return  # the editors are those of the outline's sections
         stale = [
             key
             for key, editor in self.editors.items()

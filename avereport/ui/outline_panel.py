@@ -28,6 +28,8 @@ from avereport.model.checks.reminder import REVIEW_PREFIX
 from avereport.model.compute.sections import is_empty
 from avereport.model.edition import Edition, SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
+from avereport.model.paths import EDITION
+from avereport.model.update import EditionUpdate
 from avereport.ui import review_display
 from avereport.ui.icons import icon
 from avereport.ui.session import DocumentSession
@@ -168,7 +170,7 @@ class OutlinePanel(QWidget):
         layout.addLayout(buttons)
         self.findings: list[Finding] = []
         self._shown: tuple = ()
-        session.edition_changed.connect(self._edition_changed)
+        session.edition_updated.connect(self._edition_updated)
         self.rebuild()
 
     def _button(self, name: str, glyph: str, tip: str, slot) -> QToolButton:
@@ -190,10 +192,10 @@ class OutlinePanel(QWidget):
             self.findings = findings
             self.rebuild()
 
-    def _edition_changed(self, _edition: Edition) -> None:
+    def _edition_updated(self, update: EditionUpdate) -> None:
         # Section states follow the checks (set_findings); only the outline's
-        # own shape needs an immediate rebuild.
-        if self._shape() != self._shown:
+        # own shape (headings, levels, review) needs an immediate rebuild.
+        if update.touches_path(EDITION.outline) and self._shape() != self._shown:
             self.rebuild()
 
     def _shape(self) -> tuple:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from avereport import tuning
 from avereport.model.edition import Edition, Organisation
+from avereport.model.paths import EDITION
+from avereport.model.update import EditionUpdate
 from avereport.ui.preview_charts_view import NO_SECTION, ChartsView
 from avereport.ui.preview_pdf import PdfPreview
 from avereport.ui.session import DocumentSession
@@ -81,7 +83,7 @@ class PreviewPane(QWidget):
         self.pdf.refreshed.connect(self.pdf_refreshed)
         self.pdf.failed.connect(self.pdf_failed)
         self.tabs.currentChanged.connect(self._tab_changed)
-        session.edition_changed.connect(self._document_changed)
+        session.edition_updated.connect(self._edition_updated)
         session.years_changed.connect(self._years_changed)
         self._update_charts()
         QTimer.singleShot(WARM_UP_DELAY_MS, warm_up_in_background)
@@ -129,7 +131,7 @@ class PreviewPane(QWidget):
         """Stop following the document: it is about to close."""
         self._charts_timer.stop()
         self._pdf_timer.stop()
-        self.session.edition_changed.disconnect(self._document_changed)
+        self.session.edition_updated.disconnect(self._edition_updated)
         self.session.years_changed.disconnect(self._years_changed)
         self.pdf.shutdown()
 
@@ -137,6 +139,21 @@ class PreviewPane(QWidget):
 
     def _document_changed(self, *_args: object) -> None:
         self._charts_timer.start()
+        self._pdf_stale = True
+        if self.pdf_shown():
+            self._pdf_timer.start()
+
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        """Every change is in the PDF; the charts are asked for again only when
+        what they are drawn from may have changed: the edition's data (not the
+        texts of the outline), or the shown section's own outline entry."""
+        outline = update.edition.outline
+        position = next((i for i, s in enumerate(outline) if s.key == self.section_key), None)
+        if not update.only_within(EDITION.outline) or (
+            position is not None and update.touches_path(EDITION.outline[position])
+        ):
+            self._document_changed()
+            return
         self._pdf_stale = True
         if self.pdf_shown():
             self._pdf_timer.start()

@@ -8,16 +8,19 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from avereport.errors import UserError
 from avereport.model import edit, paths
-from avereport.model.diff import diff_editions, edition_added, edition_removed
+from avereport.model.diff import Change, diff_editions, edition_added, edition_removed
 from avereport.model.edition import Edition
+from avereport.model.update import EditionUpdate
 from avereport.store import Document
 from avereport.store.history import Origin
 from avereport.store.lock import LockLostError
 
 
 class DocumentSession(QObject):
-    edition_changed = Signal(object)
-    """The shown edition changed (an edit, an undo, another year); carries the Edition."""
+    edition_updated = Signal(object)
+    """The shown edition changed (an edit, an undo, another year); carries an
+    ``EditionUpdate`` saying what changed, so each panel refreshes only what
+    concerns it."""
 
     years_changed = Signal(list)
     """Editions were added or removed; carries the years, ascending."""
@@ -74,8 +77,7 @@ class DocumentSession(QObject):
 
     def show_year(self, year: int) -> None:
         if self.year != year:
-            self.edition = self._read(year)
-            self.edition_changed.emit(self.edition)
+            self._show(self._read(year))
 
     def _read(self, year: int) -> Edition:
         if self.read_only or self.document.written_elsewhere():
@@ -127,15 +129,15 @@ class DocumentSession(QObject):
         """Write ``edition`` over the stored one of its year, with its history lines."""
         shown = self.edition
         current = shown if shown and shown.year == edition.year else self._read(edition.year)
+        changes = diff_editions(current, edition)
         try:
-            self.document.change_edition(
-                current, edition, changes=diff_editions(current, edition), author=self.author, origin=origin
-            )
+            self.document.change_edition(current, edition, changes=changes, author=self.author, origin=origin)
         except UserError as error:
             self._failed(error, edition)
             return False
         self._stored.pop(edition.year, None)
-        self._show(edition)
+        # An undo can write another year than the one shown: it is shown then, all of it.
+        self._show(edition, tuple(changes) if current is shown else None)
         return True
 
     def _remove(self, year: int, then_show: Edition | None) -> bool:
@@ -175,9 +177,10 @@ class DocumentSession(QObject):
             self.refused[wanted.year] = wanted
         self.lock_lost.emit(error)
 
-    def _show(self, edition: Edition) -> None:
-        self.edition = edition
-        self.edition_changed.emit(edition)
+    def _show(self, edition: Edition, changes: tuple[Change, ...] | None = None) -> None:
+        """Show ``edition``; ``changes`` from the one shown, None if anything may differ."""
+        previous, self.edition = self.edition, edition
+        self.edition_updated.emit(EditionUpdate(edition, previous, changes))
 
 
 class EditionCommand(QUndoCommand):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from avereport.errors import UserError, describe_os_error
+from avereport.model.update import EditionUpdate
 from avereport.ui.icons import icon
 from avereport.ui.settings import text_setting
 from avereport.ui.tables.clipboard import READ_ONLY, STATUS_MS, TableClipboard
@@ -80,10 +81,14 @@ class TableSpreadsheetTools(QObject):
         self.import_button.setToolTip(tip)
         self.import_button.setStatusTip(tip)
         self.import_button.clicked.connect(self.choose_and_import)
-        self.model.session.edition_changed.connect(self._update_button)
+        self.model.session.edition_updated.connect(self._edition_updated)
         self._update_button()
 
-    def _update_button(self, *_args: object) -> None:
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        if update.touches_path(self.model.list_path):
+            self._update_button()
+
+    def _update_button(self) -> None:
         self.import_button.setVisible(named_table(self.model, self.model.session.edition) is not None)
 
     def _report(self, text: str) -> None:

@@ -18,7 +18,8 @@ from avereport.model.compute import CountLine
 from avereport.model.edition import Edition
 from avereport.model.labels import QUALIFIER_LABELS
 from avereport.model.outline import fresh_key
-from avereport.model.paths import EDITION
+from avereport.model.paths import EDITION, FieldPath
+from avereport.model.update import EditionUpdate
 from avereport.model.wording import compared
 from avereport.ui.editors.base import SectionEditor, row_of
 from avereport.ui.forms import FieldForm
@@ -97,9 +98,13 @@ class ComputedRecordModel(RecordTableModel):
             return False
         return super().setData(index, value, role)
 
-    def _edition_changed(self, edition: Edition) -> None:
+    def watched(self) -> tuple[FieldPath, ...]:
+        # The computed cells sum up the whole part (communication, training…).
+        return (getattr(EDITION, str(self.list_path.steps[0])),)
+
+    def _follow(self, update: EditionUpdate) -> None:
         self._texts = None
-        super()._edition_changed(edition)
+        super()._follow(update)
 
     def _derived_columns(self) -> list[int]:
         return list(self._computed)
@@ -204,7 +209,7 @@ class ReferencedEditor(SectionEditor):
         self.content.addLayout(self.holder)
         # Connected before any block widget, so a stale block panel is gone
         # before its models would read a path that no longer exists.
-        session.edition_changed.connect(self._follow_ref)
+        session.edition_updated.connect(self._edition_updated_ref)
         self._follow_ref()
 
     def block_index(self) -> int | None:
@@ -214,21 +219,24 @@ class ReferencedEditor(SectionEditor):
         keys = [block.key for block in getattr(self.session.edition, self.collection)]
         return keys.index(section.ref) if section.ref in keys else None
 
-    def block_path(self) -> str | None:
-        return None if self._shown is None else f"{self.collection}[{self._shown}]"
+    def blocks_path(self) -> FieldPath:
+        return getattr(EDITION, self.collection)
 
-    def add_fields(self, path: str) -> None:
-        """Add the block's own fields (title…) to ``self.form``; ``path`` is e.g. ``lists[2]``."""
+    def block_path(self) -> FieldPath | None:
+        return None if self._shown is None else self.blocks_path()[self._shown]
+
+    def add_fields(self, path: FieldPath) -> None:
+        """Add the block's own fields (title…) to ``self.form``; ``path`` is e.g. ``EDITION.lists[2]``."""
         raise NotImplementedError
 
-    def items_model(self, path: str, parent: QWidget) -> RecordTableModel:
+    def items_model(self, path: FieldPath, parent: QWidget) -> RecordTableModel:
         """The model over the block's items (``path`` + ``.items``)."""
         raise NotImplementedError
 
     def new_block(self, key: str, title: str) -> Any:
         raise NotImplementedError
 
-    def build_panel(self, path: str) -> QWidget:
+    def build_panel(self, path: FieldPath) -> QWidget:
         panel = QGroupBox(self.panel_title)
         self.form = FieldForm(self.session, panel)
         self.add_fields(path)
@@ -238,7 +246,13 @@ class ReferencedEditor(SectionEditor):
         layout.addWidget(self.table)
         return panel
 
-    def _follow_ref(self, _edition: Edition | None = None) -> None:
+    def _edition_updated_ref(self, update: EditionUpdate) -> None:
+        # The block shown is the one the section's ref names, found by its key.
+        position = self.section_index()
+        if position is None or update.touches_path(EDITION.outline[position].ref, self.blocks_path()):
+            self._follow_ref()
+
+    def _follow_ref(self) -> None:
         index = self.block_index()
         if self.panel is not None and index == self._shown:
             return
@@ -255,7 +269,7 @@ class ReferencedEditor(SectionEditor):
             self.missing.setVisible(section is not None)
             return
         self.missing.hide()
-        self.panel = self.build_panel(f"{self.collection}[{index}]")
+        self.panel = self.build_panel(self.blocks_path()[index])
         self.holder.addWidget(self.panel)
 
     def create_block(self) -> None:
@@ -267,7 +281,9 @@ class ReferencedEditor(SectionEditor):
         section = edition.outline[position]
         blocks = getattr(edition, self.collection)
         key = fresh_key(section.ref or section.heading or self.collection, {block.key for block in blocks})
-        result = edit.insert_item(edition, self.collection, len(blocks), self.new_block(key, section.heading))
+        result = edit.insert_item(
+            edition, self.blocks_path(), len(blocks), self.new_block(key, section.heading)
+        )
         result = edit.with_value(result, EDITION.outline[position].ref, key)
         self.session.apply(self.create_text, result)
 
@@ -277,10 +293,10 @@ class ReferencedEditor(SectionEditor):
             if block is None:
                 self.create_button.setFocus()
             else:
-                self.form.focus_field(f"{block}.title")
+                self.form.focus_field(str(block.title))
             return True
-        if block is not None and (path == block or path.startswith(block + ".")):
+        if block is not None and (path == str(block) or path.startswith(f"{block}.")):
             if not (self.form.focus_field(path) or focus_table(self.table, path)):
-                self.form.focus_field(f"{block}.title")
+                self.form.focus_field(str(block.title))
             return True
         return super().focus_field(path)

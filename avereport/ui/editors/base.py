@@ -17,6 +17,7 @@ from avereport.model import edit, paths, review
 from avereport.model.edition import Edition, Section, SectionKind
 from avereport.model.labels import SECTION_KIND_LABELS
 from avereport.model.paths import EDITION, FieldPath
+from avereport.model.update import EditionUpdate
 from avereport.ui.session import DocumentSession
 from avereport.ui.widgets.markdown_editor import MarkdownEditor
 from avereport.ui.widgets.previous_text import PreviousTextPane
@@ -70,7 +71,7 @@ class SectionEditor(QScrollArea):
         for widget in (self.heading,):
             widget.setReadOnly(session.read_only)
         self.body.setReadOnly(session.read_only)
-        session.edition_changed.connect(self.refresh)
+        session.edition_updated.connect(self._edition_updated)
         self.refresh()
 
     # --- the section ------------------------------------------------------
@@ -90,7 +91,14 @@ class SectionEditor(QScrollArea):
         assert index is not None  # asked only while the section is in the outline
         return EDITION.outline[index]
 
-    def refresh(self, _edition: Edition | None = None) -> None:
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        # Only the section's own outline entry (heading, text, review) is shown
+        # here; the forms and tables below follow their own fields.
+        index = self.section_index()
+        if index is not None and update.touches_path(EDITION.outline[index]):
+            self.refresh()
+
+    def refresh(self) -> None:
         section = self.section()
         if section is None:
             return

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QWidget
 
 from avereport.model.edition import BureauRole, Edition, SectionKind
-from avereport.model.paths import EDITION
+from avereport.model.paths import EDITION, FieldPath
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, record_table
 from avereport.ui.session import DocumentSession
@@ -60,6 +60,9 @@ class BureauModel(RecordTableModel):
             "fonction au bureau",
             parent,
         )
+
+    def watched(self) -> tuple[FieldPath, ...]:
+        return (BUREAU_PATH, EDITION.governance.board)  # members are shown by their names
 
     def insert_record(self, row: int) -> bool:
         edition = self.session.edition

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from avereport.model import fmt
 from avereport.model.compute import CommunicationSummary, CountLine, summarise_communication
-from avereport.model.edition import Communication, Edition, Followers, Metric, ReachTier, SectionKind
+from avereport.model.edition import Edition, Followers, Metric, ReachTier, SectionKind
 from avereport.model.outline import fresh_key
+from avereport.model.paths import EDITION
+from avereport.model.update import EditionUpdate
 from avereport.ui.editors.activity_common import (
     QUALIFIER_CHOICES,
     QUALIFIER_TIP,
@@ -197,8 +199,7 @@ class CommunicationEditor(SectionEditor):
         self.add_group("Abonnés sur les réseaux sociaux", self.followers)
         self.add_group("Audience des publications", self.reach)
         self.add_group("Autres indicateurs", self.metrics)
-        self._shown: tuple[int, Communication, Edition | None] | None = None
-        session.edition_changed.connect(self._show_changes)
+        session.edition_updated.connect(self._edition_updated_changes)
         self._show_changes()
 
     def _add_change(self, path: str) -> None:
@@ -209,17 +210,15 @@ class CommunicationEditor(SectionEditor):
         self.form.form.addRow("", change)
         self.changes[path] = change
 
-    def _show_changes(self, _edition: Edition | None = None) -> None:
+    def _edition_updated_changes(self, update: EditionUpdate) -> None:
+        if update.touches_path(EDITION.communication):
+            self._show_changes()
+
+    def _show_changes(self) -> None:
         edition = self.session.edition
         if edition is None:
             return
         previous = self.session.previous()
-        # Most edits leave these as they were (the very same objects: editions
-        # share what an edit does not change, so comparing them is quick).
-        shown = (edition.year, edition.communication, previous)
-        if shown == self._shown:
-            return
-        self._shown = shown
         summary = summarise_communication(edition, previous)
         lines = {
             "communication.website_visits": summary.website_visits,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from avereport.model.edition import Edition, KeyFigure, KeyFigureBlock, SectionKind
+from avereport.model.paths import FieldPath
 from avereport.ui.editors.activity_common import QUALIFIER_CHOICES, QUALIFIER_TIP, ReferencedEditor
 from avereport.ui.tables.columns import Column, Kind
 from avereport.ui.tables.record_model import RecordTableModel
@@ -40,13 +41,13 @@ class KeyFiguresEditor(ReferencedEditor):
     def new_block(self, key: str, title: str) -> KeyFigureBlock:
         return KeyFigureBlock(key=key, title=title or "Chiffres clés")
 
-    def add_fields(self, path: str) -> None:
-        self.form.add(f"{path}.title", "Titre du bloc", tooltip="Titre imprimé au-dessus des chiffres")
+    def add_fields(self, path: FieldPath) -> None:
+        self.form.add(path.title, "Titre du bloc", tooltip="Titre imprimé au-dessus des chiffres")
         self.form.add(
-            f"{path}.source",
+            path.source,
             "Source",
             tooltip="D'où viennent les chiffres, imprimé sous le bloc (facultatif)",
         )
 
-    def items_model(self, path: str, parent: QWidget) -> RecordTableModel:
-        return RecordTableModel(self.session, f"{path}.items", COLUMNS, new_figure, "chiffre clé", parent)
+    def items_model(self, path: FieldPath, parent: QWidget) -> RecordTableModel:
+        return RecordTableModel(self.session, path.items, COLUMNS, new_figure, "chiffre clé", parent)

@@ -60,9 +60,9 @@ class ListEditor(ReferencedEditor):
     def new_block(self, key: str, title: str) -> TitledList:
         return TitledList(key=key, title=title or "Liste")
 
-    def add_fields(self, path: str) -> None:
-        self.form.add(f"{path}.title", "Titre de la liste", tooltip="Titre imprimé au-dessus de la liste")
+    def add_fields(self, path: FieldPath) -> None:
+        self.form.add(path.title, "Titre de la liste", tooltip="Titre imprimé au-dessus de la liste")
 
-    def items_model(self, path: str, parent: QWidget) -> RecordTableModel:
+    def items_model(self, path: FieldPath, parent: QWidget) -> RecordTableModel:
         tip = "Un élément de la liste, tel qu'il est imprimé"
-        return TextItemsModel(self.session, f"{path}.items", "Élément", tip, "élément de liste", parent)
+        return TextItemsModel(self.session, path.items, "Élément", tip, "élément de liste", parent)

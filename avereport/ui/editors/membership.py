@@ -22,6 +22,7 @@ from avereport.model.compute.membership import active_categories, active_groups,
 from avereport.model.edition import DatedNote, Edition, MemberCategory, MemberGroup, SectionKind, Structure
 from avereport.model.outline import fresh_key
 from avereport.model.paths import EDITION
+from avereport.model.update import EditionUpdate
 from avereport.ui.editors.base import SectionEditor, row_of
 from avereport.ui.editors.membership_models import (
     RETIRED_TIP,
@@ -186,7 +187,7 @@ class MembershipEditor(SectionEditor):
         self.groups.add_button.clicked.connect(lambda: self._edit_name(self.groups))
         self.categories.add_button.clicked.connect(lambda: self._edit_name(self.categories))
         self.groups.view.selectionModel().currentRowChanged.connect(self._group_chosen)
-        session.edition_changed.connect(self._follow)
+        session.edition_updated.connect(self._edition_updated)
         if self.groups_model.rowCount():
             self.groups.view.setCurrentIndex(self.groups_model.index(0, 0))
         self._follow()
@@ -297,7 +298,11 @@ class MembershipEditor(SectionEditor):
                 self.categories_model.show_group(key)
         self._update_categories_title()
 
-    def _follow(self, _edition: Edition | None = None) -> None:
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        if update.touches_path(EDITION.membership):
+            self._follow()
+
+    def _follow(self) -> None:
         index = self.categories_model.group_index()
         current = self.groups.view.currentIndex()
         if index is not None and current.row() != index:

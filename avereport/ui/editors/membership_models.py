@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from avereport.model import edit
 from avereport.model.edition import Edition
 from avereport.model.paths import EDITION, FieldPath
+from avereport.model.update import EditionUpdate
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column
 from avereport.ui.tables.record_model import RecordTableModel
@@ -160,9 +161,13 @@ class ComputedColumnsModel(RecordTableModel):
             return False
         return super().setData(index, value, role)
 
-    def _edition_changed(self, edition: Edition) -> None:
+    def watched(self) -> tuple[FieldPath, ...]:
+        # The computed cells sum up the membership (and its declared totals).
+        return (EDITION.membership,)
+
+    def _follow(self, update: EditionUpdate) -> None:
         self._cells.clear()
-        super()._edition_changed(edition)
+        super()._follow(update)
         rows = self.rowCount()
         if rows and self.derived:
             self.dataChanged.emit(
@@ -215,6 +220,6 @@ class CategoriesModel(ComputedColumnsModel):
     def insert_record(self, row: int) -> bool:
         return self.group_index() is not None and super().insert_record(row)
 
-    def _edition_changed(self, edition: Edition) -> None:
+    def _follow(self, update: EditionUpdate) -> None:
         self.list_path = self._path()
-        super()._edition_changed(edition)
+        super()._follow(update)

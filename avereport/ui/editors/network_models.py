@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from avereport.model import edit
 from avereport.model.dates import DateError
-from avereport.model.edition import Coverage, Edition, NetworkKind, RegionCount
+from avereport.model.edition import Coverage, NetworkKind, RegionCount
 from avereport.model.labels import NETWORK_KIND_LABELS
-from avereport.model.paths import EDITION
+from avereport.model.paths import EDITION, FieldPath
 from avereport.model.regions import Region
+from avereport.model.update import EditionUpdate
 from avereport.ui.editors.membership_models import ALARM_COLOUR, Derived
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import DATE_FORMS, Column, Kind
@@ -84,7 +85,7 @@ class GridModel(QAbstractTableModel):
         self.rows = list(rows)
         self.columns = columns
         self.derived = derived
-        session.edition_changed.connect(self._edition_changed)
+        session.edition_updated.connect(self._edition_updated)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -187,8 +188,12 @@ class GridModel(QAbstractTableModel):
             return False
         return True
 
-    def _edition_changed(self, _edition: Edition) -> None:
-        if self.rows:
+    def watched(self) -> tuple[FieldPath, ...]:
+        """What the cells show (the derived ones may read further)."""
+        return (EDITION.network,)
+
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        if self.rows and update.touches_path(*self.watched()):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
 
 
@@ -205,6 +210,10 @@ class CoverageModel(GridModel):
         parent=None,
     ) -> None:
         super().__init__(session, kinds, [COVERAGE_COLUMNS[f] for f in fields], derived, parent)
+
+    def watched(self) -> tuple[FieldPath, ...]:
+        # Members counted from the membership categories are shown beside the declared ones.
+        return (EDITION.network, EDITION.membership)
 
     def row_label(self, row: NetworkKind) -> str:
         return ROW_LABELS[row]

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 from avereport.charts import palette_from_brand, region_map
 from avereport.model.edition import Edition, NetworkKind, Organisation
 from avereport.model.labels import NETWORK_KIND_LABELS
+from avereport.model.paths import EDITION
+from avereport.model.update import EditionUpdate
 from avereport.ui.editors.organisation import HEX_COLOUR
 from avereport.ui.session import DocumentSession
 
@@ -55,7 +57,7 @@ class RegionMapPreview(QWidget):
         self.layout_.addStretch(1)
         self._pause = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._pause.timeout.connect(self.refresh)
-        session.edition_changed.connect(self._pause.start)
+        session.edition_updated.connect(self._edition_updated)
         self.refresh()
 
     def kind(self) -> NetworkKind:
@@ -67,6 +69,11 @@ class RegionMapPreview(QWidget):
             if entry.kind is self.kind():
                 counts[entry.region] = counts.get(entry.region, 0) + entry.count
         return counts
+
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        # The maps are drawn from the counts by region, in the organisation's colours.
+        if update.touches_path(EDITION.network.region_counts, EDITION.organisation):
+            self._pause.start()
 
     def refresh(self) -> None:
         edition = self.session.edition

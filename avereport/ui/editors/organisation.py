@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from avereport.errors import UserError, describe_os_error
 from avereport.model import edit, fmt
-from avereport.model.edition import Edition, Organisation
+from avereport.model.paths import EDITION
+from avereport.model.update import EditionUpdate
 from avereport.ui.session import DocumentSession
 
 HEX_COLOUR = re.compile(r"#[0-9A-F]{6}")
@@ -194,8 +195,7 @@ class OrganisationEditor(QScrollArea):
         self.address.setReadOnly(not writable)
         for button in (self.choose_logo_button, *self.colour_buttons.values()):
             button.setEnabled(writable)
-        self._shown: tuple[int, Organisation] | None = None
-        session.edition_changed.connect(self._follow)
+        session.edition_updated.connect(self._edition_updated)
         self.refresh()
 
     # --- building ---------------------------------------------------------
@@ -252,19 +252,16 @@ class OrganisationEditor(QScrollArea):
 
     # --- showing ----------------------------------------------------------
 
-    def _follow(self, edition: Edition) -> None:
-        # Most edits leave it as it was (the very same object: editions share
-        # what an edit does not change, so comparing is quick); its logo and
-        # colour swatches are dear to draw again.
-        if self._shown != (edition.year, edition.organisation):
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        # Its logo and colour swatches are dear to draw again: only when they may differ.
+        if update.touches_path(EDITION.organisation):
             self.refresh()
 
-    def refresh(self, _edition: Edition | None = None) -> None:
+    def refresh(self) -> None:
         edition = self.session.edition
         if edition is None:
             return
         organisation = edition.organisation
-        self._shown = (edition.year, organisation)
         self.title.setText(f"Organisation — {edition.title}")
         for field, line in self.lines.items():
             line.setText(getattr(organisation, field))

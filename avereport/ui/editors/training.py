@@ -20,12 +20,13 @@ from avereport.model.compute.lines import Number
 from avereport.model.edition import (
     Edition,
     SectionKind,
-    Training,
     TrainingMode,
     TrainingModule,
     TrainingSession,
 )
 from avereport.model.labels import TRAINING_MODE_LABELS
+from avereport.model.paths import EDITION
+from avereport.model.update import EditionUpdate
 from avereport.ui.editors.activity_common import (
     ComputedColumn,
     ComputedRecordModel,
@@ -186,20 +187,17 @@ class TrainingEditor(SectionEditor):
         self.add_group("Sessions de formation", self.sessions)
         self.add_group("Modules de formation", self.modules)
         self.add_group("Note", self.note)
-        self._shown: tuple[Training, Edition | None] | None = None
-        session.edition_changed.connect(self._follow_edition)
+        session.edition_updated.connect(self._edition_updated_training)
         self._follow_edition()
 
-    def _follow_edition(self, _edition: Edition | None = None) -> None:
+    def _edition_updated_training(self, update: EditionUpdate) -> None:
+        if update.touches_path(EDITION.training):
+            self._follow_edition()
+
+    def _follow_edition(self) -> None:
         if self.session.edition is None:
             return
         previous = self.session.previous()
-        # Most edits leave these as they were (the very same objects: editions
-        # share what an edit does not change, so comparing them is quick).
-        shown = (self.session.edition.training, previous)
-        if shown == self._shown:
-            return
-        self._shown = shown
         summary = summarise_training(self.session.edition, previous)
         if summary.sessions.value is None:
             for label in (self.sessions_total, self.participants_total, self.by_mode, self.by_structure):
@@ -227,7 +225,7 @@ class TrainingEditor(SectionEditor):
     def _note_edited(self) -> None:
         text = self.note.toPlainText().strip()
         if self.session.edition is not None and not self.session.read_only:
-            self.session.set_value("training.note", text, "Modifier la note des formations")
+            self.session.set_value(EDITION.training.note, text, "Modifier la note des formations")
 
     def focus_field(self, path: str) -> bool:
         if path == "training.note":

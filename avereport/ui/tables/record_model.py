@@ -18,6 +18,7 @@ from avereport.model import edit, paths
 from avereport.model.dates import DateError
 from avereport.model.edition import Edition
 from avereport.model.paths import FieldPath
+from avereport.model.update import EditionUpdate
 from avereport.ui.session import DocumentSession
 from avereport.ui.tables.columns import Column, Kind
 from avereport.ui.widgets.read_only import reason_for
@@ -48,7 +49,7 @@ class RecordTableModel(QAbstractTableModel):
         self._count = len(self._shown)
         self.read_only_reason: str | None = reason_for(session)
         """Why the cells cannot be edited (in their tooltips), or None."""
-        session.edition_changed.connect(self._edition_changed)
+        session.edition_updated.connect(self._edition_updated)
 
     # --- reading ----------------------------------------------------------
 
@@ -170,15 +171,22 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- following the session --------------------------------------------
 
-    def _edition_changed(self, _edition: Edition) -> None:
+    def watched(self) -> tuple[FieldPath, ...]:
+        """What the rows show: the list, and what else its cells read (a
+        subclass adds the list its names come from, say)."""
+        return (self.list_path,)
+
+    def _edition_updated(self, update: EditionUpdate) -> None:
+        if update.touches_path(*self.watched()):
+            self._follow(update)
+
+    def _follow(self, update: EditionUpdate) -> None:
         # Editions are replaced, never changed in place: comparing the records
         # shown with the new ones tells which rows need repainting.
         records = list(self._records())
         shown, self._shown = self._shown, records
         if len(records) != self._count:
-            self.beginResetModel()
-            self._count = len(records)
-            self.endResetModel()
+            self._recount(update, len(records))
             return
         last = len(self.columns) - 1
         for row, (before, after) in enumerate(zip(shown, records, strict=False)):
@@ -187,6 +195,43 @@ class RecordTableModel(QAbstractTableModel):
         derived = self._derived_columns()
         if derived and self._count:
             self.dataChanged.emit(self.index(0, min(derived)), self.index(self._count - 1, max(derived)))
+
+    def _recount(self, update: EditionUpdate, count: int) -> None:
+        """Rows were added or removed: one row added or removed (a button, its
+        undo) is said as such, so that the view keeps its selection and scroll;
+        anything else resets the model."""
+        added, removed = self._rows_changed(update)
+        if len(added) == 1 and not removed and count == self._count + 1:
+            (row,) = added
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._count = count
+            self.endInsertRows()
+        elif len(removed) == 1 and not added and count == self._count - 1:
+            (row,) = removed
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._count = count
+            self.endRemoveRows()
+        else:
+            self.beginResetModel()
+            self._count = count
+            self.endResetModel()
+            return
+        if self._count:  # the same step may have changed other rows, or computed cells
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
+
+    def _rows_changed(self, update: EditionUpdate) -> tuple[set[int], set[int]]:
+        """The rows of this list the update adds and removes (empty when it does not say)."""
+        added: set[int] = set()
+        removed: set[int] = set()
+        if update.changes is None:
+            return added, removed
+        prefix = f"{self.list_path}["
+        for change in update.changes:
+            if change.kind != "changed" and change.path.startswith(prefix) and change.path.endswith("]"):
+                index = change.path[len(prefix) : -1]
+                if index.isdigit():
+                    (added if change.kind == "added" else removed).add(int(index))
+        return added, removed
 
     def _derived_columns(self) -> list[int]:
         """Columns computed from the whole edition, repainted after every change."""

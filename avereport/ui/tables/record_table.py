@@ -101,6 +101,9 @@ class RecordTable(QWidget):
         rows.sectionResized.connect(self._fit_height)
         header.sectionResized.connect(self._fit_height)
         model.modelReset.connect(self.fit_rows)
+        # Rows added or removed one by one (the view keeps its selection) fit too.
+        model.rowsInserted.connect(lambda _parent, first, last: self.fit_rows(first, last))
+        model.rowsRemoved.connect(lambda *_args: self.fit_rows())
         model.dataChanged.connect(self._data_changed)
         self._lines_columns = [n for n, c in enumerate(model.columns) if c.kind is Kind.LINES]
         self._delegates = []
@@ -153,6 +156,8 @@ class RecordTable(QWidget):
 
         model.refused.connect(self.show_refusal)
         model.modelReset.connect(self._update_buttons)
+        model.rowsInserted.connect(lambda *_args: self._update_buttons())
+        model.rowsRemoved.connect(lambda *_args: self._update_buttons())
         model.dataChanged.connect(self.message.hide)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.set_read_only(reason_for(model.session))
