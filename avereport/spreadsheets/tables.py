@@ -232,8 +232,10 @@ class RecordTable(Table):
             base = row.get(BASE)
             values = {k: v for k, v in row.items() if k != BASE and k not in self.references}
             if base is None:
-                start = dataclasses.replace(self.new_record(), **values)
-                matches = by_identity.get(self.identity(start)) if self.identity else None
+                matches = None
+                if self.identity is not None:
+                    start = dataclasses.replace(self.new_record(), **values)
+                    matches = by_identity.get(self.identity(start))
                 base = matches.pop(0) if matches else self.new_record()
             built.append(dataclasses.replace(base, **values))
         records = self._with_ids_and_keys(kept, built)
