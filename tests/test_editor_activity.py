@@ -14,6 +14,7 @@ from session_helpers import digest, reread, section_key
 
 from avereport.model import fmt
 from avereport.model.edition import Qualifier
+from avereport.model.paths import EDITION
 from avereport.ui.editors.activity_common import STRETCH_MIN_WIDTH
 from avereport.ui.editors.assistance import AssistanceEditor
 from avereport.ui.editors.clubs import ClubsEditor
@@ -238,7 +239,7 @@ def type_into(qtbot, field: QLineEdit, text: str) -> None:
 
 
 def test_job_offers_change_on_last_year_follows_the_field(session, communication, qtbot):
-    label = communication.changes["communication.job_offers"]
+    label = communication.changes[EDITION.communication.job_offers]
     compared = f"par rapport à {facts.PREVIOUS_YEAR} ({facts.JOB_OFFERS_2020})"
     expected = f"{facts.JOB_OFFERS} — {fmt.change(facts.JOB_OFFERS_CHANGE)} {compared}"
     assert label.text() == expected
@@ -261,7 +262,7 @@ def test_negative_job_offers_are_refused_in_place(session, communication, qtbot)
 
 
 def test_approximate_figures_get_no_change(session, communication):
-    label = communication.changes["communication.top_page_visits"]
+    label = communication.changes[EDITION.communication.top_page_visits]
     assert label.text().startswith(fmt.quantity(17_000, "", Qualifier.OVER))
     assert "%" not in label.text()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from avereport.model.compute import IndicatorLine, assistance_lines
 from avereport.model.edition import Edition, Indicator, SectionKind
 from avereport.model.outline import fresh_key
+from avereport.model.paths import EDITION
 from avereport.model.wording import compared
 from avereport.ui.editors.activity_common import (
     QUALIFIER_CHOICES,
@@ -72,7 +73,7 @@ class AssistanceEditor(SectionEditor):
     def __init__(self, session: DocumentSession, section_key: str, parent: QWidget | None = None) -> None:
         super().__init__(session, section_key, parent)
         model = ComputedRecordModel(
-            session, "training.assistance", COLUMNS, new_indicator, "indicateur", self
+            session, EDITION.training.assistance, COLUMNS, new_indicator, "indicateur", self
         )
         self.indicators = record_table(model, stretch="label")
         self.add_group("Indicateurs d'assistance technique", self.indicators)

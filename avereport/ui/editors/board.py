@@ -86,13 +86,13 @@ class BoardEditor(SectionEditor):
         self.mandate = FieldForm(session)
         for path, label, kind, tip in (
             (
-                "governance.mandate_years",
+                EDITION.governance.mandate_years,
                 "Durée du mandat (années)",
                 Kind.COUNT,
                 "Durée du mandat, en années",
             ),
             (
-                "governance.mandate_end",
+                EDITION.governance.mandate_end,
                 "Fin du mandat",
                 Kind.DATE,
                 "Fin du mandat",  # the form adds how a date is written

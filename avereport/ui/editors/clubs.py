@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from avereport.model import fmt
 from avereport.model.compute import club_lines
 from avereport.model.edition import Edition, SectionKind, UserClub
+from avereport.model.paths import EDITION
 from avereport.ui.editors.activity_common import (
     ComputedColumn,
     ComputedRecordModel,
@@ -57,7 +58,9 @@ class ClubsEditor(SectionEditor):
 
     def __init__(self, session: DocumentSession, section_key: str, parent: QWidget | None = None) -> None:
         super().__init__(session, section_key, parent)
-        model = ComputedRecordModel(session, "training.clubs", COLUMNS, new_club, "club utilisateurs", self)
+        model = ComputedRecordModel(
+            session, EDITION.training.clubs, COLUMNS, new_club, "club utilisateurs", self
+        )
         self.clubs = record_table(model, stretch="audience")
         self.add_group("Clubs utilisateurs", self.clubs)
 

@@ -12,7 +12,7 @@ from avereport.model import fmt
 from avereport.model.compute import CommunicationSummary, CountLine, summarise_communication
 from avereport.model.edition import Edition, Followers, Metric, ReachTier, SectionKind
 from avereport.model.outline import fresh_key
-from avereport.model.paths import EDITION
+from avereport.model.paths import EDITION, FieldPath
 from avereport.model.update import EditionUpdate
 from avereport.ui.editors.activity_common import (
     QUALIFIER_CHOICES,
@@ -140,57 +140,62 @@ class CommunicationEditor(SectionEditor):
     def __init__(self, session: DocumentSession, section_key: str, parent: QWidget | None = None) -> None:
         super().__init__(session, section_key, parent)
         self.form = FieldForm(session)
-        self.changes: dict[str, QLabel] = {}
+        self.changes: dict[FieldPath, QLabel] = {}
         add = self.form.add
         add(
-            "communication.website_visits",
+            EDITION.communication.website_visits,
             "Visites du site internet",
             Kind.COUNT,
             "Visites du site internet dans l'année",
         )
-        self._add_change("communication.website_visits")
+        self._add_change(EDITION.communication.website_visits)
         add(
-            "communication.top_page",
+            EDITION.communication.top_page,
             "Page la plus consultée",
             tooltip="Nom de la page du site la plus consultée",
         )
         add(
-            "communication.top_page_visits",
+            EDITION.communication.top_page_visits,
             "Visites de cette page",
             Kind.COUNT,
             "Visites de la page la plus consultée",
         )
         add(
-            "communication.top_page_qualifier",
+            EDITION.communication.top_page_qualifier,
             "Précision de ce chiffre",
             Kind.CHOICE,
             QUALIFIER_TIP,
             QUALIFIER_CHOICES,
         )
-        self._add_change("communication.top_page_visits")
+        self._add_change(EDITION.communication.top_page_visits)
         add(
-            "communication.job_offers",
+            EDITION.communication.job_offers,
             "Offres d'emploi diffusées",
             Kind.COUNT,
             "Offres d'emploi diffusées dans l'année",
         )
-        self._add_change("communication.job_offers")
+        self._add_change(EDITION.communication.job_offers)
 
         self.followers = record_table(
             ComputedRecordModel(
-                session, "communication.followers", FOLLOWER_COLUMNS, new_followers, "réseau social", self
+                session,
+                EDITION.communication.followers,
+                FOLLOWER_COLUMNS,
+                new_followers,
+                "réseau social",
+                self,
             ),
             stretch="change",
         )
         self.reach = record_table(
             ComputedRecordModel(
-                session, "communication.reach_tiers", REACH_COLUMNS, new_tier, "seuil de vues", self
+                session, EDITION.communication.reach_tiers, REACH_COLUMNS, new_tier, "seuil de vues", self
             ),
             stretch="change",
         )
         self.metrics = record_table(
             ComputedRecordModel(
-                session, "communication.metrics", METRIC_COLUMNS, new_metric, "indicateur", self
+                session, EDITION.communication.metrics, METRIC_COLUMNS, new_metric, "indicateur", self
             ),
             stretch="label",
         )
@@ -202,7 +207,7 @@ class CommunicationEditor(SectionEditor):
         session.edition_updated.connect(self._edition_updated_changes)
         self._show_changes()
 
-    def _add_change(self, path: str) -> None:
+    def _add_change(self, path: FieldPath) -> None:
         """A row under the field at ``path`` with its change on last year."""
         change = note_label()
         change.setWordWrap(False)
@@ -221,9 +226,9 @@ class CommunicationEditor(SectionEditor):
         previous = self.session.previous()
         summary = summarise_communication(edition, previous)
         lines = {
-            "communication.website_visits": summary.website_visits,
-            "communication.top_page_visits": summary.top_page_visits,
-            "communication.job_offers": summary.job_offers,
+            EDITION.communication.website_visits: summary.website_visits,
+            EDITION.communication.top_page_visits: summary.top_page_visits,
+            EDITION.communication.job_offers: summary.job_offers,
         }
         for path, label in self.changes.items():
             text = year_on_year(lines[path], edition.year, previous is not None)

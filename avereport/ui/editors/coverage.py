@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from avereport.model import fmt
 from avereport.model.compute import CoverageLine, summarise_coverage
 from avereport.model.edition import NetworkKind, SectionKind
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor, row_of
 from avereport.ui.editors.membership_models import Computed, Derived, Shown
 from avereport.ui.editors.network_models import CoverageModel, GridTable
@@ -80,7 +81,7 @@ class CoverageEditor(SectionEditor):
         return Shown(fmt.number(counted), "Adhérents comptés dans les catégories d'adhérents")
 
     def focus_field(self, path: str) -> bool:
-        found = row_of(path, "network.coverage")
+        found = row_of(path, EDITION.network.coverage)
         coverage = self.session.shown.network.coverage
         if found is None or found[0] >= len(coverage):
             return super().focus_field(path)

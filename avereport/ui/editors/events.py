@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from avereport.model.edition import GovernanceEvent, SectionKind
 from avereport.model.labels import EVENT_KIND_LABELS
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, record_table
 from avereport.ui.session import DocumentSession
@@ -25,7 +26,7 @@ class EventsModel(RecordTableModel):
     def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
             session,
-            "governance.events",
+            EDITION.governance.events,
             EVENT_COLUMNS,
             lambda edition: GovernanceEvent(),
             "événement",

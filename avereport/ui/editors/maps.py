@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from avereport.model import fmt
 from avereport.model.compute import region_totals
 from avereport.model.edition import NetworkKind, SectionKind
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor, row_of
 from avereport.ui.editors.membership_models import Derived, Shown
 from avereport.ui.editors.network_models import CoverageModel, GridTable, RegionCountsModel
@@ -71,13 +72,13 @@ class MapsEditor(SectionEditor):
 
     def focus_field(self, path: str) -> bool:
         network = self.session.shown.network
-        found = row_of(path, "network.region_counts")
+        found = row_of(path, EDITION.network.region_counts)
         if found is not None and found[0] < len(network.region_counts):
             entry = network.region_counts[found[0]]
             if entry.kind in KINDS:
                 self.counts.select(self.counts_model.rows.index(entry.region), KINDS.index(entry.kind))
                 return True
-        found = row_of(path, "network.coverage")
+        found = row_of(path, EDITION.network.coverage)
         if (
             found is not None
             and found[0] < len(network.coverage)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from avereport.model.edition import Meeting, SectionKind
 from avereport.model.labels import MEETING_KIND_LABELS
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, record_table
 from avereport.ui.session import DocumentSession
@@ -25,7 +26,12 @@ MEETING_COLUMNS = [
 class MeetingsModel(RecordTableModel):
     def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
-            session, "governance.meetings", MEETING_COLUMNS, lambda edition: Meeting(), "réunion", parent
+            session,
+            EDITION.governance.meetings,
+            MEETING_COLUMNS,
+            lambda edition: Meeting(),
+            "réunion",
+            parent,
         )
 
 

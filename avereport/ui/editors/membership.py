@@ -122,10 +122,10 @@ class MembershipEditor(SectionEditor):
 
         self.form = FieldForm(session)
         self.form.add(
-            "membership.as_of", "Effectifs au", Kind.DATE, "Date à laquelle les effectifs sont arrêtés"
+            EDITION.membership.as_of, "Effectifs au", Kind.DATE, "Date à laquelle les effectifs sont arrêtés"
         )
         self.declared_line = self.form.add(
-            "membership.declared_total",
+            EDITION.membership.declared_total,
             "Total déclaré",
             Kind.COUNT,
             "Nombre total d'adhérents tel qu'un rapport imprimé l'annonçait (éditions importées) ; "
@@ -162,7 +162,12 @@ class MembershipEditor(SectionEditor):
         self.add_group("Effectifs", figures)
 
         self.groups_model = ComputedColumnsModel(
-            session, "membership.groups", GROUP_COLUMNS, self._new_group, "groupe", self._group_columns()
+            session,
+            EDITION.membership.groups,
+            GROUP_COLUMNS,
+            self._new_group,
+            "groupe",
+            self._group_columns(),
         )
         self.groups = RecordTable(self.groups_model)
         self.groups.setToolTip("Choisissez un groupe pour modifier ses catégories ci-dessous")
@@ -175,7 +180,7 @@ class MembershipEditor(SectionEditor):
         self.categories_box = self.add_group("", self.categories)
 
         self.notes_model = RecordTableModel(
-            session, "membership.notes", NOTE_COLUMNS, lambda e: DatedNote(), "note"
+            session, EDITION.membership.notes, NOTE_COLUMNS, lambda e: DatedNote(), "note"
         )
         self.notes = RecordTable(self.notes_model)
         self.add_group("Notes datées", self.notes)
@@ -378,11 +383,11 @@ class MembershipEditor(SectionEditor):
         if path in tables:
             tables[path].view.setFocus()
             return True
-        found = row_of(path, "membership.notes")
+        found = row_of(path, EDITION.membership.notes)
         if found is not None:
             self.notes.select_field(*found)
             return True
-        found = row_of(path, "membership.groups")
+        found = row_of(path, EDITION.membership.groups)
         if found is None:
             return super().focus_field(path)
         group, field = found

@@ -192,7 +192,13 @@ class CategoriesModel(ComputedColumnsModel):
             edition.membership.groups[0].key if edition and edition.membership.groups else None
         )
         super().__init__(
-            session, "membership.groups[0].categories", columns, new_record, "catégorie", derived, parent
+            session,
+            EDITION.membership.groups[0].categories,
+            columns,
+            new_record,
+            "catégorie",
+            derived,
+            parent,
         )
 
     def group_index(self) -> int | None:

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from avereport.errors import UserError, describe_os_error
-from avereport.model import edit, fmt
-from avereport.model.paths import EDITION
+from avereport.model import edit, fmt, paths
+from avereport.model.paths import EDITION, FieldPath
 from avereport.model.update import EditionUpdate
 from avereport.ui.session import DocumentSession
 
@@ -341,8 +341,8 @@ class OrganisationEditor(QScrollArea):
         """Write one field as one undoable step; a logo change never merges
         with the previous one, so each can be undone on its own."""
         edition = self.session.shown
-        path = f"organisation.{field}"
-        if edit.get_at(edition, path) == value:
+        path: FieldPath = getattr(EDITION.organisation, field)
+        if paths.get(edition, path) == value:
             self._message_for(field).hide()
             self.refresh()
             return

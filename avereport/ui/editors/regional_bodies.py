@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from avereport.model.edition import RegionalBody, SectionKind
+from avereport.model.paths import EDITION
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.governance_common import focus_record, record_table, region_choices
 from avereport.ui.session import DocumentSession
@@ -31,7 +32,7 @@ class RegionalBodiesModel(RecordTableModel):
     def __init__(self, session: DocumentSession, parent=None) -> None:
         super().__init__(
             session,
-            "governance.regional_bodies",
+            EDITION.governance.regional_bodies,
             REGIONAL_BODY_COLUMNS,
             lambda edition: RegionalBody(),
             "instance régionale",

@@ -142,7 +142,7 @@ class TrainingEditor(SectionEditor):
         self.sessions = record_table(
             ComputedRecordModel(
                 session,
-                "training.sessions",
+                EDITION.training.sessions,
                 SESSION_COLUMNS,
                 lambda e: TrainingSession(),
                 "session de formation",
@@ -169,7 +169,7 @@ class TrainingEditor(SectionEditor):
         totals.setToolTip("Totaux calculés à partir des sessions, mis à jour à chaque modification")
 
         self.modules = record_table(
-            RecordTableModel(session, "training.modules", MODULE_COLUMNS, new_module, "module", self),
+            RecordTableModel(session, EDITION.training.modules, MODULE_COLUMNS, new_module, "module", self),
             stretch="name",
         )
 

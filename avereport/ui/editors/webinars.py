@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from avereport.model.edition import Edition, SectionKind, Webinar
+from avereport.model.paths import EDITION
 from avereport.ui.editors.activity_common import QUALIFIER_CHOICES, QUALIFIER_TIP, focus_table, record_table
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.session import DocumentSession
@@ -34,7 +35,9 @@ class WebinarsEditor(SectionEditor):
 
     def __init__(self, session: DocumentSession, section_key: str, parent: QWidget | None = None) -> None:
         super().__init__(session, section_key, parent)
-        model = RecordTableModel(session, "communication.webinars", COLUMNS, new_webinar, "webinaire", self)
+        model = RecordTableModel(
+            session, EDITION.communication.webinars, COLUMNS, new_webinar, "webinaire", self
+        )
         self.webinars = record_table(model, stretch="title")
         self.add_group("Webinaires", self.webinars)
 
