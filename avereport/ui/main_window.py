@@ -3,9 +3,10 @@ preview and the checks of the open document."""
 
 from __future__ import annotations
 
+import functools
 import getpass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
@@ -57,6 +58,8 @@ from avereport.ui.widgets.banner import Banner
 # one and the export are imported when first used: the start needs none.
 if TYPE_CHECKING:
     from avereport.model.edition import Edition
+    from avereport.ui.editors.base import SectionEditor
+    from avereport.ui.editors.organisation import OrganisationEditor
     from avereport.ui.export_controller import ExportController
     from avereport.ui.history_panel import HistoryPanel
     from avereport.ui.preview import PreviewPane
@@ -339,10 +342,13 @@ class MainWindow(QMainWindow):
                     self,
                     text,
                     f"Aller dans {name}",
-                    lambda index=index: self.navigator.jump(index),
+                    functools.partial(self._jump_to_area, index),
                     [f"Ctrl+{index + 1}"],
                 )
             )
+
+    def _jump_to_area(self, index: int) -> None:
+        self.navigator.jump(index)  # made after the menus
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Maj+Tab go area after area (plan, editor, preview, checks)."""
@@ -550,6 +556,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.undo_group.removeStack(self.session.undo_stack)
+        # Made with the session, in _show_session.
+        assert self.checks is not None and self.preview is not None and self.opened is not None
         self.checks.shutdown()
         self.preview.shutdown()
         self.checks_dock.setWidget(QWidget())
@@ -651,11 +659,9 @@ class MainWindow(QMainWindow):
             self.edition_shown.emit(year)
         if not update.touches_path(EDITION.outline):
             return  # the editors are those of the outline's sections
-        stale = [
-            key
-            for key, editor in self.editors.items()
-            if key != ORGANISATION_KEY and editor.section() is None
-        ]
+        # A section editor whose section left the outline is closed.
+        keys = {section.key for section in update.edition.outline}
+        stale = [key for key in self.editors if key != ORGANISATION_KEY and key not in keys]
         for key in stale:
             editor = self.editors.pop(key)
             self.editor_stack.removeWidget(editor)
@@ -692,10 +698,12 @@ class MainWindow(QMainWindow):
                 self.save_refused_copy,
             )
         if lost.info is None:
+            path = lost.path
+            assert path is not None  # a lock is lost on a document's file
             banner.add_button(
                 "Rouvrir en écriture",
                 "Plus personne n'a le document ouvert : le rouvrir pour le modifier",
-                lambda: self.open_path(lost.path),
+                lambda: self.open_path(path),
             )
         else:
             banner.add_button(
@@ -786,19 +794,22 @@ class MainWindow(QMainWindow):
             self.preview.show_section(None if key == ORGANISATION_KEY else key)
         self._fit_editor()
 
-    def _make_editor(self, key: str) -> QWidget | None:
+    def _make_editor(self, key: str) -> OrganisationEditor | SectionEditor | None:
+        session = self.session
+        assert session is not None  # asked for by show_section, once a session is shown
         if key == ORGANISATION_KEY:
             from avereport.ui.editors.organisation import OrganisationEditor
 
-            return OrganisationEditor(self.session)
+            return OrganisationEditor(session)
         from avereport.ui.editors.registry import editor_for
 
-        section = next((s for s in self.session.edition.outline if s.key == key), None)
-        return None if section is None else editor_for(section.kind)(self.session, key)
+        section = next((s for s in session.shown.outline if s.key == key), None)
+        return None if section is None else editor_for(section.kind)(session, key)
 
-    def current_editor(self) -> QWidget | None:
+    def current_editor(self) -> OrganisationEditor | SectionEditor | None:
         widget = self.editor_stack.currentWidget()
-        return None if widget is self.placeholder else widget
+        # The stack holds the placeholder and editors made by _make_editor only.
+        return None if widget is self.placeholder else cast("OrganisationEditor | SectionEditor", widget)
 
     def go_to_finding(self, finding: Finding) -> None:
         """Select the section a finding belongs to and put the cursor on its field."""
@@ -815,15 +826,19 @@ class MainWindow(QMainWindow):
                 )
                 return
             key = edition.outline[index].key
-        self.outline_panel.select(key)
+        if self.outline_panel is not None:
+            self.outline_panel.select(key)
         self.show_section(key)
-        self.current_editor().focus_field(finding.field)
+        editor = self.current_editor()
+        if editor is not None:
+            editor.focus_field(finding.field)
 
     # --- actions ----------------------------------------------------------
 
     def _update_actions(self) -> None:
-        has_edition = self.session is not None and self.session.edition is not None
-        writable = has_edition and not self.session.read_only
+        session = self.session
+        has_edition = session is not None and session.edition is not None
+        writable = session is not None and session.edition is not None and not session.read_only
         self.new_edition_action.setEnabled(writable)
         exporting = self._exporter is not None and self._exporter.running
         self.export_action.setEnabled(has_edition and not exporting)
@@ -876,8 +891,9 @@ class MainWindow(QMainWindow):
 
     def _export_to(self, session: DocumentSession, target: Path) -> None:
         """The PDF dated by the document's last change to the edition (or an earlier one)."""
-        changed = session.document.last_change(session.year)
-        self.exporter.start(session.editions(), session.year, target, changed)
+        year = session.shown.year
+        changed = session.document.last_change(year)
+        self.exporter.start(session.editions(), year, target, changed)
 
     def refresh_preview(self) -> None:
         if self.preview is not None:
