@@ -3,10 +3,11 @@ qtawesome ships.
 
 qtawesome's own ``icon()`` goes through qtpy, whose ``from PySide6.QtX import *``
 forces every lazily loaded PySide6 class into existence: about 0.8 s more at
-start, more than the whole start. So only its font and charmap are used here,
-read once, and each glyph is painted by a small ``QIconEngine`` in the
-palette's text colour (dimmed when disabled, light on a selection), so the
-icons follow the style and a dark palette. The bundle ships this one font
+start, more than the whole start. So only its font is used here, read once
+(the glyphs' code points were taken from its charmap, ``CHARMAP_FILE``), and
+each glyph is painted by a small ``QIconEngine`` in the palette's text colour
+(dimmed when disabled, light on a selection), so the icons follow the style
+and a dark palette. The bundle ships this one font
 (packaging/avereport.spec).
 
 Use ``icon("bold")``; the names are the keys of ``GLYPHS``.
@@ -15,7 +16,6 @@ Use ``icon("bold")``; the names are the keys of ``GLYPHS``.
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -37,59 +37,62 @@ FONT_FILE = "materialdesignicons6-webfont-6.9.96.ttf"
 CHARMAP_FILE = "materialdesignicons6-webfont-charmap-6.9.96.json"
 
 # The app's name for an icon -> the Material Design Icons 6 glyph
-# (https://pictogrammers.com/library/mdi/).
+# (https://pictogrammers.com/library/mdi/) and its code point in the font:
+# written here rather than looked up in the font's charmap, whose 7,000
+# entries took 5 ms of the app's start to read (tests/test_icons.py checks
+# them against it).
 GLYPHS = {
     # text formatting
-    "bold": "format-bold",
-    "italic": "format-italic",
-    "bullets": "format-list-bulleted",
-    "numbers": "format-list-numbered",
-    "link": "link-variant",
-    "heading": "format-header-2",
-    "clear_format": "format-clear",
+    "bold": ("format-bold", 0xF0264),
+    "italic": ("format-italic", 0xF0277),
+    "bullets": ("format-list-bulleted", 0xF0279),
+    "numbers": ("format-list-numbered", 0xF027B),
+    "link": ("link-variant", 0xF0339),
+    "heading": ("format-header-2", 0xF026C),
+    "clear_format": ("format-clear", 0xF0265),
     # tables
-    "add_row": "table-row-plus-after",
-    "delete_row": "table-row-remove",
-    "import_table": "table-arrow-down",
-    "export_table": "microsoft-excel",
+    "add_row": ("table-row-plus-after", 0xF04F3),
+    "delete_row": ("table-row-remove", 0xF04F5),
+    "import_table": ("table-arrow-down", 0xF13BB),
+    "export_table": ("microsoft-excel", 0xF138F),
     # the outline's sections
-    "add_section": "text-box-plus-outline",
-    "move_up": "arrow-up",
-    "move_down": "arrow-down",
-    "outdent": "format-indent-decrease",
-    "indent": "format-indent-increase",
+    "add_section": ("text-box-plus-outline", 0xF0EAB),
+    "move_up": ("arrow-up", 0xF005D),
+    "move_down": ("arrow-down", 0xF0045),
+    "outdent": ("format-indent-decrease", 0xF0275),
+    "indent": ("format-indent-increase", 0xF0276),
     # editing
-    "undo": "undo",
-    "redo": "redo",
-    "ok": "check",
-    "cancel": "close",
-    "delete": "delete-outline",
+    "undo": ("undo", 0xF054C),
+    "redo": ("redo", 0xF044E),
+    "ok": ("check", 0xF012C),
+    "cancel": ("close", 0xF0156),
+    "delete": ("delete-outline", 0xF09E7),
     # documents
-    "new": "file-plus-outline",
-    "open": "folder-open-outline",
-    "export": "file-pdf-box",
-    "new_edition": "calendar-plus",
-    "check": "clipboard-check-outline",
-    "history": "history",
-    "backup": "backup-restore",
-    "share": "share-variant-outline",
-    "lock": "lock-outline",
-    "help": "help-circle-outline",
+    "new": ("file-plus-outline", 0xF0EED),
+    "open": ("folder-open-outline", 0xF0DCF),
+    "export": ("file-pdf-box", 0xF0226),
+    "new_edition": ("calendar-plus", 0xF00F3),
+    "check": ("clipboard-check-outline", 0xF08A8),
+    "history": ("history", 0xF02DA),
+    "backup": ("backup-restore", 0xF006F),
+    "share": ("share-variant-outline", 0xF1514),
+    "lock": ("lock-outline", 0xF0341),
+    "help": ("help-circle-outline", 0xF0625),
     # preview
-    "preview": "page-layout-sidebar-right",
-    "refresh": "refresh",
-    "zoom_in": "magnify-plus-outline",
-    "zoom_out": "magnify-minus-outline",
-    "zoom_fit": "fit-to-page-outline",
+    "preview": ("page-layout-sidebar-right", 0xF06FE),
+    "refresh": ("refresh", 0xF0450),
+    "zoom_in": ("magnify-plus-outline", 0xF06ED),
+    "zoom_out": ("magnify-minus-outline", 0xF06EC),
+    "zoom_fit": ("fit-to-page-outline", 0xF0EF6),
     # findings
-    "error": "alert-circle",
-    "warning": "alert",
-    "info": "information-outline",
+    "error": ("alert-circle", 0xF0028),
+    "warning": ("alert", 0xF0026),
+    "info": ("information-outline", 0xF02FD),
     # yearly review of the sections
-    "to_write": "pencil-outline",
-    "to_review": "eye-outline",
-    "reviewed": "check-circle-outline",
-    "take_back": "restore",
+    "to_write": ("pencil-outline", 0xF0CB6),
+    "to_review": ("eye-outline", 0xF06D0),
+    "reviewed": ("check-circle-outline", 0xF05E1),
+    "take_back": ("restore", 0xF099B),
 }
 
 # Findings keep their colour whatever the palette: they are read at a glance.
@@ -121,12 +124,6 @@ def _font_family() -> str:
     if not families:
         raise RuntimeError(f"icon font unreadable: {fonts_folder() / FONT_FILE}")
     return families[0]
-
-
-@cache
-def _charmap() -> dict[str, str]:
-    with open(fonts_folder() / CHARMAP_FILE, encoding="utf-8") as file:
-        return json.load(file)
 
 
 class GlyphEngine(QIconEngine):
@@ -172,5 +169,5 @@ class GlyphEngine(QIconEngine):
 
 def icon(name: str) -> QIcon:
     """The icon called ``name`` (a key of ``GLYPHS``); needs a QGuiApplication."""
-    code = _charmap()[GLYPHS[name]]
-    return QIcon(GlyphEngine(chr(int(code, 16)), COLOURS.get(name)))
+    _, code = GLYPHS[name]
+    return QIcon(GlyphEngine(chr(code), COLOURS.get(name)))
