@@ -16,7 +16,8 @@ from avereport.store import open_document
 from avereport.ui.app import DEMO_COPY_NAME, start_file
 from avereport.ui.editors.base import SectionEditor
 from avereport.ui.editors.registry import EDITORS, editor_for
-from avereport.ui.main_window import LAST_FILE_KEY, MainWindow
+from avereport.ui.files import LAST_FILE_KEY
+from avereport.ui.main_window import MainWindow
 from avereport.ui.new_edition_dialog import NewEditionDialog
 from avereport.ui.outline_panel import ORGANISATION_KEY
 

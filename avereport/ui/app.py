@@ -86,8 +86,9 @@ def _start(requested: Path | None) -> tuple[QApplication, MainWindow]:
     """The application and its window, shown on ``requested`` (see ``start_file``)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from avereport.ui.files import LAST_FILE_KEY
     from avereport.ui.look import apply_look
-    from avereport.ui.main_window import LAST_FILE_KEY, MainWindow
+    from avereport.ui.main_window import MainWindow
     from avereport.ui.readiness import quit_when_ready
     from avereport.ui.settings import text_setting
     from avereport.ui.translations import install_french

@@ -64,7 +64,6 @@ if TYPE_CHECKING:
     from avereport.ui.history_panel import HistoryPanel
     from avereport.ui.preview import PreviewPane
 
-LAST_FILE_KEY = "files/last"
 USER_NAME_KEY = "user/name"
 NAME_QUESTION = "Votre nom, tel que vos collègues le verront (document ouvert, historique) :"
 STATUS_MS = 8000
@@ -507,7 +506,6 @@ class MainWindow(QMainWindow):
         if opened.lock is not None:
             self.lock_watch = LockWatch(opened.lock, self)
             self.lock_watch.lost.connect(self._lock_lost)
-        QSettings().setValue(LAST_FILE_KEY, str(path))
         self.files.remember(path)
         self.document_opened.emit(path)
         return True
