@@ -586,12 +586,13 @@ class MainWindow(QMainWindow):
         self.session = session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
-        self.outline_panel = OutlinePanel(session)
+        # The checks first: the plan is then built once, with their findings.
+        self.checks = ChecksPanel(session)
+        self.checks_dock.setWidget(self.checks)
+        self.outline_panel = OutlinePanel(session, findings=self.checks.findings)
         self.outline_host.addWidget(self.outline_panel)
         self.preview = PreviewPane(session)
         self.preview_host.addWidget(self.preview)
-        self.checks = ChecksPanel(session)
-        self.checks_dock.setWidget(self.checks)
         self._show_history_if_seen()
         self.checks.checked.connect(self.outline_panel.set_findings)
         self.checks.checked.connect(self._checks_done)

@@ -97,7 +97,11 @@ class OutlinePanel(QWidget):
     section_selected = Signal(str)
     """The user picked an entry; carries the section key (or ORGANISATION_KEY)."""
 
-    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: DocumentSession, parent: QWidget | None = None, findings: list[Finding] | None = None
+    ) -> None:
+        """``findings``: the checks' findings when already known (the window's start),
+        so that the plan is built once, with its states."""
         super().__init__(parent)
         self.session = session
         self.tree = QTreeWidget()
@@ -168,7 +172,7 @@ class OutlinePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
         layout.addLayout(buttons)
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = list(findings or [])
         self._shown: tuple = ()
         session.edition_updated.connect(self._edition_updated)
         self.rebuild()
