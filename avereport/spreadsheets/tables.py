@@ -30,6 +30,7 @@ from avereport.model.labels import (
     TRAINING_MODE_LABELS,
 )
 from avereport.model.outline import fresh_key
+from avereport.model.paths import EDITION, FieldPath
 from avereport.model.regions import REGION_SHORT_LABELS, Region
 
 Row = dict[str, Any]
@@ -95,7 +96,7 @@ def _choice_names(
     return names
 
 
-def with_items(edition: m.Edition, path: str, items: Sequence[Any]) -> m.Edition:
+def with_items(edition: m.Edition, path: FieldPath, items: Sequence[Any]) -> m.Edition:
     """``edition`` with the list at ``path`` replaced by ``items`` (records
     already checked), sharing everything else."""
     return edit.replace_at(edition, path, tuple(items))
@@ -182,7 +183,8 @@ class RecordTable(Table):
 
     name: str
     title: str
-    path: str
+    # None for a table whose list is found in each edition (``list_path``).
+    path: FieldPath | None
     record: type
     columns: tuple[Column, ...]
     new_record: Callable[[], Any]
@@ -198,7 +200,8 @@ class RecordTable(Table):
     def record_type(self, field_name: str) -> type:
         return self.record
 
-    def list_path(self, edition: m.Edition) -> str:
+    def list_path(self, edition: m.Edition) -> FieldPath:
+        assert self.path is not None  # else list_path is overridden
         return self.path
 
     def records(self, edition: m.Edition) -> Sequence[Any]:
@@ -325,7 +328,7 @@ class TextListTable(Table):
         return [{"item": item} for item in edition.lists[self.index(edition)].items]
 
     def store(self, edition: m.Edition, rows: Sequence[Row], *, append: bool) -> m.Edition:
-        path = f"lists[{self.index(edition)}].items"
+        path = EDITION.lists[self.index(edition)].items
         items = list(edit.get_at(edition, path)) if append else []
         for number, row in enumerate(rows):
             text = row.get("item")
@@ -360,9 +363,9 @@ class KeyFigureTable(RecordTable):
 
     block: str = ""
 
-    def list_path(self, edition: m.Edition) -> str:
+    def list_path(self, edition: m.Edition) -> FieldPath:
         index = next(n for n, block in enumerate(edition.key_figures) if block.key == self.block)
-        return f"key_figures[{index}].items"
+        return EDITION.key_figures[index].items
 
 
 class MembershipTable(Table):
@@ -437,7 +440,7 @@ class MembershipTable(Table):
             groups[folded] = dataclasses.replace(
                 groups[folded], categories=(*groups[folded].categories, category)
             )
-        return with_items(edition, "membership.groups", list(groups.values()))
+        return with_items(edition, EDITION.membership.groups, list(groups.values()))
 
 
 MAP_KINDS = (m.NetworkKind.PLIE, m.NetworkKind.MDE)
@@ -492,10 +495,21 @@ class RegionCountsTable(Table):
             for region in Region
             if (kind, region) in counts
         ]
-        return with_items(edition, "network.region_counts", ordered + others)
+        return with_items(edition, EDITION.network.region_counts, ordered + others)
 
 
 # --- the record tables ---------------------------------------------------------------
+
+
+def _list_table(
+    name: str, title: str, path: FieldPath, columns: tuple[Column, ...], **options: Any
+) -> RecordTable:
+    """The table of the records listed at ``path``, of the type the path
+    declares; a new record has that type's defaults unless ``options`` give
+    ``new_record`` (see RecordTable for the others)."""
+    record = typing.get_args(path.declared)[0]
+    options.setdefault("new_record", record)
+    return RecordTable(name, title, path, record, columns, **options)
 
 
 def _session_totals(edition: m.Edition) -> list[Any]:
@@ -519,7 +533,7 @@ def _without_orphan_roles(edition: m.Edition) -> m.Edition:
     roles = [role for role in edition.governance.bureau if role.member_id in ids]
     if len(roles) == len(edition.governance.bureau):
         return edition
-    return with_items(edition, "governance.bureau", roles)
+    return with_items(edition, EDITION.governance.bureau, roles)
 
 
 def _without_orphan_replacements(edition: m.Edition) -> m.Edition:
@@ -530,7 +544,7 @@ def _without_orphan_replacements(edition: m.Edition) -> m.Edition:
     ]
     if staff == edition.governance.staff:
         return edition
-    return with_items(edition, "governance.staff", staff)
+    return with_items(edition, EDITION.governance.staff, staff)
 
 
 def _folded_key(*fields: str) -> Callable[[Any], Hashable]:
@@ -541,11 +555,10 @@ def _folded_key(*fields: str) -> Callable[[Any], Hashable]:
 
 DATE = Column("date", "Date", Kind.DATE)
 
-FORMATIONS = RecordTable(
+FORMATIONS = _list_table(
     "formations",
     "Sessions de formation",
-    "training.sessions",
-    m.TrainingSession,
+    EDITION.training.sessions,
     (
         Column("module", "Module", Kind.TEXT, ("Module de formation", "Formation", "Intitulé")),
         dataclasses.replace(DATE, synonyms=("Date de la session", "Date de session")),
@@ -581,27 +594,24 @@ FORMATIONS = RecordTable(
             ),
         ),
     ),
-    m.TrainingSession,
 )
 
-MODULES = RecordTable(
+MODULES = _list_table(
     "modules",
     "Modules de formation",
-    "training.modules",
-    m.TrainingModule,
+    EDITION.training.modules,
     (
         Column("name", "Module", Kind.TEXT, ("Intitulé", "Nom du module", "Module de formation")),
         Column("new", "Nouveau", Kind.FLAG, ("Nouveau module", "Nouveauté")),
     ),
-    lambda: m.TrainingModule(name=""),
+    new_record=lambda: m.TrainingModule(name=""),
     identity=_folded_key("name"),
 )
 
-CONSEIL = RecordTable(
+CONSEIL = _list_table(
     "conseil",
     "Conseil d'administration",
-    "governance.board",
-    m.BoardMember,
+    EDITION.governance.board,
     (
         REGION,
         Column("surname", "Nom", Kind.TEXT, ("Nom de famille",)),
@@ -609,17 +619,15 @@ CONSEIL = RecordTable(
         Column("college", "Collège", Kind.TEXT),
         Column("functions", "Fonctions", Kind.LINES, ("Fonction", "Mandats", "Mandats et fonctions")),
     ),
-    m.BoardMember,
     identity=_folded_key("surname", "first_name"),
     id_field="id",
     after=_without_orphan_roles,
 )
 
-BUREAU = RecordTable(
+BUREAU = _list_table(
     "bureau",
     "Bureau",
-    "governance.bureau",
-    m.BureauRole,
+    EDITION.governance.bureau,
     (
         Column(
             "member_id", "Membre", Kind.REFERENCE, ("Administrateur", "Nom", "Prénom et nom", "Nom et prénom")
@@ -627,15 +635,14 @@ BUREAU = RecordTable(
         Column("role", "Fonction", Kind.TEXT, ("Rôle", "Fonction au bureau")),
         Column("since", "Depuis", Kind.DATE, ("Depuis le", "Date de prise de fonction", "Prise de fonction")),
     ),
-    lambda: m.BureauRole(member_id=None, role=""),  # type: ignore[arg-type] # set from the Membre column
+    new_record=lambda: m.BureauRole(member_id=None, role=""),  # type: ignore[arg-type] # set from the Membre column
     references={"member_id": _board_choices},
 )
 
-EQUIPE = RecordTable(
+EQUIPE = _list_table(
     "equipe",
     "Équipe",
-    "governance.staff",
-    m.StaffMember,
+    EDITION.governance.staff,
     (
         Column("name", "Nom", Kind.TEXT, ("Prénom et nom", "Nom et prénom", "Salarié", "Salariée")),
         Column("role", "Fonction", Kind.TEXT, ("Poste",)),
@@ -644,18 +651,16 @@ EQUIPE = RecordTable(
         Column("replaces_id", "Remplace", Kind.REFERENCE, ("Remplaçant de", "En remplacement de")),
         Column("reason", "Motif", Kind.TEXT, ("Motif du remplacement",)),
     ),
-    m.StaffMember,
     identity=_folded_key("name"),
     id_field="id",
     references={"replaces_id": _staff_choices},
     after=_without_orphan_replacements,
 )
 
-WEBINAIRES = RecordTable(
+WEBINAIRES = _list_table(
     "webinaires",
     "Webinaires",
-    "communication.webinars",
-    m.Webinar,
+    EDITION.communication.webinars,
     (
         dataclasses.replace(DATE, synonyms=("Date du webinaire",)),
         Column("title", "Titre", Kind.TEXT, ("Sujet", "Intitulé", "Thème")),
@@ -663,14 +668,12 @@ WEBINAIRES = RecordTable(
         Column("participants", "Participants", Kind.COUNT, ("Nombre de participants", "Présents")),
         QUALIFIER,
     ),
-    m.Webinar,
 )
 
-EVENEMENTS = RecordTable(
+EVENEMENTS = _list_table(
     "evenements",
     "Vie des instances",
-    "governance.events",
-    m.GovernanceEvent,
+    EDITION.governance.events,
     (
         dataclasses.replace(DATE, synonyms=("Date de l'événement",)),
         enum_column("kind", "Type", EVENT_KIND_LABELS, "Nature", "Événement"),
@@ -678,35 +681,30 @@ EVENEMENTS = RecordTable(
         Column("role", "Fonction", Kind.TEXT),
         Column("description", "Description", Kind.TEXT, ("Détail",)),
     ),
-    m.GovernanceEvent,
 )
 
-REUNIONS = RecordTable(
+REUNIONS = _list_table(
     "reunions",
     "Réunions",
-    "governance.meetings",
-    m.Meeting,
+    EDITION.governance.meetings,
     (
         enum_column("kind", "Instance", MEETING_KIND_LABELS, "Type de réunion"),
         dataclasses.replace(DATE, synonyms=("Date de la réunion",)),
         Column("place", "Lieu", Kind.TEXT),
         Column("label", "Intitulé", Kind.TEXT, ("Titre",)),
     ),
-    m.Meeting,
 )
 
-INSTANCES = RecordTable(
+INSTANCES = _list_table(
     "instances",
     "Instances régionales",
-    "governance.regional_bodies",
-    m.RegionalBody,
+    EDITION.governance.regional_bodies,
     (
         REGION,
         Column("name", "Nom", Kind.TEXT, ("Sigle",)),
         Column("description", "Description", Kind.TEXT),
         Column("website", "Site internet", Kind.TEXT, ("Site", "Site web")),
     ),
-    m.RegionalBody,
 )
 
 FIXED_TABLES: tuple[Table, ...] = (
@@ -730,7 +728,7 @@ def _figures(block: m.KeyFigureBlock) -> KeyFigureTable:
     return KeyFigureTable(
         f"{FIGURES_PREFIX}{block.key}",
         f"Chiffres clés : {block.title}",
-        "",
+        None,  # the block's list is found by its key in each edition
         m.KeyFigure,
         (
             Column("value", "Valeur", Kind.NUMBER, ("Chiffre", "Nombre")),

@@ -32,7 +32,7 @@ def named_table(model: RecordTableModel, edition: Edition | None) -> sheet.Table
     if edition is None:
         return None
     for table in sheet.tables_of(edition):
-        if isinstance(table, sheet.RecordTable) and table.list_path(edition) == str(model.list_path):
+        if isinstance(table, sheet.RecordTable) and table.list_path(edition) == model.list_path:
             return table
         if (
             isinstance(table, sheet.TextListTable)
@@ -63,7 +63,7 @@ def _own_table(model: RecordTableModel, edition: Edition) -> sheet.RecordTable:
     return sheet.RecordTable(
         name="",
         title=model.noun,
-        path=str(model.list_path),
+        path=model.list_path,
         record=type(sample),
         columns=tuple(columns),
         new_record=lambda: model.new_record(edition),
