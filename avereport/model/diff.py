@@ -139,7 +139,7 @@ class Walk:
         """Two versions of one record (or part), compared field by field."""
         if before == after:
             return before
-        cls = type(before)
+        cls: type = type(before)
         updates = {}
         for name in _compared_fields(cls):
             old, new = getattr(before, name), getattr(after, name)
@@ -280,7 +280,7 @@ class Walk:
         """A whole record as a plain value: its fields without its row key."""
         if not dataclasses.is_dataclass(item):
             return item
-        cls = type(item)
+        cls: type = type(item)
         return {name: self._value(getattr(item, name), side, cls, name) for name in _compared_fields(cls)}
 
 
