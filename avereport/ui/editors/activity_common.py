@@ -209,7 +209,7 @@ class ReferencedEditor(SectionEditor):
         self.content.addLayout(self.holder)
         # Connected before any block widget, so a stale block panel is gone
         # before its models would read a path that no longer exists.
-        session.edition_updated.connect(self._edition_updated_ref)
+        session.edition_updated.connect(self._ref_updated)
         self._follow_ref()
 
     def block_index(self) -> int | None:
@@ -246,7 +246,7 @@ class ReferencedEditor(SectionEditor):
         layout.addWidget(self.table)
         return panel
 
-    def _edition_updated_ref(self, update: EditionUpdate) -> None:
+    def _ref_updated(self, update: EditionUpdate) -> None:
         # The block shown is the one the section's ref names, found by its key.
         position = self.section_index()
         if position is None or update.touches_path(EDITION.outline[position].ref, self.blocks_path()):

@@ -204,7 +204,7 @@ class CommunicationEditor(SectionEditor):
         self.add_group("Abonnés sur les réseaux sociaux", self.followers)
         self.add_group("Audience des publications", self.reach)
         self.add_group("Autres indicateurs", self.metrics)
-        session.edition_updated.connect(self._edition_updated_changes)
+        session.edition_updated.connect(self._communication_updated)
         self._show_changes()
 
     def _add_change(self, path: FieldPath) -> None:
@@ -215,7 +215,7 @@ class CommunicationEditor(SectionEditor):
         self.form.form.addRow("", change)
         self.changes[path] = change
 
-    def _edition_updated_changes(self, update: EditionUpdate) -> None:
+    def _communication_updated(self, update: EditionUpdate) -> None:
         if update.touches_path(EDITION.communication):
             self._show_changes()
 

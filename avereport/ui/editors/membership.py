@@ -192,7 +192,7 @@ class MembershipEditor(SectionEditor):
         self.groups.add_button.clicked.connect(lambda: self._edit_name(self.groups))
         self.categories.add_button.clicked.connect(lambda: self._edit_name(self.categories))
         self.groups.view.selectionModel().currentRowChanged.connect(self._group_chosen)
-        session.edition_updated.connect(self._edition_updated)
+        session.edition_updated.connect(self._membership_updated)
         if self.groups_model.rowCount():
             self.groups.view.setCurrentIndex(self.groups_model.index(0, 0))
         self._follow()
@@ -303,7 +303,7 @@ class MembershipEditor(SectionEditor):
                 self.categories_model.show_group(key)
         self._update_categories_title()
 
-    def _edition_updated(self, update: EditionUpdate) -> None:
+    def _membership_updated(self, update: EditionUpdate) -> None:
         if update.touches_path(EDITION.membership):
             self._follow()
 

@@ -187,10 +187,10 @@ class TrainingEditor(SectionEditor):
         self.add_group("Sessions de formation", self.sessions)
         self.add_group("Modules de formation", self.modules)
         self.add_group("Note", self.note)
-        session.edition_updated.connect(self._edition_updated_training)
+        session.edition_updated.connect(self._training_updated)
         self._follow_edition()
 
-    def _edition_updated_training(self, update: EditionUpdate) -> None:
+    def _training_updated(self, update: EditionUpdate) -> None:
         if update.touches_path(EDITION.training):
             self._follow_edition()
 
