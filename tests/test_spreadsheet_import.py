@@ -17,7 +17,7 @@ from avereport.cli import main
 from avereport.demo import write_demo
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Region, TrainingMode
-from avereport.spreadsheets.importing import ImportRefused, import_sheet
+from avereport.spreadsheets.importing import MAX_REMEMBERED, ImportRefused, data_rows, import_sheet
 from avereport.spreadsheets.matching import propose_matching
 from avereport.spreadsheets.reading import Sheet, open_spreadsheet
 from avereport.spreadsheets.tables import find_table
@@ -280,3 +280,13 @@ def test_a_figure_keeps_the_sign_of_a_negative_zero_beside_zeros(demo):
     result = import_sheet(edition, table, sheet, propose_matching(table, sheet))
     values = [figure.value for figure in result.edition.key_figures[0].items]
     assert [math.copysign(1, value) for value in values] == [1, -1, 1]
+
+
+def test_a_column_of_more_distinct_cells_than_are_kept_is_read_whole(demo):
+    edition = edition_of(demo)
+    table = find_table(edition, "formations")
+    count = MAX_REMEMBERED + 5
+    sheet = Sheet("Sessions", [["Module", "PLIE"], *[[f"Module {n}", float(n % 3)] for n in range(count)]])
+    rows = [row for _, row in data_rows(table, sheet, propose_matching(table, sheet))]
+    assert rows[-5:] == [{"module": f"Module {n}", "plie": n % 3} for n in range(count - 5, count)]
+    assert len({row["module"] for row in rows}) == count

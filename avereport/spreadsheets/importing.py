@@ -67,7 +67,9 @@ def remembering(convert: Converter, column: Column) -> Converter:
     """``convert`` reading each distinct cell once: a sheet's columns repeat
     the same modules, dates and small counts thousands of times. Equal cells
     of one type read alike, except floats in a NUMBER column (-0.0 equals 0.0
-    but keeps its sign there); a refused cell is read again each time."""
+    but keeps its sign there); a refused cell is read again each time. Past
+    ``MAX_REMEMBERED`` distinct cells (a column of names), the others are
+    read without being kept: a large sheet's memory does not double."""
     kinds = _REPEATABLE - {float} if column.kind is Kind.NUMBER else _REPEATABLE
     read: dict[tuple[type, Any], tuple[bool, Any]] = {}
 
@@ -78,13 +80,16 @@ def remembering(convert: Converter, column: Column) -> Converter:
         key = (kind, cell)
         found = read.get(key)
         if found is None:
-            found = read[key] = convert(cell)
+            found = convert(cell)
+            if len(read) < MAX_REMEMBERED:
+                read[key] = found
         return found
 
     return convert_once
 
 
 _REPEATABLE = frozenset({str, int, float, dt.date, dt.datetime})
+MAX_REMEMBERED = 10_000  # distinct cells kept per column
 
 
 # --- import ------------------------------------------------------------------------------
