@@ -108,7 +108,7 @@ def _narrow_bars(
         y += text_height_pt(label, BASE_FONT_PT) + LABEL_GAP_PT + BAR_PT + ROW_GAP_PT
     if footnote:
         y += text_height_pt(footnote, BASE_FONT_PT)
-    fit_height(figure, axes, y)
+    fit_height(figure, axes, y, laid_out=True)
     rows_axes(axes, y, right)
     for top, label, value, text in rows:
         axes.text(0, top, label, va="top", fontsize=BASE_FONT_PT, in_layout=False)

@@ -62,8 +62,9 @@ def communication_metrics(
         for axes in list(grid.flat)[len(series) :]:
             axes.set_visible(False)
         if narrow_cm is not None and panels:
-            fit_height(figure, panels[0][0], NARROW_PANEL_CM * CM * 72)
-        lay_out(figure)
+            fit_height(figure, panels[0][0], NARROW_PANEL_CM * CM * 72)  # and laid out
+        else:
+            lay_out(figure)
         if panels:
             tick_step = year_step(panels[0][0], widest_pt(map(str, years), BASE_FONT_PT))
             shown = spaced(years, tick_step)

@@ -141,7 +141,7 @@ def _narrow_coverage(bars: Sequence[CoverageBar], palette: Palette, title: str, 
         height = max(text_height_pt(label, BASE_FONT_PT), text_height_pt(share, TITLE_FONT_PT))
         rows.append((y, label, share, y + height + LABEL_GAP_PT + BAR_PT / 2, bar))
         y += height + LABEL_GAP_PT + BAR_PT + ROW_GAP_PT
-    fit_height(figure, axes, y)
+    fit_height(figure, axes, y, laid_out=True)
     rows_axes(axes, y)
     for top, label, share, centre, bar in rows:
         axes.text(0, top, label, va="top", fontsize=BASE_FONT_PT, in_layout=False)

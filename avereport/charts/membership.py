@@ -53,13 +53,8 @@ def membership_trend(
     series = aligned(series)
     years = sorted({year for s in series for year, _ in s.points})
     with chart_style():
-        figure, axes = _trend_figure(series, palette, title, narrow_cm)
-        lay_out(figure)  # the points get their printed positions
-        tick_step = year_step(axes, widest_pt(map(str, years), BASE_FONT_PT))
+        figure, axes, tick_step = _trend_figure(series, palette, title, narrow_cm)  # laid out
         shown = spaced(years, tick_step)
-        if shown != years:
-            _year_ticks(axes, shown)
-            lay_out(figure)  # fewer year labels may leave the plot a little wider
         values = (number(value) for s in series for _, value in s.known)
         written = spaced(shown, year_step(axes, widest_pt(values, MIN_FONT_PT), tick_step))
         _label_points(axes, series, palette, written)
@@ -68,7 +63,8 @@ def membership_trend(
 
 def _trend_figure(
     series: Sequence[Series], palette: Palette, title: str, narrow_cm: float | None
-) -> tuple[Figure, Axes]:
+) -> tuple[Figure, Axes, int]:
+    """The figure laid out, its axes, and the years between two year labels."""
     if narrow_cm is None:
         figure = new_figure(height_cm=8.5)
         add_title(figure, title)
@@ -100,11 +96,28 @@ def _trend_figure(
     if narrow_cm is None:
         if series:
             add_legend(axes, min(len(series), 4))
+        lay_out(figure)  # the points get their printed positions
+        tick_step = _space_years(axes, years)
+        if spaced(years, tick_step) != years:
+            lay_out(figure)  # fewer year labels may leave the plot a little wider
     else:
         if series:
-            legend_above(figure, axes)
+            legend_above(figure, axes)  # laid out: the plot's width is known
+        else:
+            lay_out(figure)
+        tick_step = _space_years(axes, years)  # before fit_height's layouts, which take it in
         fit_height(figure, axes, NARROW_PLOT_CM * CM * 72)
-    return figure, axes
+    return figure, axes, tick_step
+
+
+def _space_years(axes: Axes, years: Sequence[int]) -> int:
+    """Label fewer years when their labels would touch on ``axes`` as laid
+    out; the years from one label to the next."""
+    step = year_step(axes, widest_pt(map(str, years), BASE_FONT_PT))
+    shown = spaced(years, step)
+    if shown != years:
+        _year_ticks(axes, shown)
+    return step
 
 
 def _year_ticks(axes: Axes, years: Sequence[int]) -> None:

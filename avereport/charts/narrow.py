@@ -26,6 +26,9 @@ SIDE_PAD_PT = 2 * 0.06 * 72 + 4
 # A legend entry's marker and the space around it: handle length 2, text gap
 # 0.8 and padding 2 × 0.4 font sizes, and a little more for rounding.
 LEGEND_HANDLE_PT = 4 * BASE_FONT_PT
+LEGEND_GAP_EM = 0.3  # between the plot and the legend above it, in font sizes
+# fit_height: near enough to the plot's height asked for, in points.
+FIT_TOLERANCE_PT = 0.5
 
 
 def text_width_pt(text: str, size: float, weight: str = "normal") -> float:
@@ -72,14 +75,21 @@ def axes_size_pt(figure: Figure, axes: Axes) -> tuple[float, float]:
     return box.width * width * 72, box.height * height * 72
 
 
-def fit_height(figure: Figure, axes: Axes, needed_pt: float) -> None:
+def fit_height(figure: Figure, axes: Axes, needed_pt: float, laid_out: bool = False) -> None:
     """Make the figure as tall as it takes for ``axes``, once laid out, to be
-    ``needed_pt`` high (the title and legend around it keep their room)."""
-    for _ in range(2):  # the second pass corrects for a title the layout measured anew
+    about ``needed_pt`` high (the title and legend around it keep their
+    room); the figure is left laid out. ``laid_out``: it was just laid out as
+    it is, so that layout (~20 ms on screen) is not run again."""
+    if not laid_out:
         lay_out(figure)
+    # The margins are fixed sizes: one correction is exact, unless the figure
+    # was made too short for a layout, which then measured nothing.
+    for _ in range(2):
         have = axes_size_pt(figure, axes)[1]
+        if abs(needed_pt - have) < FIT_TOLERANCE_PT:
+            return
         figure.set_figheight(max(figure.get_figheight() + (needed_pt - have) / 72, 2 * CM))
-    lay_out(figure)
+        lay_out(figure)
 
 
 def rows_axes(axes: Axes, height_pt: float, right: float = 1.0) -> None:
@@ -99,4 +109,8 @@ def legend_above(figure: Figure, axes: Axes, handles=None, labels=None) -> None:
     lay_out(figure)  # the legend starts where the plot does, after its tick labels
     room = (1 - axes.get_position().x0) * figure.get_figwidth() * 72 - SIDE_PAD_PT / 2 - LEGEND_HANDLE_PT
     labels = [wrap_to(label, room, BASE_FONT_PT) for label in labels]
-    axes.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=1, borderaxespad=0)
+    # The gap above the plot is a fixed size, not a share of the plot's
+    # height, so that fit_height gets the height right in one correction.
+    axes.legend(
+        handles, labels, loc="lower left", bbox_to_anchor=(0, 1), ncols=1, borderaxespad=LEGEND_GAP_EM
+    )

@@ -199,7 +199,7 @@ def _narrow_map(counts: Mapping[Region, int], palette: Palette, title: str, widt
     )
     map_bottom = -(ROWS + OVERSEAS_GAP)
     bottom = map_bottom - KEY_GAP - text_height_pt(key, MIN_FONT_PT) / unit_pt
-    fit_height(figure, axes, -bottom * unit_pt)
+    fit_height(figure, axes, -bottom * unit_pt, laid_out=True)
     _map_axes(axes, bottom)
     _tiles(axes, counts, palette, region_code, _count_size(counts, unit_pt * (1 - 2 * TILE_GAP) - 4))
     right = COLUMNS - TILE_GAP
