@@ -22,13 +22,14 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from avereport import tuning
 from avereport.model.edition import Edition, Organisation
 from avereport.model.paths import EDITION
 from avereport.model.update import EditionUpdate
-from avereport.ui.preview_charts_view import NO_SECTION, ChartsView
+from avereport.ui.preview_charts_view import NO_SECTION, ChartKey, ChartsView
 from avereport.ui.preview_pdf import PdfPreview
 from avereport.ui.session import DocumentSession
 
@@ -137,6 +138,10 @@ class PreviewPane(QWidget):
 
     # --- following the document ---------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._charts_timer.start()  # the charts of edits made while hidden
+
     def _document_changed(self, *_args: object) -> None:
         self._charts_timer.start()
         self._pdf_stale = True
@@ -174,33 +179,34 @@ class PreviewPane(QWidget):
         if self._drawn is not None and self._drawn[0] is edition and self._drawn[1] == self.section_key:
             self.charts_refreshed.emit()
             return
-        self._drawn = (edition, self.section_key)
         if edition is None:
             self.charts.show_message(NO_EDITION)
         elif self.section_key is None:
             self.charts.show_message(NO_SECTION)
+        elif not self.isVisible():
+            return  # hidden (F8, or a small screen): drawn when shown (showEvent)
         else:
-            self._show_charts(edition)
+            self._show_charts(edition, self.section_key)
+        self._drawn = (edition, self.section_key)
         self._update_has_content()
         self.charts_refreshed.emit()
 
-    def _show_charts(self, edition: Edition) -> None:
+    def _show_charts(self, edition: Edition, section_key: str) -> None:
         from avereport.ui.preview_canvas import ChartCanvas
         from avereport.ui.preview_charts import ChartCache, chart_keys, section_chart_requests
 
         if self._cache is None:
             self._cache = ChartCache()
         cache, organisation = self._cache, edition.organisation
-        requests = section_chart_requests(self.session.editions(), edition.year, self.section_key)
+        requests = section_chart_requests(self.session.editions(), edition.year, section_key)
         keys = chart_keys(requests, organisation)
         by_key = dict(zip(keys, requests))
+        width = self.charts.chart_width()
 
-        def canvas(key: tuple[str, int]) -> ChartCanvas:
-            made = ChartCanvas(
-                cache.chart(key, by_key[key], organisation),
-                lambda width_cm: cache.chart(key, by_key[key], organisation, width_cm),
-            )
-            made.enlarge_requested.connect(lambda: self.enlarge(by_key[key], organisation))
+        def canvas(key: ChartKey) -> ChartCanvas:
+            request = by_key[key]
+            made = ChartCanvas(lambda narrow_cm: cache.chart(key, request, organisation, narrow_cm), width)
+            made.enlarge_requested.connect(lambda: self.enlarge(request, organisation))
             return made
 
         self.charts.show_charts(keys, canvas)

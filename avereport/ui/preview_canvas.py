@@ -7,8 +7,10 @@ figure out again at the width the pane gives it (text keeps its size, the
 plot takes what is left); wider than its printed width, it stays at it.
 Narrower than NARROW_BELOW_CM, the printed layout's labels would collide:
 the canvas shows the chart's narrow layout instead (``charts.narrow``: taller,
-labels above their bars, legends one entry a line), drawn once for the
-narrowest canvas and laid out again at the width given, text still as large.
+labels above their bars, legends one entry a line), drawn for the width the
+canvas has (its titles and labels wrapped to it), and drawn again at the new
+width once a resize pauses. Only the layout shown is drawn: a canvas in a
+narrow pane never draws the printed layout.
 Made for paper, a title may need wrapping and a one-row legend fewer
 columns at that width: both are adapted on screen only (these figures are
 the screen's own, the PDF draws its own).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from matplotlib.backend_bases import FigureCanvasBase
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -35,8 +38,14 @@ if TYPE_CHECKING:
 # The printed layout's narrowest width on screen: the coverage chart's counts
 # reach its percentages below 12.5 cm.
 NARROW_BELOW_CM = 13.0
-MIN_WIDTH = 240  # pixels: the narrow layout is drawn this wide
+MIN_WIDTH = 240  # pixels: the narrow layout is drawn no narrower (a narrower canvas scales it down)
 RELAYOUT_MS = 60  # the layout runs once a resize pauses
+UNLIMITED = 16_777_215  # Qt's QWIDGETSIZE_MAX
+
+# Figures are cached and go from one canvas to another, which resize them:
+# each figure's printed width, and the width its layout was last made for (inches).
+_PRINTED_WIDTH: WeakKeyDictionary[Figure, float] = WeakKeyDictionary()
+_LAID_OUT_WIDTH: WeakKeyDictionary[Figure, float] = WeakKeyDictionary()
 
 
 def screen_dpi() -> float:
@@ -49,20 +58,26 @@ def fit_texts(figure: Figure) -> None:
     its columns as fit in it."""
     for text in figure.texts:  # the title (suptitle) and figure notes
         text.set_wrap(True)
-    renderer = figure.canvas.get_renderer()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]  # an Agg canvas
     room = figure.bbox.width * 0.98
     for axes in figure.axes:
         legend = axes.get_legend()
         if legend is None:
             continue
         # A legend lays its entries out when made: fewer columns need a new one.
+        # The columns made for paper are kept on the axes, to come back to when wider.
         printed = getattr(axes, "printed_legend_columns", None) or legend._ncols
-        axes.printed_legend_columns = printed  # as made for paper, to come back to when wider
+        setattr(axes, "printed_legend_columns", printed)  # noqa: B010 - an attribute of our own
         columns = printed
         add_legend(axes, columns)
-        while columns > 1 and axes.get_legend().get_window_extent(renderer).width > room:
+        while columns > 1 and _legend_width(axes, renderer) > room:
             columns -= 1
             add_legend(axes, columns)
+
+
+def _legend_width(axes, renderer) -> float:
+    legend = axes.get_legend()
+    return 0.0 if legend is None else legend.get_window_extent(renderer).width
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -70,28 +85,30 @@ class ChartCanvas(FigureCanvasQTAgg):
     French alternative text as tooltip and accessible description. A
     double-click asks for it larger (``enlarge_requested``).
 
-    ``chart`` is in its printed layout; ``narrow(width_cm)`` draws it in its
-    narrow layout, asked for the first time the pane is that narrow."""
+    ``draw(None)`` gives the chart in its printed layout, ``draw(width_cm)``
+    in its narrow layout that wide (the caller caches them); ``width`` is the
+    width in pixels the canvas is about to get: only that width's layout is drawn."""
 
     enlarge_requested = Signal()
 
-    def __init__(self, chart: Chart, narrow: Callable[[float], Chart]) -> None:
-        self.printed = chart.figure
-        self.printed_width, self.printed_height = chart.figure.get_size_inches()
+    def __init__(self, draw: Callable[[float | None], Chart], width: int) -> None:
         self.dpi = screen_dpi()
-        self._narrow = narrow
+        self._draw = draw
+        self.printed: Figure | None = None  # drawn the first time the canvas is that wide
+        self.printed_height = 0.0  # inches
         self._narrow_figure: Figure | None = None
+        self._narrow_width = 0  # pixels the narrow figure was drawn for
         self._narrow_height = 0.0  # inches, as drawn (the canvas resizes the figure it shows)
-        super().__init__(chart.figure)
-        self.alt_text = chart.alt_text
-        self.setToolTip(chart.alt_text)
+        figure, _ = self._figure_and_height(width)
+        super().__init__(figure)
+        self._fit_maximum()
+        _LAID_OUT_WIDTH.setdefault(figure, figure.get_figwidth())  # as drawn
+        self.setToolTip(self.alt_text)
         self.setStatusTip("Double-cliquez sur le graphique pour l'agrandir")
         self.setAccessibleName("Graphique")
-        self.setAccessibleDescription(chart.alt_text)
+        self.setAccessibleDescription(self.alt_text)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMaximumWidth(self.pixels(self.printed_width))
-        self.setFixedHeight(self.heightForWidth(self.maximumWidth()))
-        self._laid_out_width = self.printed_width  # inches the figure's layout was made for
+        self.setFixedHeight(self.heightForWidth(width))
         self._relayout = QTimer(self, singleShot=True, interval=RELAYOUT_MS)
         self._relayout.timeout.connect(self.lay_out_now)
 
@@ -99,25 +116,52 @@ class ChartCanvas(FigureCanvasQTAgg):
         return round(inches * self.dpi)
 
     def is_narrow(self, width: int) -> bool:
-        """Whether a canvas ``width`` pixels wide shows the narrow layout."""
-        return width < min(self.pixels(NARROW_BELOW_CM * CM), self.maximumWidth())
+        """Whether a canvas ``width`` pixels wide shows the narrow layout: below
+        NARROW_BELOW_CM, or below the printed width once it is known."""
+        narrowest = self.pixels(NARROW_BELOW_CM * CM)
+        if self.printed is not None:
+            narrowest = min(narrowest, self.maximumWidth())
+        return width < narrowest
+
+    def _chart(self, narrow_cm: float | None) -> Chart:
+        chart = self._draw(narrow_cm)
+        self.alt_text = chart.alt_text
+        return chart
 
     def _figure_and_height(self, width: int) -> tuple[Figure, float]:
-        """The figure shown ``width`` pixels wide, and its height in inches."""
+        """The figure shown ``width`` pixels wide, and its height in inches;
+        drawn if that layout is not drawn yet (a narrow one drawn for another
+        width stands in until ``lay_out_now`` draws it for this one)."""
         if not self.is_narrow(width):
+            if self.printed is None:
+                self.printed = self._chart(None).figure
+                self.printed_height = self.printed.get_figheight()
+                _PRINTED_WIDTH.setdefault(self.printed, self.printed.get_figwidth())
             return self.printed, self.printed_height
         if self._narrow_figure is None:
-            self._narrow_figure = self._narrow(MIN_WIDTH / self.dpi / CM).figure
-            self._narrow_height = self._narrow_figure.get_figheight()
+            self._draw_narrow(width)
+        assert self._narrow_figure is not None
         return self._narrow_figure, self._narrow_height
+
+    def _draw_narrow(self, width: int) -> None:
+        self._narrow_width = max(width, MIN_WIDTH)
+        self._narrow_figure = self._chart(self._narrow_width / self.dpi / CM).figure
+        self._narrow_height = self._narrow_figure.get_figheight()
+
+    def _fit_maximum(self) -> None:
+        """No wider than the printed layout; as wide as the pane until it is drawn."""
+        printed = self.printed
+        self.setMaximumWidth(UNLIMITED if printed is None else self.pixels(_PRINTED_WIDTH[printed]))
 
     def dpi_for(self, width: int) -> float:
         """The readable resolution, or less when ``width`` is narrower than
         the narrow layout (the pane gives no less)."""
-        return self.dpi * min(1.0, width / MIN_WIDTH)
+        return self.dpi * min(1.0, max(width, 1) / MIN_WIDTH)
 
     def heightForWidth(self, width: int) -> int:
-        return round(self._figure_and_height(width)[1] * self.dpi_for(width))
+        height = self._figure_and_height(width)[1]
+        self._fit_maximum()
+        return round(height * self.dpi_for(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # matplotlib sets the figure's size in inches from the pixels and the
@@ -127,15 +171,31 @@ class ChartCanvas(FigureCanvasQTAgg):
         width = event.size().width()
         if width > 0:
             self._show(self._figure_and_height(width)[0])
-            self.setFixedHeight(self.heightForWidth(width))
-            self.figure.set_dpi(self.dpi_for(width) * self.device_pixel_ratio)
+            self._fit_height(width)
         super().resizeEvent(event)
-        # A new fixed height resizes the canvas at once, inside this event:
-        # matplotlib took this event's older height, the figure takes the one it has now.
+        self._fit_figure()
+        # The width now (a new height may have changed it too); a resize
+        # back to the width laid out for cancels the layout asked for meanwhile.
+        if self._stale(self.width()):
+            self._relayout.start()
+        else:
+            self._relayout.stop()
+
+    def _fit_height(self, width: int) -> None:
+        self.setFixedHeight(self.heightForWidth(width))
+        self.figure.set_dpi(self.dpi_for(width) * self.device_pixel_ratio)
+
+    def _fit_figure(self) -> None:
+        # A new fixed height resizes the canvas at once, inside resizeEvent:
+        # matplotlib took the event's older height, the figure takes the one it has now.
         ratio = self.device_pixel_ratio / self.figure.dpi
         self.figure.set_size_inches(self.width() * ratio, self.height() * ratio, forward=False)
-        if abs(self.figure.get_figwidth() - self._laid_out_width) > 0.05:
-            self._relayout.start()
+
+    def _stale(self, width: int) -> bool:
+        """Whether the figure shown was laid out for another width than ``width``."""
+        if self.figure is self._narrow_figure:
+            return max(width, MIN_WIDTH) != self._narrow_width
+        return abs(self.figure.get_figwidth() - _LAID_OUT_WIDTH.get(self.figure, 0.0)) > 0.05
 
     def _show(self, figure: Figure) -> None:
         """Draw ``figure`` from now on (the printed or the narrow layout)."""
@@ -144,21 +204,27 @@ class ChartCanvas(FigureCanvasQTAgg):
         FigureCanvasBase(self.figure)  # the other one stays cached, on no canvas
         figure.set_canvas(self)
         self.figure = figure
-        self._laid_out_width = 0.0  # to be laid out at this width
 
     def lay_out_now(self) -> None:
-        """Lay the figure out again for its size on screen, then draw it."""
+        """Lay the figure out again for its size on screen (the narrow
+        layout: draw it for that width), then draw it."""
         self._relayout.stop()
         figure = self.figure
         if figure.canvas is not self:  # released: the figure is no longer this canvas's
             return
-        with CHART_LOCK, chart_style():
-            figure.set_layout_engine("constrained")
-            if figure is self.printed:  # the narrow layout is made to fit already
+        if figure is self._narrow_figure:
+            width = self.width()
+            self._draw_narrow(width)
+            self._show(self._figure_and_height(width)[0])
+            self._fit_height(width)
+            self._fit_figure()
+        else:
+            with CHART_LOCK, chart_style():
+                figure.set_layout_engine("constrained")
                 fit_texts(figure)
-            lay_out(figure)
-            figure.set_layout_engine("none")
-        self._laid_out_width = figure.get_figwidth()
+                lay_out(figure)
+                figure.set_layout_engine("none")
+        _LAID_OUT_WIDTH[self.figure] = self.figure.get_figwidth()
         self.draw_idle()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
@@ -166,7 +232,9 @@ class ChartCanvas(FigureCanvasQTAgg):
         super().mouseDoubleClickEvent(event)
 
     def sizeHint(self) -> QSize:
-        return QSize(self.maximumWidth(), self.heightForWidth(self.maximumWidth()))
+        # Not drawn for the hint: the printed width once known, else where it would show.
+        width = self.maximumWidth() if self.printed is not None else self.pixels(NARROW_BELOW_CM * CM)
+        return QSize(width, self.minimumHeight())
 
     def minimumSizeHint(self) -> QSize:
         # The height is fixed for the width the canvas has (see resizeEvent):

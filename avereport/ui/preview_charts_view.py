@@ -4,14 +4,21 @@ caller (see ``preview_canvas``), so showing a sentence never loads matplotlib.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+if TYPE_CHECKING:
+    from avereport.ui.preview_canvas import ChartCanvas
+
 NO_CHART = "Cette partie n'a pas de graphique."
 NO_SECTION = "Choisissez une partie du rapport pour voir ses graphiques."
+
+ChartKey = tuple[str, int]
+"""A chart's content key, and its rank among equal charts of the section."""
 
 
 class ChartsView(QScrollArea):
@@ -33,13 +40,13 @@ class ChartsView(QScrollArea):
         self.column.addWidget(self.placeholder)
         self.column.addStretch(1)
         self.setWidget(inner)
-        self.canvases: list[QWidget] = []  # ChartCanvas
-        self.keys: list[Hashable] = []
+        self.canvases: list[ChartCanvas] = []
+        self.keys: list[ChartKey] = []
 
     def show_charts(
         self,
-        keys: list[Hashable],
-        make_canvas: Callable[[Hashable], QWidget] | None,
+        keys: list[ChartKey],
+        make_canvas: Callable[[ChartKey], ChartCanvas] | None,
         empty_text: str = NO_CHART,
     ) -> None:
         """Show one canvas per key (``make_canvas(key)`` makes the missing
@@ -51,7 +58,8 @@ class ChartsView(QScrollArea):
         kept = dict(zip(self.keys, self.canvases))
         for canvas in self.canvases:
             self.column.removeWidget(canvas)
-        canvases = [kept.pop(key) if key in kept else make_canvas(key) for key in keys]
+        new = make_canvas or kept.__getitem__  # no maker: no key either (a sentence shown)
+        canvases = [kept.pop(key) if key in kept else new(key) for key in keys]
         for canvas in kept.values():
             canvas.release()
         for index, canvas in enumerate(canvases):
@@ -63,13 +71,19 @@ class ChartsView(QScrollArea):
         super().resizeEvent(event)
         self._fit_heights()
 
-    def _fit_heights(self) -> None:
-        """Give new canvases their height for the width they will get at once,
-        rather than after a first layout at the wrong height."""
+    def chart_width(self) -> int:
+        """The width a chart is given: the viewport's, inside the column's margins."""
         margins = self.column.contentsMargins()
         # Equal to viewport().width(), without wrapping the viewport in Python:
         # the first such wrapping makes PySide6 register its widget types (~25 ms).
-        width = self.maximumViewportSize().width() - margins.left() - margins.right()
+        return self.maximumViewportSize().width() - margins.left() - margins.right()
+
+    def _fit_heights(self) -> None:
+        """Give new canvases their height for the width they will get at once,
+        rather than after a first layout at the wrong height."""
+        width = self.chart_width()
+        if width <= 0:  # not laid out yet
+            return
         for canvas in self.canvases:
             canvas.setFixedHeight(canvas.heightForWidth(min(width, canvas.maximumWidth())))
 
