@@ -31,7 +31,7 @@ import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, cast
 
 from matplotlib import font_manager
 from matplotlib.backend_bases import GraphicsContextBase, RendererBase
@@ -40,11 +40,13 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.ft2font import LoadFlags
 from matplotlib.path import Path as MplPath
 from matplotlib.text import Text
-from matplotlib.transforms import Bbox, Transform, TransformedPath
+from matplotlib.transforms import Affine2DBase, Bbox, Transform
 
 from avereport.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_file
 
 if TYPE_CHECKING:
+    from matplotlib.typing import ColorType
+    from numpy.typing import ArrayLike
     from reportlab.graphics.shapes import Drawing
 
 POINTS_PER_INCH = 72
@@ -163,14 +165,14 @@ class SketchRenderer(RendererBase):
     def get_canvas_width_height(self) -> tuple[float, float]:
         return self.width, self.height
 
-    def points_to_pixels(self, points: float) -> float:
+    def points_to_pixels(self, points: ArrayLike) -> ArrayLike:
         return points
 
     def option_scale_image(self) -> bool:
         return True  # no image is resampled for us: draw_image refuses them all
 
     def get_text_width_height_descent(
-        self, s: str, prop: FontProperties, ismath: bool | str
+        self, s: str, prop: FontProperties, ismath: bool | Literal["TeX"]
     ) -> tuple[float, float, float]:
         """The advance width reportlab sets ``s`` with; the height and descent
         of its ink."""
@@ -188,7 +190,7 @@ class SketchRenderer(RendererBase):
         gc: GraphicsContextBase,
         path: MplPath,
         transform: Transform,
-        rgbFace: Sequence[float] | None = None,
+        rgbFace: ColorType | None = None,
     ) -> None:
         # Like matplotlib's vector backends: unfilled paths are cut to the
         # canvas and simplified, filled ones are kept whole.
@@ -201,7 +203,7 @@ class SketchRenderer(RendererBase):
             sketch=gc.get_sketch_params(),
         )
         if outline is not None:
-            self._add(_painted(outline, gc, rgbFace), gc)
+            self._add(_painted(outline, gc, _rgba(rgbFace)), gc)
 
     def draw_markers(
         self,
@@ -210,7 +212,7 @@ class SketchRenderer(RendererBase):
         marker_trans: Transform,
         path: MplPath,
         trans: Transform,
-        rgbFace: Sequence[float] | None = None,
+        rgbFace: ColorType | None = None,
     ) -> None:
         marker = _outline(marker_path, marker_trans, simplify=False)
         if marker is None:
@@ -221,7 +223,7 @@ class SketchRenderer(RendererBase):
                 x, y = vertices[-2:].tolist()
                 if 0 <= x <= self.width and 0 <= y <= self.height:
                     moved = [v + (x if i % 2 == 0 else y) for i, v in enumerate(points)]
-                    self._add(_painted((moved, operators), gc, rgbFace), gc)
+                    self._add(_painted((moved, operators), gc, _rgba(rgbFace)), gc)
 
     def draw_text(
         self,
@@ -231,7 +233,7 @@ class SketchRenderer(RendererBase):
         s: str,
         prop: FontProperties,
         angle: float,
-        ismath: bool | str = False,
+        ismath: bool | Literal["TeX"] = False,
         mtext: Text | None = None,
     ) -> None:
         if ismath:
@@ -256,10 +258,11 @@ class SketchRenderer(RendererBase):
 
     def _add(self, node: Node, gc: GraphicsContextBase) -> None:
         rectangle = gc.get_clip_rectangle()
-        clip_path, affine = gc.get_clip_path()
+        # A Path and its affine transform (matplotlib's stubs say a TransformedPath and a Transform).
+        clip_path, affine = cast("tuple[MplPath, Affine2DBase] | tuple[None, None]", gc.get_clip_path())
         key = (
-            None if rectangle is None else tuple(rectangle.extents.tolist()),
-            None if clip_path is None else (id(clip_path), tuple(affine.to_values())),
+            None if rectangle is None else tuple(float(v) for v in rectangle.extents),
+            None if clip_path is None or affine is None else (id(clip_path), tuple(affine.to_values())),
         )
         if key == (None, None):
             self.nodes.append(node)
@@ -271,15 +274,15 @@ class SketchRenderer(RendererBase):
         self._clip_key = key
 
 
-def _clips(rectangle: Bbox | None, clip_path: TransformedPath | None, affine: Transform | None) -> list[Node]:
+def _clips(rectangle: Bbox | None, clip_path: MplPath | None, affine: Transform | None) -> list[Node]:
     """The clipping paths of a group: the clip rectangle, then the clip path."""
-    clips = []
+    clips: list[Node] = []
     if rectangle is not None:
-        x0, y0, x1, y1 = rectangle.extents.tolist()
+        x0, y0, x1, y1 = (float(v) for v in rectangle.extents)
         clips.append(
             ("clip", [x0, y0, x1, y0, x1, y1, x0, y1], [MOVE_TO, LINE_TO, LINE_TO, LINE_TO, CLOSE_PATH])
         )
-    if clip_path is not None:
+    if clip_path is not None and affine is not None:
         outline = _outline(clip_path, affine, simplify=False)
         if outline is not None:
             clips.append(("clip", *outline))
@@ -334,6 +337,11 @@ def _outline(
     return points, operators
 
 
+def _rgba(colour: ColorType | None) -> Sequence[float] | None:
+    """A face colour as matplotlib hands it to renderers: RGB or RGBA floats."""
+    return cast("Sequence[float] | None", colour)
+
+
 def _painted(
     outline: tuple[list[float], list[int]], gc: GraphicsContextBase, rgb_face: Sequence[float] | None
 ) -> Node:
@@ -355,7 +363,7 @@ def _painted(
             float(gc.get_linewidth()),
             CAP_STYLES[gc.get_capstyle()],
             JOIN_STYLES[gc.get_joinstyle()],
-            None if dashes is None else (float(offset), [float(d) for d in dashes]),
+            None if dashes is None else (float(offset), [float(d) for d in cast("Sequence[float]", dashes)]),
         )
     return ("path", *outline, fill, stroke)
 
