@@ -11,8 +11,10 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from functools import wraps
 from typing import ParamSpec
+from weakref import WeakKeyDictionary
 
 import matplotlib
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from avereport.charts.data import Chart
@@ -60,6 +62,8 @@ RC = {
 
 P = ParamSpec("P")
 
+_LEGEND_COLUMNS: WeakKeyDictionary[Axes, int] = WeakKeyDictionary()
+
 
 @contextmanager
 def chart_style():
@@ -100,8 +104,17 @@ def add_title(figure: Figure, title: str) -> None:
         figure.suptitle(title, x=0.01, ha="left")
 
 
-def add_legend(axes, columns: int) -> None:
-    """A one-row legend between the title and the plot."""
+def add_legend(axes: Axes, columns: int) -> None:
+    """A one-row legend between the title and the plot (made again with
+    fewer columns when the screen is narrower: the first ones are kept, see
+    ``legend_columns``)."""
+    _LEGEND_COLUMNS.setdefault(axes, columns)
     axes.legend(
         loc="lower left", bbox_to_anchor=(0, 1.02), ncols=max(1, columns), borderaxespad=0, columnspacing=1.6
     )
+
+
+def legend_columns(axes: Axes) -> int:
+    """The columns the legend of ``axes`` was first made with by ``add_legend``
+    (for paper); one for a legend made otherwise."""
+    return _LEGEND_COLUMNS.get(axes, 1)

@@ -22,14 +22,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from matplotlib.backend_bases import FigureCanvasBase
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import FigureCanvasBase, RendererBase
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QFontInfo, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QSizePolicy
 
-from avereport.charts.style import CM, MIN_FONT_PT, add_legend, chart_style, lay_out
+from avereport.charts.style import CM, MIN_FONT_PT, add_legend, chart_style, lay_out, legend_columns
 from avereport.ui.preview_charts import CHART_LOCK
 
 if TYPE_CHECKING:
@@ -61,21 +62,18 @@ def fit_texts(figure: Figure) -> None:
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]  # an Agg canvas
     room = figure.bbox.width * 0.98
     for axes in figure.axes:
-        legend = axes.get_legend()
-        if legend is None:
+        if axes.get_legend() is None:
             continue
-        # A legend lays its entries out when made: fewer columns need a new one.
-        # The columns made for paper are kept on the axes, to come back to when wider.
-        printed = getattr(axes, "printed_legend_columns", None) or legend._ncols
-        setattr(axes, "printed_legend_columns", printed)  # noqa: B010 - an attribute of our own
-        columns = printed
+        # A legend lays its entries out when made: fewer columns need a new
+        # one. Made with the printed columns first, to come back to them when wider.
+        columns = legend_columns(axes)
         add_legend(axes, columns)
         while columns > 1 and _legend_width(axes, renderer) > room:
             columns -= 1
             add_legend(axes, columns)
 
 
-def _legend_width(axes, renderer) -> float:
+def _legend_width(axes: Axes, renderer: RendererBase) -> float:
     legend = axes.get_legend()
     return 0.0 if legend is None else legend.get_window_extent(renderer).width
 

@@ -45,7 +45,9 @@ class _RecordingContext(RenderContext):
 
 
 def _context(editions: list[Edition], year: int) -> _RecordingContext:
-    return render_context(editions, year, _RecordingContext)
+    ctx = render_context(editions, year, _RecordingContext)
+    assert isinstance(ctx, _RecordingContext)  # made of the kind asked for
+    return ctx
 
 
 def _requests(section: Section, ctx: _RecordingContext) -> list[ChartRequest]:
