@@ -102,9 +102,9 @@ def import_command(
 def _sheet_and_matching(spreadsheet, table, sheet_name):
     """The sheet asked for, or the one whose header row names the most columns
     of the table (a sheet named after the table first among equals)."""
+    from avereport.spreadsheets.folding import fold
     from avereport.spreadsheets.importing import ImportRefused
     from avereport.spreadsheets.matching import propose_matching
-    from avereport.spreadsheets.values import fold
 
     names = [sheet_name] if sheet_name is not None else spreadsheet.sheet_names
     best = None

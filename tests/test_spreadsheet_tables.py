@@ -4,6 +4,9 @@ field the app shows there, and an exported sheet is titled like the app."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from avereport.demo import demo_editions
@@ -87,3 +90,13 @@ def test_the_documentation_lists_every_table_and_column():
         for column in table.columns:
             assert f"| {column.title} |" in section, (table.name, column.title)
     assert "### `liste-CLÉ`" in text and "### `chiffres-CLÉ`" in text
+
+
+def test_each_spreadsheet_module_imports_first():
+    # values reads cells with the tables' kinds and the tables pair records
+    # with folded names: neither may need the other half loaded.
+    for name in ("folding", "values", "tables", "matching", "importing", "exporting", "reading"):
+        done = subprocess.run(
+            [sys.executable, "-c", f"import avereport.spreadsheets.{name}"], capture_output=True, text=True
+        )
+        assert done.returncode == 0, (name, done.stderr)

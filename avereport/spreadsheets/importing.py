@@ -16,6 +16,7 @@ from typing import Any
 from avereport.errors import UserError
 from avereport.model.diff import Change, diff_editions
 from avereport.model.edition import Edition
+from avereport.spreadsheets.folding import fold
 from avereport.spreadsheets.matching import Matching, column_letter
 from avereport.spreadsheets.reading import Sheet
 from avereport.spreadsheets.tables import BASE, Column, Kind, Row, RowRefused, Table
@@ -23,7 +24,6 @@ from avereport.spreadsheets.values import (
     CellRefused,
     as_text,
     field_check,
-    fold,
     has_default,
     is_empty,
     is_optional,

@@ -16,9 +16,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from avereport.spreadsheets.folding import fold
 from avereport.spreadsheets.reading import Sheet
 from avereport.spreadsheets.tables import Column, Table
-from avereport.spreadsheets.values import as_text, fold
+from avereport.spreadsheets.values import as_text
 
 HEADER_SEARCH_ROWS = 30
 

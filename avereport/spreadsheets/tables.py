@@ -32,6 +32,7 @@ from avereport.model.labels import (
 from avereport.model.outline import fresh_key
 from avereport.model.paths import EDITION, FieldPath
 from avereport.model.regions import REGION_SHORT_LABELS, Region
+from avereport.spreadsheets.folding import fold, words
 
 Row = dict[str, Any]
 # How an exported workbook titles a computed column.
@@ -86,8 +87,6 @@ class Column:
 def _choice_names(
     choices: tuple[tuple[Any, str], ...], aliases: tuple[tuple[Any, str], ...]
 ) -> dict[str, Any]:
-    from avereport.spreadsheets.values import fold
-
     names: dict[str, Any] = {}
     for value, label in (*choices, *aliases):
         names.setdefault(fold(label), value)
@@ -274,8 +273,6 @@ class RecordTable(Table):
 
     def _resolve_references(self, edition: m.Edition, rows: Sequence[Row], offset: int) -> m.Edition:
         """Names in reference columns -> ids of the records they name, in ``edition`` as built."""
-        from avereport.spreadsheets.values import words
-
         for name, choices in self.references.items():
             optional = type(None) in typing.get_args(typing.get_type_hints(self.record)[name])
             ids = {words(label): value for value, label in choices(edition) if value is not None}
@@ -396,8 +393,6 @@ class MembershipTable(Table):
         ]
 
     def store(self, edition: m.Edition, rows: Sequence[Row], *, append: bool) -> m.Edition:
-        from avereport.spreadsheets.values import fold
-
         old_groups = {fold(g.name): g for g in edition.membership.groups}
         groups: dict[str, m.MemberGroup] = {}
         if append:
@@ -548,8 +543,6 @@ def _without_orphan_replacements(edition: m.Edition) -> m.Edition:
 
 
 def _folded_key(*fields: str) -> Callable[[Any], Hashable]:
-    from avereport.spreadsheets.values import words
-
     return lambda record: tuple(words(str(getattr(record, name) or "")) for name in fields)
 
 

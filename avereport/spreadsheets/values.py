@@ -13,13 +13,13 @@ import datetime as dt
 import functools
 import re
 import typing
-import unicodedata
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import Any
 
 from avereport.model import edit, limits
 from avereport.model.dates import DateError, FuzzyDate
 from avereport.model.user_dates import parse_user_date
+from avereport.spreadsheets.folding import fold
 from avereport.spreadsheets.tables import Column, Kind
 
 # A longer text is no real cell of these tables; checked before anything else.
@@ -33,19 +33,6 @@ _FALSE = frozenset({"non", "n", "faux", "0", "false", "no", ""})
 
 class CellRefused(ValueError):
     """A cell the model cannot take; the message is French, without the cell's place."""
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, letters and digits only: "Nom de famille" -> "nomdefamille"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if char.isalnum() and not unicodedata.combining(char))
-
-
-def words(text: str) -> Hashable:
-    """A name as a set of folded words, so "Marie DUPONT" and "Dupont Marie" are one."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return tuple(sorted(re.findall(r"[^\W_]+", plain)))
 
 
 def is_empty(value: Any) -> bool:
