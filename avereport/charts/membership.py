@@ -102,11 +102,12 @@ def _trend_figure(
             lay_out(figure)  # fewer year labels may leave the plot a little wider
     else:
         if series:
-            legend_above(figure, axes)  # laid out: the plot's width is known
-        else:
-            lay_out(figure)
-        tick_step = _space_years(axes, years)  # before fit_height's layouts, which take it in
-        fit_height(figure, axes, NARROW_PLOT_CM * CM * 72)
+            legend_above(figure, axes)
+        lay_out(figure)
+        tick_step = _space_years(axes, years)
+        # Fewer year labels change the plot's width, not its height: measured
+        # by fit_height on this layout, and laid out again by its correction.
+        fit_height(figure, axes, NARROW_PLOT_CM * CM * 72, laid_out=spaced(years, tick_step) == years)
     return figure, axes, tick_step
 
 

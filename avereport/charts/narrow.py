@@ -100,14 +100,26 @@ def rows_axes(axes: Axes, height_pt: float, right: float = 1.0) -> None:
     axes.set_ylim(height_pt, 0)
 
 
+def plot_left_pt(figure: Figure, axes: Axes) -> float:
+    """Where the constrained layout will start the plot, in points from the
+    figure's left edge: its pad, then the y axis's tick labels and ticks.
+    Measured without laying the figure out (a layout costs ~20 ms on screen)."""
+    engine = figure.get_layout_engine()
+    pad_inches = engine.get()["w_pad"] if engine is not None else 0.0
+    decorations = axes.yaxis.get_tightbbox()
+    if decorations is None:
+        return pad_inches * 72
+    return (axes.bbox.x0 - decorations.x0) / figure.dpi * 72 + pad_inches * 72
+
+
 def legend_above(figure: Figure, axes: Axes, handles=None, labels=None) -> None:
     """A legend of one entry a line between the title and the plot (of the
     plot's labelled artists unless ``handles`` and ``labels`` are given),
-    each label wrapped to the width left of the figure."""
+    each label wrapped to the width left of the figure. Not laid out."""
     if handles is None:
         handles, labels = axes.get_legend_handles_labels()
-    lay_out(figure)  # the legend starts where the plot does, after its tick labels
-    room = (1 - axes.get_position().x0) * figure.get_figwidth() * 72 - SIDE_PAD_PT / 2 - LEGEND_HANDLE_PT
+    # The legend starts where the plot does, after its tick labels.
+    room = figure.get_figwidth() * 72 - plot_left_pt(figure, axes) - SIDE_PAD_PT / 2 - LEGEND_HANDLE_PT
     labels = [wrap_to(label, room, BASE_FONT_PT) for label in labels]
     # The gap above the plot is a fixed size, not a share of the plot's
     # height, so that fit_height gets the height right in one correction.
