@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -90,7 +91,7 @@ def _trend_figure(
         axes.set_xlim(years[0] - 0.4, years[-1] + 0.4)
     axes.set_ylim(bottom=0, top=axes.get_ylim()[1] * 1.12)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(value)))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: _axis_number(value)))
     axes.grid(axis="y")
     axes.tick_params(axis="x", length=0)
     if narrow_cm is None:
@@ -119,6 +120,12 @@ def _space_years(axes: Axes, years: Sequence[int]) -> int:
     if shown != years:
         _year_ticks(axes, shown)
     return step
+
+
+@lru_cache(maxsize=1024)
+def _axis_number(value: float) -> str:
+    # Kept: each layout formats the axis's few values again (French grouping is slow to format).
+    return number(value)
 
 
 def _year_ticks(axes: Axes, years: Sequence[int]) -> None:

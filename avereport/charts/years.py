@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
+import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
@@ -22,11 +24,15 @@ GAP_PT = 4
 def widest_pt(texts: Iterable[str], size: float, weight: str = "normal") -> float:
     """The printed width of the widest of ``texts`` in the chart font
     (unhinted outlines, as the layout measures them)."""
-    properties = FontProperties(size=size, weight=weight)
-    return max(
-        (text_to_path.get_text_width_height_descent(text, properties, ismath=False)[0] for text in texts),
-        default=0.0,
-    )
+    family = tuple(matplotlib.rcParams["font.family"])
+    return max((_width_pt(text, size, weight, family) for text in texts), default=0.0)
+
+
+@lru_cache(maxsize=4096)
+def _width_pt(text: str, size: float, weight: str, family: tuple[str, ...]) -> float:
+    # Kept: wrapping a label measures the same words again and again, at every redraw.
+    properties = FontProperties(family=list(family), size=size, weight=weight)
+    return text_to_path.get_text_width_height_descent(text, properties, ismath=False)[0]
 
 
 def year_step(axes: Axes, label_width_pt: float, multiple_of: int = 1) -> int:
