@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from avereport.charts.bars import annotated_bars
 from avereport.charts.data import CategoryBar, Chart, Series, aligned
 from avereport.charts.describe import sentence, series_sentence
-from avereport.charts.narrow import fit_height, legend_above, narrow_figure
+from avereport.charts.narrow import fit_height, height_for, legend_above, narrow_figure
 from avereport.charts.palette import Palette
 from avereport.charts.style import (
     BASE_FONT_PT,
@@ -104,10 +104,12 @@ def _trend_figure(
     else:
         if series:
             legend_above(figure, axes)
+        # As tall as the plot needs before the one layout (fit_height checks it).
+        figure.set_figheight(height_for(figure, axes, NARROW_PLOT_CM * CM * 72))
         lay_out(figure)
         tick_step = _space_years(axes, years)
         # Fewer year labels change the plot's width, not its height: measured
-        # by fit_height on this layout, and laid out again by its correction.
+        # by fit_height on this layout, and laid out again if they changed.
         fit_height(figure, axes, NARROW_PLOT_CM * CM * 72, laid_out=spaced(years, tick_step) == years)
     return figure, axes, tick_step
 

@@ -92,6 +92,24 @@ def fit_height(figure: Figure, axes: Axes, needed_pt: float, laid_out: bool = Fa
         lay_out(figure)
 
 
+def height_for(figure: Figure, axes: Axes, plot_pt: float) -> float:
+    """The figure height, in inches, at which the constrained layout makes
+    ``axes`` (the figure's only one) ``plot_pt`` high: its decorations above
+    and below (tick labels, legend) measured where they stand, the title, and
+    the layout's pads. Saves the layout that would measure them; ``fit_height``
+    checks the result."""
+    engine = figure.get_layout_engine()
+    pad = engine.get()["h_pad"] * 72 if engine is not None else 0.0
+    scale = 72 / figure.dpi
+    box, decorated = axes.bbox, axes.get_tightbbox()
+    above = below = 0.0
+    if decorated is not None:
+        above, below = (decorated.y1 - box.y1) * scale, (box.y0 - decorated.y0) * scale
+    # The title (suptitle) takes its height and a pad on either side.
+    titles = sum(text.get_window_extent().height * scale + 2 * pad for text in figure.texts)
+    return (plot_pt + above + below + 2 * pad + titles) / 72
+
+
 def rows_axes(axes: Axes, height_pt: float, right: float = 1.0) -> None:
     """An axes without frame nor ticks whose y runs down in points from its
     top (0) to ``height_pt``, and x from 0 to ``right``."""
