@@ -168,11 +168,9 @@ class ComputedColumnsModel(RecordTableModel):
     def _follow(self, update: EditionUpdate) -> None:
         self._cells.clear()
         super()._follow(update)
-        rows = self.rowCount()
-        if rows and self.derived:
-            self.dataChanged.emit(
-                self.index(0, len(self.columns)), self.index(rows - 1, self.columnCount() - 1)
-            )
+
+    def _derived_columns(self) -> list[int]:
+        return list(range(len(self.columns), self.columnCount()))
 
 
 class CategoriesModel(ComputedColumnsModel):

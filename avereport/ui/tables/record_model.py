@@ -188,13 +188,15 @@ class RecordTableModel(QAbstractTableModel):
         if len(records) != self._count:
             self._recount(update, len(records))
             return
-        last = len(self.columns) - 1
+        if self._derived_columns() and self._count:
+            # Computed cells may change on any row: one repaint of the whole
+            # table (each dataChanged fits the columns to their cells again).
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
+            return
+        last = self.columnCount() - 1
         for row, (before, after) in enumerate(zip(shown, records, strict=False)):
             if before != after:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-        derived = self._derived_columns()
-        if derived and self._count:
-            self.dataChanged.emit(self.index(0, min(derived)), self.index(self._count - 1, max(derived)))
 
     def _recount(self, update: EditionUpdate, count: int) -> None:
         """Rows were added or removed: one row added or removed (a button, its
