@@ -1,9 +1,10 @@
 """The preview pane: the charts of the selected section, and the PDF.
 
 Both follow the document live. After an edit the charts of the shown section
-are asked for again and only those whose content changed are redrawn; the PDF
-is exported again in the background, once the edits pause, and only while
-its tab is shown (else when it is next shown).
+are asked for again and only those whose content changed are redrawn (when
+the pane is hidden, once it is shown again); the PDF is exported again in the
+background, once the edits pause, and only while its tab is shown (else when
+it is next shown).
 
 The report and matplotlib take most of a second to import: they are not
 imported at start-up but in a background thread a moment after the pane
