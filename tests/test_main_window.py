@@ -212,6 +212,17 @@ def test_opening_a_file_remembers_it(window, demo_db):
     assert str(demo_db) in window.files.recent()
 
 
+def test_reopening_the_last_file_leaves_the_settings_file_unwritten(window, demo_db):
+    # Most starts reopen the last file: nothing to remember, and each write
+    # syncs the file to disk (a new file renamed over the old one).
+    settings = Path(QSettings().fileName())
+    written = settings.stat().st_ino
+    window.close_document()
+    assert window.open_path(demo_db)
+    assert settings.stat().st_ino == written
+    assert window.files.recent()[0] == str(demo_db)
+
+
 def test_a_document_held_by_a_colleague_opens_read_only_and_can_be_taken_over(qtbot, demo_db, monkeypatch):
     from avereport.store.lock import acquire_lock, lock_path
 
