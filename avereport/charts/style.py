@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import contextmanager
-from functools import wraps
+from functools import cache, wraps
 from typing import ParamSpec
 from weakref import WeakKeyDictionary
 
 import matplotlib
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import FigureCanvasBase
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 
 from avereport.charts.data import Chart
@@ -96,7 +98,26 @@ def styled(build: Callable[P, Chart]) -> Callable[P, Chart]:
 
 
 def new_figure(height_cm: float, width_cm: float = COLUMN_WIDTH_CM) -> Figure:
-    return Figure(figsize=(width_cm * CM, height_cm * CM), layout="constrained")
+    figure = Figure(figsize=(width_cm * CM, height_cm * CM), layout="constrained")
+    _MeasuringCanvas(figure)
+    return figure
+
+
+class _MeasuringCanvas(FigureCanvasBase):
+    """The canvas a chart is built on: its layouts measure text with one
+    renderer shared by every chart, so that matplotlib's cache of text sizes
+    (kept per renderer) serves from one layout and one chart to the next.
+    Without it each layout makes a renderer of its own and measures every
+    label anew (~20 % of a chart's drawing). Drawing or saving the figure
+    goes through a canvas of the backend's, as for any figure."""
+
+    def get_renderer(self) -> RendererAgg:
+        return _measuring_renderer(self.figure.dpi)
+
+
+@cache
+def _measuring_renderer(dpi: float) -> RendererAgg:
+    return RendererAgg(1, 1, dpi)  # never drawn on: only measures
 
 
 def add_title(figure: Figure, title: str) -> None:
