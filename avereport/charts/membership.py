@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from avereport.charts.bars import annotated_bars
 from avereport.charts.data import CategoryBar, Chart, Series, aligned
 from avereport.charts.describe import sentence, series_sentence
-from avereport.charts.narrow import fit_height, height_for, legend_above, narrow_figure
+from avereport.charts.narrow import fit_height, height_for, legend_above, narrow_figure, reach_pt
 from avereport.charts.palette import Palette
 from avereport.charts.style import (
     BASE_FONT_PT,
@@ -102,10 +102,11 @@ def _trend_figure(
         if spaced(years, tick_step) != years:
             lay_out(figure)  # fewer year labels may leave the plot a little wider
     else:
+        left, below, above = reach_pt(figure, axes)
         if series:
-            legend_above(figure, axes)
+            above = max(above, legend_above(figure, axes, left_reach_pt=left))
         # As tall as the plot needs before the one layout (fit_height checks it).
-        figure.set_figheight(height_for(figure, axes, NARROW_PLOT_CM * CM * 72))
+        figure.set_figheight(height_for(figure, NARROW_PLOT_CM * CM * 72, below, above))
         lay_out(figure)
         tick_step = _space_years(axes, years)
         # Fewer year labels change the plot's width, not its height: measured

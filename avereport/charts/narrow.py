@@ -92,22 +92,16 @@ def fit_height(figure: Figure, axes: Axes, needed_pt: float, laid_out: bool = Fa
         lay_out(figure)
 
 
-def height_for(figure: Figure, axes: Axes, plot_pt: float) -> float:
+def height_for(figure: Figure, plot_pt: float, below_pt: float, above_pt: float) -> float:
     """The figure height, in inches, at which the constrained layout makes
-    ``axes`` (the figure's only one) ``plot_pt`` high: its decorations above
-    and below (tick labels, legend) measured where they stand, the title, and
-    the layout's pads. Saves the layout that would measure them; ``fit_height``
-    checks the result."""
-    engine = figure.get_layout_engine()
-    pad = engine.get()["h_pad"] * 72 if engine is not None else 0.0
-    scale = 72 / figure.dpi
-    box, decorated = axes.bbox, axes.get_tightbbox()
-    above = below = 0.0
-    if decorated is not None:
-        above, below = (decorated.y1 - box.y1) * scale, (box.y0 - decorated.y0) * scale
+    its only axes ``plot_pt`` high, when what the axes has below and above
+    it (tick labels, a legend: see ``reach_pt``) reaches that far, in points:
+    the title and the layout's pads added. Saves the layout that would
+    measure them; ``fit_height`` checks the result."""
+    pad = _pad_pt(figure, "h_pad")
     # The title (suptitle) takes its height and a pad on either side.
-    titles = sum(text.get_window_extent().height * scale + 2 * pad for text in figure.texts)
-    return (plot_pt + above + below + 2 * pad + titles) / 72
+    titles = sum(text.get_window_extent().height * 72 / figure.dpi + 2 * pad for text in figure.texts)
+    return (plot_pt + below_pt + above_pt + 2 * pad + titles) / 72
 
 
 def rows_axes(axes: Axes, height_pt: float, right: float = 1.0) -> None:
@@ -118,29 +112,41 @@ def rows_axes(axes: Axes, height_pt: float, right: float = 1.0) -> None:
     axes.set_ylim(height_pt, 0)
 
 
-def plot_left_pt(figure: Figure, axes: Axes) -> float:
-    """Where the constrained layout will start the plot, in points from the
-    figure's left edge: its pad, then the y axis's tick labels and ticks.
-    Measured without laying the figure out (a layout costs ~20 ms on screen)."""
+def reach_pt(figure: Figure, axes: Axes) -> tuple[float, float, float]:
+    """How far the tick labels and ticks of ``axes`` reach past it on the
+    left, below and above, in points: measured where they stand, without
+    laying the figure out (a layout costs ~20 ms on screen)."""
+    decorated = axes.get_tightbbox()
+    if decorated is None:
+        return 0.0, 0.0, 0.0
+    box, scale = axes.bbox, 72 / figure.dpi
+    return (box.x0 - decorated.x0) * scale, (box.y0 - decorated.y0) * scale, (decorated.y1 - box.y1) * scale
+
+
+def _pad_pt(figure: Figure, name: str) -> float:
+    """The constrained layout's pad ``name`` (w_pad, h_pad) around each axes, in points."""
     engine = figure.get_layout_engine()
-    pad_inches = engine.get()["w_pad"] if engine is not None else 0.0
-    decorations = axes.yaxis.get_tightbbox()
-    if decorations is None:
-        return pad_inches * 72
-    return (axes.bbox.x0 - decorations.x0) / figure.dpi * 72 + pad_inches * 72
+    return engine.get()[name] * 72 if engine is not None else 0.0
 
 
-def legend_above(figure: Figure, axes: Axes, handles=None, labels=None) -> None:
+def legend_above(
+    figure: Figure, axes: Axes, handles=None, labels=None, left_reach_pt: float | None = None
+) -> float:
     """A legend of one entry a line between the title and the plot (of the
     plot's labelled artists unless ``handles`` and ``labels`` are given),
-    each label wrapped to the width left of the figure. Not laid out."""
+    each label wrapped to the width left of the figure. Not laid out: the
+    plot starts after its tick labels (``left_reach_pt``, else measured).
+    Returns how far the legend reaches above the plot, in points."""
     if handles is None:
         handles, labels = axes.get_legend_handles_labels()
-    # The legend starts where the plot does, after its tick labels.
-    room = figure.get_figwidth() * 72 - plot_left_pt(figure, axes) - SIDE_PAD_PT / 2 - LEGEND_HANDLE_PT
+    if left_reach_pt is None:
+        left_reach_pt = reach_pt(figure, axes)[0]
+    left = left_reach_pt + _pad_pt(figure, "w_pad")
+    room = figure.get_figwidth() * 72 - left - SIDE_PAD_PT / 2 - LEGEND_HANDLE_PT
     labels = [wrap_to(label, room, BASE_FONT_PT) for label in labels]
     # The gap above the plot is a fixed size, not a share of the plot's
     # height, so that fit_height gets the height right in one correction.
-    axes.legend(
+    legend = axes.legend(
         handles, labels, loc="lower left", bbox_to_anchor=(0, 1), ncols=1, borderaxespad=LEGEND_GAP_EM
     )
+    return (legend.get_window_extent().y1 - axes.bbox.y1) * 72 / figure.dpi
