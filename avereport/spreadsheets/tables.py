@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import typing
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum, auto
@@ -132,28 +133,28 @@ def member_name(member: m.BoardMember) -> str:
 # --- tables -------------------------------------------------------------------
 
 
-class Table:
+class Table(ABC):
     """A table of the edition: rows in, rows out."""
 
     name: str
     title: str
     columns: tuple[Column, ...]
 
+    @abstractmethod
     def rows(self, edition: m.Edition) -> list[Row]:
         """The rows as the app shows them (computed columns included)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def store(self, edition: m.Edition, rows: Sequence[Row], *, append: bool) -> m.Edition:
         """``edition`` with this table holding ``rows`` (checked values, no
         computed column), or after them with ``append``. A row's ``BASE``
         entry, when given, is the record it edits (a paste); else a row is
         paired with a record of the same identity (a new import keeps ids and
         keys) or makes a new one. Raises RowRefused."""
-        raise NotImplementedError
 
+    @abstractmethod
     def record_type(self, field_name: str) -> type:
         """The dataclass holding ``field_name`` (for the model's checks)."""
-        raise NotImplementedError
 
     def with_computed(self, edition: m.Edition, rows: list[Row]) -> list[Row]:
         for column in self.columns:
