@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
-    QSplitter,
     QStackedWidget,
     QToolBar,
     QToolButton,
@@ -48,6 +46,7 @@ from avereport.ui.icons import icon
 from avereport.ui.lock_watch import LockWatch
 from avereport.ui.navigation import Area, Navigator
 from avereport.ui.outline_panel import ORGANISATION_KEY, OutlinePanel
+from avereport.ui.pane_split import PaneSplitter
 from avereport.ui.session import DocumentSession
 from avereport.ui.settings import flag_setting, text_setting
 from avereport.ui.sharing_actions import SharingMenu
@@ -70,11 +69,6 @@ STATUS_MS = 8000
 PREVIEW_KEY = "window/preview"
 # Below this window width the preview starts hidden: the editor needs the room.
 PREVIEW_MIN_WINDOW_WIDTH = 1200
-# Shares of the width at start: plan, editor, preview.
-SPLIT = (0.22, 0.48, 0.30)
-PLAN_MIN_WIDTH = 200
-# The plan's headings wrap at its width: at this one, none has a word cut (1024 x 600).
-PLAN_START_WIDTH = 260
 
 
 class MainWindow(QMainWindow):
@@ -110,14 +104,10 @@ class MainWindow(QMainWindow):
         self.placeholder = QLabel("Ouvrez un document (Fichier › Ouvrir…) ou la démonstration.")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editor_stack.addWidget(self.placeholder)
-        self.splitter = QSplitter()
         self.outline_host = QStackedWidget()
         self.preview_host = QStackedWidget()
-        for widget in (self.outline_host, self.editor_stack, self.preview_host):
-            self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(1, False)
-        self._preview_width = 0  # its width before it gave its room back (nothing to show)
+        panes = (self.outline_host, self.editor_stack, self.preview_host)
+        self.splitter = PaneSplitter(panes, self._narrow_preview, self._preview_folded)
         central = QWidget()
         self.central_layout = QVBoxLayout(central)
         self.central_layout.setContentsMargins(4, 4, 4, 0)
@@ -398,15 +388,14 @@ class MainWindow(QMainWindow):
     # --- layout -----------------------------------------------------------
 
     def _split_width(self) -> None:
-        """Share the width between plan, editor and preview; on a narrow
-        window the preview starts hidden (F8 shows it) unless the user chose."""
+        """The panes' widths as the user left them; on a narrow window the
+        preview starts hidden (F8 shows it) unless the user chose."""
         width = self.width()
-        sizes = [round(width * share) for share in SPLIT]
-        widened = max(0, PLAN_START_WIDTH - sizes[0])
-        self.splitter.setSizes([sizes[0] + widened, sizes[1] - widened, sizes[2]])
+        self.splitter.start(width)
         shown = flag_setting(PREVIEW_KEY, width >= PREVIEW_MIN_WINDOW_WIDTH)
         self.preview_action.setChecked(shown)
         self.preview_host.setVisible(shown)
+        self.splitter.fit()
 
     def _preview_toggled(self) -> None:
         self.set_preview_shown(self.preview_action.isChecked())
@@ -416,51 +405,11 @@ class MainWindow(QMainWindow):
         self.preview_action.setChecked(shown)
         self.preview_host.setVisible(shown)
         QSettings().setValue(PREVIEW_KEY, shown)
-        self._fit_preview()
+        self.splitter.fit()
 
-    def _fit_preview(self) -> None:
-        """With nothing to show (a part without charts, its tab shown), the
-        preview gives its room to the editor and keeps only its tabs; it
-        takes its width back when there is something to show."""
-        if self.preview is None or not self.preview_host.isVisible():
-            return
-        sizes = self.splitter.sizes()
-        empty = not self.preview.pdf_shown() and not self.preview.charts.keys
-        narrow = self._narrow_preview()
-        if empty and sizes[2] > narrow:
-            self._preview_width = sizes[2]
-            sizes[1], sizes[2] = sizes[1] + sizes[2] - narrow, narrow
-        elif not empty and self._preview_width > sizes[2]:
-            sizes[1], sizes[2] = max(0, sizes[1] - (self._preview_width - sizes[2])), self._preview_width
-            self._preview_width = 0
-        else:
-            return
-        self.splitter.setSizes(sizes)
-        self._fit_editor()
-
-    def _fit_editor(self) -> None:
-        """Widen the editor to what its part needs (no sideways scrolling),
-        taking the room from the preview (down to its tabs), then the plan."""
-        editor = self.current_editor()
-        if editor is None:
-            return
-        content = editor.widget() if isinstance(editor, QScrollArea) else None
-        if isinstance(editor, QScrollArea) and content is not None:
-            margins = 2 * editor.frameWidth() + editor.verticalScrollBar().sizeHint().width()
-            needed = content.minimumSizeHint().width() + margins
-        else:
-            needed = editor.minimumSizeHint().width()
-        sizes = self.splitter.sizes()
-        missing = needed - sizes[1]
-        if missing <= 0:
-            return
-        floors = [PLAN_MIN_WIDTH, 0, self._narrow_preview() if self.preview_host.isVisible() else 0]
-        for index in (2, 0):
-            taken = max(0, min(missing, sizes[index] - floors[index]))
-            sizes[index] -= taken
-            sizes[1] += taken
-            missing -= taken
-        self.splitter.setSizes(sizes)
+    def _preview_folded(self) -> bool:
+        """Whether the preview has nothing to show: it then keeps only its tabs (see pane_split)."""
+        return self.preview is not None and not self.preview.has_content
 
     def _narrow_preview(self) -> int:
         """The preview's width with nothing to show: room for its two tabs."""
@@ -597,8 +546,7 @@ class MainWindow(QMainWindow):
         self.checks.checked.connect(self.outline_panel.set_findings)
         self.checks.checked.connect(self._checks_done)
         self._checks_done(self.checks.findings)
-        self.preview.charts_refreshed.connect(self._fit_preview)
-        self.preview.tabs.currentChanged.connect(lambda _index: self._fit_preview())
+        self.preview.has_content_changed.connect(lambda _has: self.splitter.fit())
         self.checks.finding_activated.connect(self.go_to_finding)
         self.outline_panel.set_findings(self.checks.findings)
         self.outline_panel.section_selected.connect(self.show_section)
@@ -791,7 +739,6 @@ class MainWindow(QMainWindow):
         self.editor_stack.setCurrentWidget(editor)
         if self.preview is not None:
             self.preview.show_section(None if key == ORGANISATION_KEY else key)
-        self._fit_editor()
 
     def _make_editor(self, key: str) -> OrganisationEditor | SectionEditor | None:
         session = self.session
@@ -926,5 +873,6 @@ class MainWindow(QMainWindow):
         if editor is not None:
             editor.setFocus()  # commits a field being typed in before the document closes
         remember(self)
+        self.splitter.remember()
         self._close_session()
         super().closeEvent(event)

@@ -244,8 +244,10 @@ class ChartCanvas(FigureCanvasQTAgg):
     def minimumSizeHint(self) -> QSize:
         # The height is fixed for the width the canvas has (see resizeEvent):
         # asking it for the narrowest width would draw the narrow layout of
-        # every chart, after every edit, in panes that never show it.
-        return QSize(MIN_WIDTH, self.minimumHeight())
+        # every chart, after every edit, in panes that never show it. No
+        # width: narrower than MIN_WIDTH the chart is drawn smaller, whole
+        # (dpi_for), rather than cut at the pane's edge.
+        return QSize(0, self.minimumHeight())
 
     def release(self) -> None:
         """Give the figure back (it stays cached and may go on another canvas)."""
