@@ -102,6 +102,36 @@ def test_formatting_shortcuts_keep_the_selection(qtbot):
     assert editor.markdown().split() == ["1.", "un", "*mot*"]  # Qt writes "1.  " for a numbered item
 
 
+def test_a_word_selected_with_its_space_is_made_bold_and_typing_goes_on_after_it(qtbot):
+    """Ctrl+Maj+→ selects a word and the space after it: the bold stops at
+    the word (« **Bonjour **le » would print its asterisks), and the words
+    typed next follow it."""
+    editor = MarkdownEditor()
+    qtbot.addWidget(editor)
+    shown(qtbot, editor)
+    editor.text.setFocus()
+    qtbot.keyClicks(editor.text, "Bonjour le monde")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Home)
+    qtbot.keyClick(
+        editor.text, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert editor.text.textCursor().selectedText() == "Bonjour "
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.bold_action), Qt.MouseButton.LeftButton)
+    assert editor.text.textCursor().selectedText() == "Bonjour"
+    qtbot.keyClick(editor.text, Qt.Key.Key_End)
+    qtbot.keyClicks(editor.text, " entier")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.text, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        editor.text, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.keyClick(
+        editor.text, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier
+    )  # « monde » with the space before it
+    editor.flush()
+    assert editor.markdown() == "**Bonjour** le *monde* entier\n"
+
+
 # --- dates ------------------------------------------------------------------------
 
 

@@ -13,7 +13,15 @@ two editors on one page do not fight over them.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextListFormat
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QInputDialog, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from avereport.ui.icons import icon
@@ -160,13 +168,30 @@ class MarkdownEditor(QWidget):
 
     # --- formatting -------------------------------------------------------
 
+    def _selection_to_the_words(self) -> None:
+        """Narrow the selection to its words: a word selected with the space
+        after it (Ctrl+Maj+→, a drag) would be written « **mot **suite »,
+        which Markdown reads as asterisks, not bold."""
+        cursor = self.text.textCursor()
+        selected = cursor.selectedText()  # paragraph breaks as U+2029, a space for str.strip
+        if not selected.strip():
+            return
+        start = cursor.selectionStart() + len(selected) - len(selected.lstrip())
+        end = cursor.selectionEnd() - (len(selected) - len(selected.rstrip()))
+        forward = cursor.position() == cursor.selectionEnd()
+        cursor.setPosition(start if forward else end)
+        cursor.setPosition(end if forward else start, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+
     def toggle_bold(self) -> None:
+        self._selection_to_the_words()
         bold = self.text.fontWeight() < QFont.Weight.Bold
         fmt = QTextCharFormat()
         fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
         self.text.mergeCurrentCharFormat(fmt)
 
     def toggle_italic(self) -> None:
+        self._selection_to_the_words()
         fmt = QTextCharFormat()
         fmt.setFontItalic(not self.text.fontItalic())
         self.text.mergeCurrentCharFormat(fmt)
