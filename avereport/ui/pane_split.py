@@ -21,8 +21,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
-# The coverage grid's width in its page (tests/test_small_screens.py checks
-# that no editor needs more).
+# The coverage grid's width in its page, the widest editor's need
+# (tests/test_pane_split.py checks that no editor needs more on 1366 x 768).
 EDITOR_ROOM = 762
 PLAN_MIN_WIDTH = 200
 # The plan's headings wrap at its width: at this one, none has a word cut (1024 x 600).
