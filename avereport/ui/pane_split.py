@@ -4,10 +4,10 @@ The plan's and the preview's widths are the user's (dragged, remembered with
 the window's place); the editor takes the rest. The split depends on no
 section, so moving from one part to another never moves the panes: it keeps
 EDITOR_ROOM for the editor, what the widest editor needs, when the window has
-it. To make that room the plan gives width first (down to where its headings
-stay whole), then the preview (down to where its charts keep their readable
-size), then the plan (down to its minimum), then the preview (its charts then
-drawn a little smaller, whole). The one change that follows the section: a
+it. To make that room the preview gives width first (down to where its charts
+keep their readable size), then the plan (down to where its headings stay
+whole, then to its minimum), then the preview (its charts then drawn a little
+smaller, whole). The one change that follows the section: a
 preview with nothing to show (a part without charts, its « Graphiques » tab
 shown) keeps only its tabs and lends the rest to the editor until the next
 chart.
@@ -78,7 +78,7 @@ class PaneSplitter(QSplitter):
         """Plan, editor and preview widths in ``room`` pixels (handles excluded)."""
         plan, preview = self.plan_width, self.preview_width if preview_shown else 0
         missing = plan + preview + EDITOR_ROOM - room
-        steps = [(0, PLAN_START_WIDTH), (2, PREVIEW_READABLE), (0, PLAN_MIN_WIDTH), (2, PREVIEW_SMALLEST)]
+        steps = [(2, PREVIEW_READABLE), (0, PLAN_START_WIDTH), (0, PLAN_MIN_WIDTH), (2, PREVIEW_SMALLEST)]
         sizes = [plan, 0, preview]
         for index, floor in steps:
             if index == 2 and not preview_shown:
