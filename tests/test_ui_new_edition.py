@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 from avereport.demo import demo_editions
-from avereport.model.edition import ReviewState
+from avereport.model.edition import ReviewState, SectionKind
 from avereport.store import open_document
 from avereport.ui.new_edition_dialog import NewEditionDialog
 from avereport.ui.outline_panel import KEY_ROLE
@@ -125,3 +125,21 @@ def test_a_later_year_can_be_created_from_the_window(window, demo_db, qtbot):
     window.new_edition_action.trigger()
     assert years_of(demo_db) == [2020, 2021, 2024]
     assert window.session.edition.year == 2024
+
+
+def test_creating_the_edition_while_a_part_with_tables_is_shown(window, demo_db, qtbot):
+    """The plan selects its part again in the new edition before the tables
+    have followed it: the window lays out and measures those tables then,
+    which must see the rows they were told about (this crashed the app)."""
+    membership = next(s for s in window.session.edition.outline if s.kind is SectionKind.MEMBERSHIP)
+    window.outline_panel.select(membership.key)
+    qtbot.waitUntil(lambda: window.preview.has_content)
+    answer_dialog(lambda dialog: qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton))
+    window.new_edition_action.trigger()
+
+    assert years_of(demo_db) == [2020, 2021, 2022]
+    editor = window.current_editor()
+    assert window.outline_panel.current_key() == membership.key
+    groups = window.session.edition.membership.groups
+    shown = {view.model().rowCount() for view in editor.findChildren(QTableView) if view.isVisible()}
+    assert len(groups) in shown and len(groups[0].categories) in shown

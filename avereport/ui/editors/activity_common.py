@@ -74,7 +74,7 @@ class ComputedRecordModel(RecordTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() not in self._computed:
             return super().data(index, role)
-        if index.row() >= self._count:
+        if index.row() >= self.rowCount():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             texts = self._computed_texts(index.column())

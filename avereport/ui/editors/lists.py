@@ -36,10 +36,10 @@ class TextItemsModel(RecordTableModel):
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+        if not index.isValid() or index.row() >= self.rowCount():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._records()[index.row()]
+            return self.record(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.columns[0].tooltip or None
         return None

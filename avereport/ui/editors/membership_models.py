@@ -101,9 +101,6 @@ class ComputedColumnsModel(RecordTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns) + len(self.derived)
 
-    def record(self, row: int) -> Any:
-        return self._records()[row]
-
     def _derived_at(self, column: int) -> Derived | None:
         offset = column - len(self.columns)
         return self.derived[offset] if 0 <= offset < len(self.derived) else None
@@ -218,7 +215,7 @@ class CategoriesModel(ComputedColumnsModel):
         self._cells.clear()
         self.group_key = key
         self.list_path = self._path()
-        self._count = len(self._records())
+        self._rows = list(self._records())
         self.endResetModel()
 
     def insert_record(self, row: int) -> bool:

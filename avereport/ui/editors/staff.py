@@ -89,7 +89,7 @@ class StaffModel(RecordTableModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.isValid() and index.column() == REPLACES_COLUMN and value is not None:
-            own = self._records()[index.row()].id
+            own = self.record(index.row()).id
             if own is not None and value == own:
                 self.refused.emit(
                     index.sibling(index.row(), index.column()),

@@ -45,8 +45,10 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = columns
         self.new_record = new_record
         self.noun = noun
-        self._shown = list(self._records())
-        self._count = len(self._shown)
+        # The records the view was told about: what the rows show until the
+        # model has followed an update (another panel may paint or measure
+        # this table first, while the session already holds the new edition).
+        self._rows: list[Any] = list(self._records())
         self.read_only_reason: str | None = reason_for(session)
         """Why the cells cannot be edited (in their tooltips), or None."""
         session.edition_updated.connect(self._edition_updated)
@@ -58,16 +60,16 @@ class RecordTableModel(QAbstractTableModel):
         return paths.get(edition, self.list_path) if edition is not None else ()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
         column = self.columns[index.column()]
-        value = getattr(self._records()[index.row()], column.field)
+        value = getattr(self.record(index.row()), column.field)
         if column.kind is Kind.FLAG:
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
@@ -115,6 +117,10 @@ class RecordTableModel(QAbstractTableModel):
             return flags | Qt.ItemFlag.ItemIsUserCheckable
         return flags | Qt.ItemFlag.ItemIsEditable
 
+    def record(self, row: int) -> Any:
+        """The record row ``row`` shows."""
+        return self._rows[row]
+
     def field_path(self, row: int, column: int) -> FieldPath:
         return getattr(self.list_path[row], self.columns[column].field)
 
@@ -153,7 +159,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def remove_record(self, row: int) -> bool:
         edition = self.session.edition
-        if edition is None or not self.writable() or not 0 <= row < self._count:
+        if edition is None or not self.writable() or not 0 <= row < len(self._rows):
             return False
         return self.session.apply(f"Supprimer : {self.noun}", edit.remove_item(edition, self.list_path, row))
 
@@ -162,7 +168,7 @@ class RecordTableModel(QAbstractTableModel):
         if (
             edition is None
             or not self.writable()
-            or not (0 <= row < self._count and 0 <= target < self._count)
+            or not (0 <= row < len(self._rows) and 0 <= target < len(self._rows))
         ):
             return False
         return self.session.apply(
@@ -184,42 +190,43 @@ class RecordTableModel(QAbstractTableModel):
         # Editions are replaced, never changed in place: comparing the records
         # shown with the new ones tells which rows need repainting.
         records = list(self._records())
-        shown, self._shown = self._shown, records
-        if len(records) != self._count:
-            self._recount(update, len(records))
+        if len(records) != len(self._rows):
+            self._recount(update, records)
             return
-        if self._derived_columns() and self._count:
+        shown, self._rows = self._rows, records
+        if self._derived_columns() and records:
             # Computed cells may change on any row: one repaint of the whole
             # table (each dataChanged fits the columns to their cells again).
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(records) - 1, self.columnCount() - 1))
             return
         last = self.columnCount() - 1
-        for row, (before, after) in enumerate(zip(shown, records, strict=False)):
+        for row, (before, after) in enumerate(zip(shown, records, strict=True)):
             if before != after:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
-    def _recount(self, update: EditionUpdate, count: int) -> None:
+    def _recount(self, update: EditionUpdate, records: list[Any]) -> None:
         """Rows were added or removed: one row added or removed (a button, its
         undo) is said as such, so that the view keeps its selection and scroll;
         anything else resets the model."""
         added, removed = self._rows_changed(update)
-        if len(added) == 1 and not removed and count == self._count + 1:
+        count, before = len(records), len(self._rows)
+        if len(added) == 1 and not removed and count == before + 1:
             (row,) = added
             self.beginInsertRows(QModelIndex(), row, row)
-            self._count = count
+            self._rows = records
             self.endInsertRows()
-        elif len(removed) == 1 and not added and count == self._count - 1:
+        elif len(removed) == 1 and not added and count == before - 1:
             (row,) = removed
             self.beginRemoveRows(QModelIndex(), row, row)
-            self._count = count
+            self._rows = records
             self.endRemoveRows()
         else:
             self.beginResetModel()
-            self._count = count
+            self._rows = records
             self.endResetModel()
             return
-        if self._count:  # the same step may have changed other rows, or computed cells
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
+        if count:  # the same step may have changed other rows, or computed cells
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, self.columnCount() - 1))
 
     def _rows_changed(self, update: EditionUpdate) -> tuple[set[int], set[int]]:
         """The rows of this list the update adds and removes (empty when it does not say)."""
