@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from avereport.ui.singletons import keep_alive
+
 if TYPE_CHECKING:
     from avereport.ui.main_window import MainWindow
+
+# Before any Qt call of the tests, as the app does (avereport/ui/singletons.py).
+keep_alive()
 
 # Qt's offscreen screen is 800 x 800: the tests run on the 1366 x 768 laptop
 # screen the app is made for (tests/test_everyday_tasks.py also tries 1024 x 600).
