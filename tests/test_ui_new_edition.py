@@ -143,3 +143,18 @@ def test_creating_the_edition_while_a_part_with_tables_is_shown(window, demo_db,
     groups = window.session.edition.membership.groups
     shown = {view.model().rowCount() for view in editor.findChildren(QTableView) if view.isVisible()}
     assert len(groups) in shown and len(groups[0].categories) in shown
+
+
+def test_the_checks_result_said_follows_the_new_edition(window, qtbot):
+    """« Vérifier », then a new edition: the status bar's result is the new
+    edition's, as the checks panel says, not the old one's."""
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.check_action), Qt.MouseButton.LeftButton)
+    status = window.statusBar()
+    assert status.currentMessage() == "Vérification terminée : 0 erreur, 3 avertissements."
+    answer_dialog(lambda dialog: qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton))
+    window.new_edition_action.trigger()
+
+    qtbot.waitUntil(lambda: status.currentMessage() != "Vérification terminée : 0 erreur, 3 avertissements.")
+    said = window.checks.summary.text()
+    assert said.startswith("0 erreur, ") and said != "0 erreur, 3 avertissements."
+    assert status.currentMessage() == f"Vérification terminée : {said}"

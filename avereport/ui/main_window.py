@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 USER_NAME_KEY = "user/name"
 NAME_QUESTION = "Votre nom, tel que vos collègues le verront (document ouvert, historique) :"
 STATUS_MS = 8000
+CHECKS_DONE = "Vérification terminée"
 PREVIEW_KEY = "window/preview"
 # Below this window width the preview starts hidden: the editor needs the room.
 PREVIEW_MIN_WINDOW_WIDTH = 1200
@@ -426,6 +427,10 @@ class MainWindow(QMainWindow):
         comes back with the first finding, unless closed by hand."""
         if not self._checks_hidden_by_hand:
             self.checks_dock.setVisible(bool(findings))
+        # A result still said in the status bar follows the checks run again
+        # (after an edit, another edition): it never contradicts the panel.
+        if self.statusBar().currentMessage().startswith(CHECKS_DONE) and self.checks is not None:
+            self.show_status(f"{CHECKS_DONE} : {self.checks.summary.text()}")
 
     def show_status(self, message: str) -> None:
         """A short message in the status bar (a row deleted, checks run…)."""
@@ -809,7 +814,7 @@ class MainWindow(QMainWindow):
         if self.checks is not None:
             self.checks.run()
             self._reveal_checks()
-            self.show_status(f"Vérification terminée : {self.checks.summary.text()}")
+            self.show_status(f"{CHECKS_DONE} : {self.checks.summary.text()}")
 
     @property
     def exporter(self) -> ExportController:
