@@ -42,7 +42,7 @@ def check_nesting(text: str) -> None:
 def nesting_depth(text: str) -> int:
     """The deepest nesting of containers in the parsed text."""
     depth = 0
-    for token in _parser().parse(text):
+    for token in markdown_parser().parse(text):
         if token.nesting == 1:
             depth = max(depth, token.level + 1)
         for child in token.children or ():
@@ -78,7 +78,8 @@ def nesting_bound(text: str) -> int:
 
 
 @functools.cache
-def _parser() -> Any:
+def markdown_parser() -> Any:
+    """The parser the report uses, loaded at the first text that needs it."""
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False})

@@ -21,6 +21,7 @@ from avereport.model import fmt
 from avereport.model.checks.findings import RECENT_YEARS, Finding, quote, warning
 from avereport.model.dates import FuzzyDate
 from avereport.model.edition import Edition, ReviewState, Section, SectionKind
+from avereport.model.plain import plain
 from avereport.model.review import confirmed
 from avereport.model.years import as_current, mentions, names_year, sentences
 
@@ -207,6 +208,7 @@ def _current(text: str, last_years_text: str, last: int, *, short: bool = True) 
 
 
 def _named(section: SectionKind, field: str, where: str, phrase: str, last: int) -> Finding:
+    phrase = plain(phrase)
     shown = phrase if len(phrase) <= 80 else phrase[:79].rstrip() + "…"
     return warning(
         section,
