@@ -19,7 +19,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from avereport.model.edition import Edition
 from avereport.model.wording import plural
@@ -90,12 +90,12 @@ class PdfPreview(QWidget):
         self.zoom_label = QLabel()
         self.zoom_label.setToolTip("Taille des pages à l'écran")
         self.zoom_bar.addWidget(self.zoom_label)
-        top = QHBoxLayout()
-        top.addWidget(self.zoom_bar)
-        top.addWidget(self.status, 1)
+        # The state on a line of its own: beside the bar, in a narrow pane, it
+        # wrapped into a column of single words.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.zoom_bar)
+        layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
 
         self.document: QPdfDocument | None = None
