@@ -144,14 +144,27 @@ class MainWindow(QMainWindow):
     # --- building -------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.undo_action.setToolTip("Annuler la dernière modification (Ctrl+Z)")
-        self.undo_action.setStatusTip("Annuler la dernière modification")
-        self.redo_action = self.undo_group.createRedoAction(self, "Rétablir")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setToolTip("Rétablir la modification annulée (Ctrl+Maj+Z ou Ctrl+Y)")
-        self.redo_action.setStatusTip("Rétablir la modification annulée")
+        # Actions of our own rather than QUndoGroup.createUndoAction's: the
+        # wrappers PySide 6.12 gives those were found invalid after a while
+        # of real use (undo then raised "already deleted", and quitting crashed).
+        self.undo_action = make_action(
+            self,
+            "Annuler",
+            "Annuler la dernière modification",
+            self.undo_group.undo,
+            [QKeySequence.StandardKey.Undo],
+        )
+        self.redo_action = make_action(
+            self,
+            "Rétablir",
+            "Rétablir la modification annulée",
+            self.undo_group.redo,
+            ["Ctrl+Shift+Z", "Ctrl+Y"],
+        )
+        self.undo_group.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.new_edition_action = make_action(
             self,
             "Nouvelle édition…",
