@@ -208,7 +208,7 @@ def _current(text: str, last_years_text: str, last: int, *, short: bool = True) 
 
 
 def _named(section: SectionKind, field: str, where: str, phrase: str, last: int) -> Finding:
-    phrase = plain(phrase)
+    phrase = plain(phrase).replace("\n", " ")
     shown = phrase if len(phrase) <= 80 else phrase[:79].rstrip() + "…"
     return warning(
         section,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,19 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from avereport.model.plain import plain
 from avereport.model.review import text_changes
 from avereport.ui.icons import icon
 
 INSERT_STYLE = "color: #1b5e20; background-color: #e3f2e5; text-decoration: underline;"
 DELETE_STYLE = "color: #a4262c; background-color: #fbe9ea; text-decoration: line-through;"
 PANE_HEIGHT = 180
-
-
-def plain_text(markdown: str) -> str:
-    """The text a reader sees, without the Markdown marks (compared word by word)."""
-    document = QTextDocument()
-    document.setMarkdown(markdown)
-    return document.toPlainText().strip()
 
 
 def changed_runs(before: str, after: str) -> list[tuple[str, str, str]]:
@@ -164,4 +157,4 @@ class PreviousTextPane(QWidget):
         if same:
             self.browser.setMarkdown(self.previous)
         else:
-            self.browser.setHtml(changes_html(plain_text(self.previous), plain_text(self.current)))
+            self.browser.setHtml(changes_html(plain(self.previous), plain(self.current)))
