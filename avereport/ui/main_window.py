@@ -442,7 +442,11 @@ class MainWindow(QMainWindow):
             self.checks_dock.setVisible(bool(findings))
         # A result still said in the status bar follows the checks run again
         # (after an edit, another edition): it never contradicts the panel.
-        if self.statusBar().currentMessage().startswith(CHECKS_DONE) and self.checks is not None:
+        if self.statusBar().currentMessage().startswith(CHECKS_DONE):
+            self._say_checks_result()
+
+    def _say_checks_result(self) -> None:
+        if self.checks is not None:
             self.show_status(f"{CHECKS_DONE} : {self.checks.summary.text()}")
 
     def show_status(self, message: str) -> None:
@@ -827,7 +831,7 @@ class MainWindow(QMainWindow):
         if self.checks is not None:
             self.checks.run()
             self._reveal_checks()
-            self.show_status(f"{CHECKS_DONE} : {self.checks.summary.text()}")
+            self._say_checks_result()
 
     @property
     def exporter(self) -> ExportController:
